@@ -1,0 +1,177 @@
+//! Tests of framing: round trips, pinned bytes, truncation, oversize and random input.
+
+use super::*;
+use crate::*;
+
+fn sample_messages() -> Vec<ClientMsg> {
+    vec![
+        ClientMsg::Command(CommandRequest {
+            argv: vec!["new-session".into(), "-s".into(), "work".into()],
+            cwd: "/home/u".into(),
+            terminal: Some(ClientTerminal {
+                size: Size { cols: 80, rows: 24 },
+                term: "xterm-256color".into(),
+            }),
+            env: vec![("LANG".into(), "C.UTF-8".into())],
+        }),
+        ClientMsg::Key(Key {
+            code: KeyCode::Char('b'),
+            mods: Mods::CTRL,
+        }),
+        ClientMsg::Paste("héllo\n".into()),
+        ClientMsg::Resize(Size { cols: 132, rows: 43 }),
+        ClientMsg::Focus(true),
+    ]
+}
+
+#[test]
+fn client_messages_round_trip() {
+    for msg in sample_messages() {
+        let bytes = encode(&msg).unwrap();
+        let mut dec = FrameDecoder::new();
+        dec.push(&bytes);
+        assert_eq!(dec.next_msg::<ClientMsg>().unwrap(), Some(msg));
+        assert!(!dec.has_partial());
+    }
+}
+
+#[test]
+fn server_messages_round_trip_through_blocking_helpers() {
+    let msgs = vec![
+        ServerMsg::Stdout("0: 1 windows\n".into()),
+        ServerMsg::Attached {
+            session: "work".into(),
+        },
+        ServerMsg::Screen(ScreenUpdate {
+            size: Size { cols: 2, rows: 1 },
+            rows: vec![Row {
+                y: 0,
+                cells: vec![
+                    Cell {
+                        text: "中".into(),
+                        style: Style {
+                            fg: Color::Rgb(1, 2, 3),
+                            bg: Color::Indexed(200),
+                            attrs: Attrs(Attrs::BOLD),
+                        },
+                    },
+                    Cell::default(),
+                ],
+            }],
+            cursor: Cursor {
+                x: 1,
+                y: 0,
+                visible: true,
+                shape: 0,
+            },
+        }),
+        ServerMsg::Detach {
+            message: "[exited]".into(),
+            status: 0,
+        },
+    ];
+    let mut wire = Vec::new();
+    for m in &msgs {
+        write_frame(&mut wire, m).unwrap();
+    }
+    let mut r = &wire[..];
+    for m in &msgs {
+        assert_eq!(read_frame::<ServerMsg, _>(&mut r).unwrap().as_ref(), Some(m));
+    }
+    assert!(read_frame::<ServerMsg, _>(&mut r).unwrap().is_none());
+}
+
+/// Pins the encoded bytes: if this test fails, the wire format changed and
+/// `PROTOCOL_VERSION` must be bumped (and these bytes updated).
+#[test]
+fn encoded_bytes_are_pinned() {
+    let hello = encode(&Hello {
+        magic: HELLO_MAGIC,
+        version: 1,
+    })
+    .unwrap();
+    assert_eq!(hello, PIN_HELLO);
+    let reply = encode(&HelloReply {
+        version: 1,
+        status: HelloStatus::VersionMismatch,
+    })
+    .unwrap();
+    assert_eq!(reply, PIN_REPLY);
+    let key = encode(&ClientMsg::Key(Key {
+        code: KeyCode::Char('b'),
+        mods: Mods::CTRL,
+    }))
+    .unwrap();
+    assert_eq!(key, PIN_KEY);
+    assert_eq!(encode(&ServerMsg::Exit(1)).unwrap(), PIN_EXIT);
+}
+
+#[test]
+fn truncated_frames_wait_or_fail() {
+    let bytes = encode(&sample_messages()[0]).unwrap();
+    for cut in 0..bytes.len() {
+        let mut dec = FrameDecoder::new();
+        dec.push(&bytes[..cut]);
+        assert!(dec.next_payload().unwrap().is_none(), "cut at {cut}");
+        let mut r = &bytes[..cut];
+        match read_frame::<ClientMsg, _>(&mut r) {
+            Ok(None) => assert_eq!(cut, 0),
+            Err(FrameError::Truncated) => assert!(cut > 0),
+            other => panic!("cut at {cut}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn oversized_length_is_refused_before_allocating() {
+    let mut dec = FrameDecoder::new();
+    dec.push(&u32::MAX.to_le_bytes());
+    assert!(matches!(dec.next_payload(), Err(FrameError::TooLarge(_))));
+    let over = (MAX_FRAME_LEN as u32 + 1).to_le_bytes();
+    let mut r = &over[..];
+    assert!(matches!(
+        read_frame::<ClientMsg, _>(&mut r),
+        Err(FrameError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn malformed_payloads_are_errors() {
+    // An enum tag past the last variant.
+    assert!(decode::<ClientMsg>(&[0x7f]).is_err());
+    // Trailing garbage after a valid message.
+    assert!(decode::<ServerMsg>(&[0x02, 0x02, 0x00]).is_err());
+    // Empty payload.
+    assert!(decode::<ClientMsg>(&[]).is_err());
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A small deterministic xorshift generator keeps the test reproducible.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 64) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        let _ = decode::<ClientMsg>(&bytes);
+        let _ = decode::<ServerMsg>(&bytes);
+        let _ = decode::<Hello>(&bytes);
+        let mut dec = FrameDecoder::new();
+        dec.push(&bytes);
+        while let Ok(Some(_)) = dec.next_msg::<ClientMsg>() {}
+    }
+}
+
+/// `Hello`: length 6, magic `mux!` as a varint, version 1.
+const PIN_HELLO: [u8; 10] = [6, 0, 0, 0, 237, 234, 225, 139, 2, 1];
+/// `HelloReply`: version 1, status `VersionMismatch` (variant 1).
+const PIN_REPLY: [u8; 6] = [2, 0, 0, 0, 1, 1];
+/// `ClientMsg::Key` (variant 1) of `Char('b')` (variant 0, UTF-8 with a length) and `CTRL`.
+const PIN_KEY: [u8; 9] = [5, 0, 0, 0, 1, 0, 1, 98, 4];
+/// `ServerMsg::Exit` (variant 2) of 1 (zigzag varint 2).
+const PIN_EXIT: [u8; 6] = [2, 0, 0, 0, 2, 2];

@@ -1,0 +1,25 @@
+//! The wire protocol between the `mux` client and server: handshake, messages and framing.
+//!
+//! A connection starts with a fixed handshake ([`Hello`] from the client, [`HelloReply`] from
+//! the server) whose encoding never changes, so that two builds with different
+//! [`PROTOCOL_VERSION`]s can always tell each other apart. After an accepted handshake the client
+//! sends [`ClientMsg`]s and the server sends [`ServerMsg`]s, each in one frame (see [`frame`]).
+//! The payload codec (postcard) is private to this crate: callers only see [`encode`],
+//! [`decode`], [`FrameDecoder`] and the blocking helpers.
+
+pub mod frame;
+mod messages;
+mod types;
+
+pub use frame::{
+    decode, encode, read_frame, write_frame, FrameDecoder, FrameError, MAX_FRAME_LEN,
+};
+pub use messages::{
+    ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, ServerMsg,
+    HELLO_MAGIC,
+};
+pub use types::{Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, Row, ScreenUpdate, Size, Style};
+
+/// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
+/// [`ServerMsg`] or the types they carry.
+pub const PROTOCOL_VERSION: u32 = 1;

@@ -1,0 +1,111 @@
+//! The handshake and the two message enums, one per direction.
+
+use serde::{Deserialize, Serialize};
+
+use crate::types::{Key, ScreenUpdate, Size};
+
+/// The magic number that opens every [`Hello`]: the bytes `mux!` read as a little-endian u32.
+pub const HELLO_MAGIC: u32 = u32::from_le_bytes(*b"mux!");
+
+/// The first frame a client sends. Its encoding is frozen: never add, remove or reorder fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    /// Always [`HELLO_MAGIC`]; anything else is not a mux client.
+    pub magic: u32,
+    /// The client's [`crate::PROTOCOL_VERSION`].
+    pub version: u32,
+}
+
+impl Hello {
+    /// Returns the hello this build sends.
+    pub fn current() -> Self {
+        Hello {
+            magic: HELLO_MAGIC,
+            version: crate::PROTOCOL_VERSION,
+        }
+    }
+}
+
+/// The server's answer to [`Hello`]. Its encoding is frozen like [`Hello`]'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelloReply {
+    /// The server's [`crate::PROTOCOL_VERSION`].
+    pub version: u32,
+    /// Whether the connection may go on.
+    pub status: HelloStatus,
+}
+
+/// Why a handshake was accepted or refused. Variants may only be appended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HelloStatus {
+    /// Versions match: messages follow.
+    Accepted,
+    /// The versions differ; the server closes the connection.
+    VersionMismatch,
+    /// The peer is another user; the server closes the connection.
+    AccessDenied,
+}
+
+/// What the client tells the server about its terminal when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientTerminal {
+    /// The terminal's size in cells.
+    pub size: Size,
+    /// The client's `TERM`.
+    pub term: String,
+}
+
+/// One command line to run, the first message after the handshake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandRequest {
+    /// The command and its arguments, as typed after the global options (`new-session -s work`).
+    pub argv: Vec<String>,
+    /// The client's working directory, where new panes start.
+    pub cwd: String,
+    /// The client's terminal, when standard input is one; commands that attach need it.
+    pub terminal: Option<ClientTerminal>,
+    /// The client's environment (name, value).
+    pub env: Vec<(String, String)>,
+}
+
+/// Messages from the client to the server, after the handshake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientMsg {
+    /// Run a command line; only valid as the first message.
+    Command(CommandRequest),
+    /// A key pressed in the attached client.
+    Key(Key),
+    /// Text pasted into the client's terminal (bracketed paste from the outer terminal).
+    Paste(String),
+    /// The client's terminal changed size.
+    Resize(Size),
+    /// The client's terminal gained (`true`) or lost focus.
+    Focus(bool),
+}
+
+/// Messages from the server to the client, after the handshake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ServerMsg {
+    /// Text for the client's standard output.
+    Stdout(String),
+    /// Text for the client's standard error.
+    Stderr(String),
+    /// The command is done; the client exits with this status.
+    Exit(i32),
+    /// The client is now attached to this session: screen updates follow.
+    Attached {
+        /// The session's name.
+        session: String,
+    },
+    /// Changed rows of the client's screen.
+    Screen(ScreenUpdate),
+    /// A pane rang the bell.
+    Bell,
+    /// The attached client must leave: restore the terminal, print `message`, exit with `status`.
+    Detach {
+        /// What the client prints, such as `[detached (from session work)]`.
+        message: String,
+        /// The client's exit status.
+        status: i32,
+    },
+}

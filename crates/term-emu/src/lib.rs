@@ -1,0 +1,1 @@
+//! One terminal's state: a façade over the `vt100` crate.
