@@ -1,0 +1,199 @@
+//! Keys and their encoding for a program, following xterm's conventions as tmux does.
+
+use crate::types::Modes;
+
+/// Modifier keys as a bit set; the bits match xterm's modifier parameter minus one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Mods(pub u8);
+
+impl Mods {
+    /// No modifier.
+    pub const NONE: Mods = Mods(0);
+    /// Shift.
+    pub const SHIFT: Mods = Mods(1);
+    /// Alt (Meta).
+    pub const ALT: Mods = Mods(2);
+    /// Control.
+    pub const CTRL: Mods = Mods(4);
+
+    /// Returns whether every bit of `other` is set.
+    pub fn contains(self, other: Mods) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
+/// A key without its modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    /// A character key.
+    Char(char),
+    /// Function key F1 to F12 (and beyond, which send nothing).
+    F(u8),
+    /// Return.
+    Enter,
+    /// Tab.
+    Tab,
+    /// Shift-Tab.
+    BackTab,
+    /// Backspace.
+    Backspace,
+    /// Escape.
+    Esc,
+    /// Cursor up.
+    Up,
+    /// Cursor down.
+    Down,
+    /// Cursor left.
+    Left,
+    /// Cursor right.
+    Right,
+    /// Home.
+    Home,
+    /// End.
+    End,
+    /// Page up.
+    PageUp,
+    /// Page down.
+    PageDown,
+    /// Insert.
+    Insert,
+    /// Delete.
+    Delete,
+}
+
+/// A key press.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// The modifiers held.
+    pub mods: Mods,
+}
+
+/// Returns the bytes a terminal sends for `key` under `modes`.
+pub fn encode_key(key: Key, modes: &Modes) -> Vec<u8> {
+    let m = key.mods;
+    let xterm_mod = m.0 & 7;
+    match key.code {
+        KeyCode::Char(c) => encode_char(c, m),
+        KeyCode::Enter => alt_prefixed(m, b"\r"),
+        KeyCode::Tab => alt_prefixed(m, b"\t"),
+        KeyCode::BackTab => b"\x1b[Z".to_vec(),
+        KeyCode::Backspace if m.contains(Mods::CTRL) => alt_prefixed(m, b"\x08"),
+        KeyCode::Backspace => alt_prefixed(m, b"\x7f"),
+        KeyCode::Esc => alt_prefixed(m, b"\x1b"),
+        KeyCode::Up => cursor_key(b'A', xterm_mod, modes),
+        KeyCode::Down => cursor_key(b'B', xterm_mod, modes),
+        KeyCode::Right => cursor_key(b'C', xterm_mod, modes),
+        KeyCode::Left => cursor_key(b'D', xterm_mod, modes),
+        KeyCode::Home => cursor_key(b'H', xterm_mod, modes),
+        KeyCode::End => cursor_key(b'F', xterm_mod, modes),
+        KeyCode::Insert => tilde_key(2, xterm_mod),
+        KeyCode::Delete => tilde_key(3, xterm_mod),
+        KeyCode::PageUp => tilde_key(5, xterm_mod),
+        KeyCode::PageDown => tilde_key(6, xterm_mod),
+        KeyCode::F(n @ 1..=4) => {
+            let letter = b'P' + (n - 1);
+            if xterm_mod == 0 {
+                vec![0x1b, b'O', letter]
+            } else {
+                format!("\x1b[1;{}{}", xterm_mod + 1, letter as char).into_bytes()
+            }
+        }
+        KeyCode::F(n @ 5..=12) => {
+            const CODES: [u8; 8] = [15, 17, 18, 19, 20, 21, 23, 24];
+            tilde_key(CODES[usize::from(n - 5)], xterm_mod)
+        }
+        KeyCode::F(_) => Vec::new(),
+    }
+}
+
+/// Prefixes `bytes` with ESC when Alt is held.
+fn alt_prefixed(m: Mods, bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 1);
+    if m.contains(Mods::ALT) {
+        out.push(0x1b);
+    }
+    out.extend_from_slice(bytes);
+    out
+}
+
+/// Encodes a character key with Control and Alt applied.
+fn encode_char(c: char, m: Mods) -> Vec<u8> {
+    let mut buf = [0u8; 4];
+    let ctrl = if m.contains(Mods::CTRL) {
+        control_byte(c)
+    } else {
+        None
+    };
+    match ctrl {
+        Some(b) => alt_prefixed(m, &[b]),
+        None => alt_prefixed(m, c.encode_utf8(&mut buf).as_bytes()),
+    }
+}
+
+/// Returns the control byte for Ctrl-`c`, as xterm sends it.
+fn control_byte(c: char) -> Option<u8> {
+    let b = u8::try_from(u32::from(c)).ok()?;
+    match b {
+        b'a'..=b'z' => Some(b - b'a' + 1),
+        b'@' | b' ' | b'2' => Some(0),
+        b'A'..=b'Z' | b'['..=b'_' => Some(b & 0x1f),
+        b'3' => Some(0x1b),
+        b'4' => Some(0x1c),
+        b'5' => Some(0x1d),
+        b'6' => Some(0x1e),
+        b'7' | b'/' => Some(0x1f),
+        b'8' | b'?' => Some(0x7f),
+        _ => None,
+    }
+}
+
+/// Encodes an arrow, Home or End key.
+fn cursor_key(letter: u8, xterm_mod: u8, modes: &Modes) -> Vec<u8> {
+    if xterm_mod != 0 {
+        format!("\x1b[1;{}{}", xterm_mod + 1, letter as char).into_bytes()
+    } else if modes.application_cursor {
+        vec![0x1b, b'O', letter]
+    } else {
+        vec![0x1b, b'[', letter]
+    }
+}
+
+/// Encodes a key of the form `ESC [ n ~`.
+fn tilde_key(n: u8, xterm_mod: u8) -> Vec<u8> {
+    if xterm_mod == 0 {
+        format!("\x1b[{n}~").into_bytes()
+    } else {
+        format!("\x1b[{n};{}~", xterm_mod + 1).into_bytes()
+    }
+}
+
+/// Returns the bytes for pasted `text`: line feeds become carriage returns, as a terminal sends
+/// them, any bracket markers inside are removed so a paste cannot end itself early, and the
+/// whole is bracketed when the program asked for it.
+pub fn encode_paste(text: &str, modes: &Modes) -> Vec<u8> {
+    let cleaned = text
+        .replace("\x1b[200~", "")
+        .replace("\x1b[201~", "")
+        .replace("\r\n", "\r")
+        .replace('\n', "\r");
+    let mut out = Vec::with_capacity(cleaned.len() + 12);
+    if modes.bracketed_paste {
+        out.extend_from_slice(b"\x1b[200~");
+    }
+    out.extend_from_slice(cleaned.as_bytes());
+    if modes.bracketed_paste {
+        out.extend_from_slice(b"\x1b[201~");
+    }
+    out
+}
+
+/// Returns the focus report for gaining (`true`) or losing focus, when the program asked.
+pub fn encode_focus(focused: bool, modes: &Modes) -> Vec<u8> {
+    match (modes.focus_reporting, focused) {
+        (false, _) => Vec::new(),
+        (true, true) => b"\x1b[I".to_vec(),
+        (true, false) => b"\x1b[O".to_vec(),
+    }
+}

@@ -1,0 +1,210 @@
+//! Bytes in, screen and replies out.
+
+use crate::*;
+
+fn term(rows: u16, cols: u16) -> Terminal {
+    Terminal::new(Size { rows, cols }, 100)
+}
+
+fn key(code: KeyCode, mods: Mods) -> Key {
+    Key { code, mods }
+}
+
+#[test]
+fn text_lands_on_the_screen_with_its_colours() {
+    let mut t = term(5, 20);
+    t.process(b"hi \x1b[1;31mred\x1b[0m \x1b[38;5;200mx\x1b[48;2;1;2;3my");
+    assert_eq!(t.row_text(0), "hi red xy");
+    let red = t.cell(0, 3).expect("cell");
+    assert_eq!(red.text, "r");
+    assert_eq!(red.style.fg, Color::Indexed(1));
+    assert!(red.style.attrs.contains(Attrs::BOLD));
+    assert_eq!(t.cell(0, 7).map(|c| c.style.fg), Some(Color::Indexed(200)));
+    assert_eq!(t.cell(0, 8).map(|c| c.style.bg), Some(Color::Rgb(1, 2, 3)));
+    assert_eq!(t.cursor().col, 9);
+    assert!(t.cell(5, 0).is_none());
+}
+
+#[test]
+fn wide_characters_take_two_cells() {
+    let mut t = term(2, 10);
+    t.process("a漢b".as_bytes());
+    let wide = t.cell(0, 1).expect("cell");
+    assert!(wide.wide);
+    assert_eq!(wide.text, "漢");
+    assert!(t.cell(0, 2).expect("cell").wide_continuation);
+    assert_eq!(t.cell(0, 3).expect("cell").text, "b");
+}
+
+#[test]
+fn device_attributes_and_status_reports_are_answered() {
+    let mut t = term(10, 40);
+    assert_eq!(t.process(b"\x1b[c").replies, b"\x1b[?1;2c");
+    assert_eq!(t.process(b"\x1b[0c").replies, b"\x1b[?1;2c");
+    assert_eq!(t.process(b"\x1b[>c").replies, b"\x1b[>84;0;0c");
+    assert_eq!(t.process(b"\x1b[5n").replies, b"\x1b[0n");
+    assert_eq!(t.process(b"\x1b[3;7H\x1b[6n").replies, b"\x1b[3;7R");
+    assert_eq!(t.process(b"\x1b[?6n").replies, b"\x1b[?3;7R");
+    // A query split across two reads is still answered once.
+    assert!(t.process(b"\x1b[").replies.is_empty());
+    assert_eq!(t.process(b"6n").replies, b"\x1b[3;7R");
+    assert!(t.process(b"plain text").replies.is_empty());
+}
+
+#[test]
+fn titles_come_from_osc_0_and_2_and_keep_semicolons() {
+    let mut t = term(2, 10);
+    let fx = t.process(b"\x1b]2;my title\x07");
+    assert_eq!(fx.title.as_deref(), Some("my title"));
+    assert_eq!(t.title(), "my title");
+    t.process(b"\x1b]0;a;b;c\x1b\\");
+    assert_eq!(t.title(), "a;b;c");
+    // Setting the same title again is not a change.
+    assert_eq!(t.process(b"\x1b]2;a;b;c\x07").title, None);
+    t.process(b"\x1b]2;bad\x1b[31mx\x07");
+    assert!(!t.title().contains('\x1b'));
+}
+
+#[test]
+fn bells_are_counted() {
+    let mut t = term(2, 10);
+    assert_eq!(t.process(b"a\x07b\x07").bells, 2);
+    assert_eq!(t.process(b"c").bells, 0);
+    // BEL ending an OSC is not a bell.
+    assert_eq!(t.process(b"\x1b]2;x\x07").bells, 0);
+}
+
+#[test]
+fn cursor_keys_follow_application_mode() {
+    let mut t = term(2, 10);
+    assert_eq!(t.encode_key(key(KeyCode::Up, Mods::NONE)), b"\x1b[A");
+    t.process(b"\x1b[?1h");
+    assert!(t.modes().application_cursor);
+    assert_eq!(t.encode_key(key(KeyCode::Up, Mods::NONE)), b"\x1bOA");
+    assert_eq!(t.encode_key(key(KeyCode::Left, Mods::CTRL)), b"\x1b[1;5D");
+    t.process(b"\x1b[?1l");
+    assert_eq!(t.encode_key(key(KeyCode::Right, Mods::NONE)), b"\x1b[C");
+}
+
+#[test]
+fn function_control_and_alt_keys() {
+    let t = term(2, 10);
+    let enc = |code, mods| t.encode_key(key(code, mods));
+    assert_eq!(enc(KeyCode::F(1), Mods::NONE), b"\x1bOP");
+    assert_eq!(enc(KeyCode::F(5), Mods::NONE), b"\x1b[15~");
+    assert_eq!(enc(KeyCode::F(12), Mods::SHIFT), b"\x1b[24;2~");
+    assert_eq!(enc(KeyCode::Char('c'), Mods::CTRL), b"\x03");
+    assert_eq!(enc(KeyCode::Char('x'), Mods::ALT), b"\x1bx");
+    assert_eq!(enc(KeyCode::Char('a'), Mods(6)), b"\x1b\x01");
+    assert_eq!(enc(KeyCode::Char('é'), Mods::NONE), "é".as_bytes());
+    assert_eq!(enc(KeyCode::Enter, Mods::NONE), b"\r");
+    assert_eq!(enc(KeyCode::Backspace, Mods::NONE), b"\x7f");
+    assert_eq!(enc(KeyCode::Delete, Mods::NONE), b"\x1b[3~");
+    assert_eq!(enc(KeyCode::PageUp, Mods::ALT), b"\x1b[5;3~");
+    assert_eq!(enc(KeyCode::BackTab, Mods::SHIFT), b"\x1b[Z");
+}
+
+#[test]
+fn pastes_are_bracketed_only_when_asked_and_cannot_break_out() {
+    let mut t = term(2, 10);
+    assert_eq!(t.encode_paste("a\nb"), b"a\rb");
+    t.process(b"\x1b[?2004h");
+    assert_eq!(
+        t.encode_paste("x\x1b[201~rm -rf /\n"),
+        b"\x1b[200~xrm -rf /\r\x1b[201~"
+    );
+}
+
+#[test]
+fn focus_is_reported_only_under_mode_1004() {
+    let mut t = term(2, 10);
+    assert!(t.encode_focus(true).is_empty());
+    t.process(b"\x1b[?1004h");
+    assert_eq!(t.encode_focus(true), b"\x1b[I");
+    assert_eq!(t.encode_focus(false), b"\x1b[O");
+    t.process(b"\x1b[?1004l");
+    assert!(t.encode_focus(false).is_empty());
+}
+
+#[test]
+fn hidden_cursor_and_shape_are_visible_to_callers() {
+    let mut t = term(2, 10);
+    assert!(t.cursor().visible);
+    t.process(b"\x1b[?25l\x1b[5 q");
+    assert!(!t.cursor().visible);
+    assert_eq!(t.cursor().shape, 5);
+}
+
+#[test]
+fn rows_leaving_the_top_go_to_the_history() {
+    let mut t = term(3, 10);
+    for i in 0..10 {
+        t.process(format!("\x1b[32mline {i}\x1b[m\r\n").as_bytes());
+    }
+    let h = t.history();
+    assert_eq!(h.len(), 8);
+    assert_eq!(h.text(0).as_deref(), Some("line 0"));
+    assert_eq!(h.text(7).as_deref(), Some("line 7"));
+    assert!(h.formatted(0).is_some_and(|f| f.contains("\x1b[")));
+    assert_eq!(t.row_text(0), "line 8");
+    t.clear_history();
+    assert!(t.history().is_empty());
+}
+
+#[test]
+fn wrapped_rows_are_marked_in_the_history() {
+    let mut t = term(2, 4);
+    t.process(b"abcdefgh\r\nx\r\ny\r\n");
+    let h = t.history();
+    assert_eq!(h.text(0).as_deref(), Some("abcd"));
+    assert!(h.wrapped(0));
+    assert!(!h.wrapped(1));
+}
+
+#[test]
+fn the_alternate_screen_keeps_no_history() {
+    let mut t = term(2, 10);
+    t.process(b"\x1b[?1049h");
+    assert!(t.modes().alternate_screen);
+    for _ in 0..5 {
+        t.process(b"x\r\n");
+    }
+    assert!(t.history().is_empty());
+}
+
+#[test]
+fn resizing_keeps_rows_and_accepts_zero() {
+    let mut t = term(5, 10);
+    t.process(b"one\r\ntwo\r\nthree");
+    t.resize(Size { rows: 2, cols: 20 });
+    assert_eq!(t.size(), Size { rows: 2, cols: 20 });
+    assert_eq!(t.row_text(1), "three");
+    t.resize(Size { rows: 0, cols: 0 });
+    assert_eq!(t.size(), Size { rows: 1, cols: 1 });
+    t.process(b"\x1b[6n");
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    let mut t = term(3, 5);
+    let mut seed = 0x2545_f491_u32;
+    for round in 0..2000 {
+        let mut chunk = Vec::new();
+        for _ in 0..64 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            chunk.push((seed % 256) as u8);
+        }
+        t.process(&chunk);
+        if round % 97 == 0 {
+            t.resize(Size {
+                rows: (seed % 7) as u16,
+                cols: (seed % 11) as u16,
+            });
+        }
+        let c = t.cursor();
+        let s = t.size();
+        assert!(c.row < s.rows && c.col <= s.cols);
+    }
+}

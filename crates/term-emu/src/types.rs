@@ -1,0 +1,154 @@
+//! The plain data types of term-emu's public API: sizes, colours, styles, cells and modes.
+
+/// A terminal size in character cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Size {
+    /// Number of rows.
+    pub rows: u16,
+    /// Number of columns.
+    pub cols: u16,
+}
+
+/// A foreground or background colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Color {
+    /// The terminal's default colour.
+    #[default]
+    Default,
+    /// One of the 256 indexed colours (0–15 are the named ones).
+    Indexed(u8),
+    /// A 24-bit colour.
+    Rgb(u8, u8, u8),
+}
+
+/// Text attributes as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Attrs(pub u16);
+
+impl Attrs {
+    /// Bold or increased intensity.
+    pub const BOLD: Attrs = Attrs(1);
+    /// Faint or decreased intensity.
+    pub const DIM: Attrs = Attrs(2);
+    /// Italic.
+    pub const ITALIC: Attrs = Attrs(4);
+    /// Underlined.
+    pub const UNDERLINE: Attrs = Attrs(8);
+    /// Foreground and background swapped.
+    pub const REVERSE: Attrs = Attrs(16);
+
+    /// Returns whether every bit of `other` is set.
+    pub fn contains(self, other: Attrs) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Sets the bits of `other` when `on` is true.
+    fn with(self, other: Attrs, on: bool) -> Attrs {
+        if on {
+            Attrs(self.0 | other.0)
+        } else {
+            self
+        }
+    }
+}
+
+/// How a cell is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Style {
+    /// Foreground colour.
+    pub fg: Color,
+    /// Background colour.
+    pub bg: Color,
+    /// Attributes.
+    pub attrs: Attrs,
+}
+
+/// A borrowed view of one cell of the visible screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellRef<'a> {
+    /// The text in the cell: one grapheme, or empty for a blank cell.
+    pub text: &'a str,
+    /// How the cell is drawn.
+    pub style: Style,
+    /// Whether the cell holds a character two columns wide.
+    pub wide: bool,
+    /// Whether the cell is the right half of a wide character.
+    pub wide_continuation: bool,
+}
+
+/// The cursor of the visible screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Cursor {
+    /// Row, from 0 at the top.
+    pub row: u16,
+    /// Column, from 0 at the left.
+    pub col: u16,
+    /// Whether the program wants the cursor shown.
+    pub visible: bool,
+    /// The DECSCUSR shape: 0 the terminal's default, 1–6 block, underline and bar.
+    pub shape: u8,
+}
+
+/// Which mouse events the program asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MouseMode {
+    /// No mouse reporting.
+    #[default]
+    None,
+    /// Button presses only (mode 9).
+    Press,
+    /// Presses and releases (mode 1000).
+    PressRelease,
+    /// Presses, releases and motion with a button held (mode 1002).
+    ButtonMotion,
+    /// Every motion (mode 1003).
+    AnyMotion,
+}
+
+/// The input and screen modes a program has set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Modes {
+    /// DECCKM: cursor keys send `ESC O x`.
+    pub application_cursor: bool,
+    /// DECKPAM: the keypad sends application sequences.
+    pub application_keypad: bool,
+    /// Mode 2004: pastes are bracketed.
+    pub bracketed_paste: bool,
+    /// Mode 1004: focus changes are reported.
+    pub focus_reporting: bool,
+    /// The alternate screen is shown.
+    pub alternate_screen: bool,
+    /// The mouse reporting mode.
+    pub mouse: MouseMode,
+    /// Mode 1006: mouse reports use SGR encoding.
+    pub mouse_sgr: bool,
+}
+
+/// Converts a vt100 colour.
+pub(crate) fn color(c: vt100::Color) -> Color {
+    match c {
+        vt100::Color::Default => Color::Default,
+        vt100::Color::Idx(i) => Color::Indexed(i),
+        vt100::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+/// Builds a [`CellRef`] from a vt100 cell.
+pub(crate) fn cell_ref(c: &vt100::Cell) -> CellRef<'_> {
+    let attrs = Attrs::default()
+        .with(Attrs::BOLD, c.bold())
+        .with(Attrs::DIM, c.dim())
+        .with(Attrs::ITALIC, c.italic())
+        .with(Attrs::UNDERLINE, c.underline())
+        .with(Attrs::REVERSE, c.inverse());
+    CellRef {
+        text: c.contents(),
+        style: Style {
+            fg: color(c.fgcolor()),
+            bg: color(c.bgcolor()),
+            attrs,
+        },
+        wide: c.is_wide(),
+        wide_continuation: c.is_wide_continuation(),
+    }
+}
