@@ -1,1 +1,37 @@
-//! The mux server.
+//! The mux server: owns sessions, windows, panes and their PTYs, runs commands from clients
+//! and keeps every attached client's screen in sync (DESIGN decisions 3–6).
+//!
+//! The binary (`crates/client`) runs [`run_server`] when started as `mux __server -S PATH`.
+//! Everything that changes server state happens on one task, the [`state`] owner; sockets,
+//! PTY readers and writers are tasks that only pass [`event::Event`]s to it.
+
+mod client;
+mod cmd;
+mod conn;
+mod daemon;
+mod event;
+mod keys;
+mod log;
+mod pane;
+mod pty;
+mod rename;
+mod render;
+mod resize;
+mod session;
+mod spawn;
+mod state;
+mod status;
+mod time;
+
+use std::path::PathBuf;
+
+pub use daemon::run_server;
+
+/// How the server was asked to start.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// The socket to listen on.
+    pub socket: PathBuf,
+    /// Whether to write a log file beside the socket.
+    pub verbose: bool,
+}

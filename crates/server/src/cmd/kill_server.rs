@@ -1,0 +1,19 @@
+//! `kill-server`: end every session and the server.
+
+use super::{Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "kill-server",
+    alias: None,
+    flags: "",
+    max_args: 0,
+    exec,
+};
+
+/// Runs kill-server: programs get SIGHUP, attached clients are told, the server exits.
+fn exec(state: &mut State, _ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    state.shutdown("[server exited]");
+    Ok(Outcome::Done)
+}

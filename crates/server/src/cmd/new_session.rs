@@ -1,0 +1,124 @@
+//! `new-session` (`new`): create a session with one window, and attach unless `-d`.
+
+use std::time::SystemTime;
+
+use mux_term_emu::Size as TermSize;
+
+use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
+use crate::event::{PaneId, SessionId, WindowId};
+use crate::pane::Pane;
+use crate::session::{Session, Window};
+use crate::spawn::{self, SpawnContext};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "new-session",
+    alias: Some("new"),
+    flags: "Adc:s:x:y:",
+    max_args: usize::MAX,
+    exec,
+};
+
+/// Runs new-session.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let name = args.value('s').map(sanitize);
+    if let Some(name) = &name {
+        if name.is_empty() {
+            return Err("invalid session: empty name".into());
+        }
+        if let Ok(existing) = target::find_exact(state, name) {
+            if args.has('A') {
+                return super::attach_session::attach_to(state, ctx, existing);
+            }
+            return Err(format!("duplicate session: {name}"));
+        }
+    }
+    let detached = args.has('d');
+    if !detached {
+        refuse_nested(state, ctx.client)?;
+        need_terminal(state, ctx.client)?;
+    }
+    let size = initial_size(state, ctx, args, detached)?;
+    let id = create(state, ctx, name, args, size)?;
+    if detached {
+        Ok(Outcome::Done)
+    } else {
+        Ok(Outcome::Attach(id))
+    }
+}
+
+/// Replaces the characters that separate target parts, as tmux does.
+fn sanitize(name: &str) -> String {
+    name.replace([':', '.'], "_")
+}
+
+/// Returns the first window's size: `-x`/`-y` (or 80×24) when detached, else the client's
+/// terminal less the status line.
+fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result<TermSize, String> {
+    let cols = args.number('x', 1, 10000)?;
+    let rows = args.number('y', 1, 10000)?;
+    let client = state.clients.get(&ctx.client).map(|c| c.size());
+    if detached || client.is_none() {
+        return Ok(TermSize {
+            cols: cols.unwrap_or(crate::resize::DEFAULT_SIZE.cols),
+            rows: rows.unwrap_or(crate::resize::DEFAULT_SIZE.rows),
+        });
+    }
+    let size = client.unwrap_or(mux_protocol::Size { cols: 80, rows: 24 });
+    Ok(crate::resize::pane_area(size.cols, size.rows))
+}
+
+/// Creates the session, its window and its pane.
+fn create(
+    state: &mut State,
+    ctx: &Ctx,
+    name: Option<String>,
+    args: &Args,
+    size: TermSize,
+) -> Result<SessionId, String> {
+    let client = state.clients.get(&ctx.client).ok_or("client went away")?;
+    let env = client.env.clone();
+    let cwd = args.value('c').unwrap_or(&client.cwd).to_string();
+    let id = SessionId(state.next_ids.session);
+    let name = name.unwrap_or_else(|| free_name(state, id));
+    let window = WindowId(state.next_ids.window);
+    let pane_id = PaneId(state.next_ids.pane);
+    let spawn_ctx = SpawnContext {
+        env: &env,
+        cwd: &cwd,
+        socket: &state.socket,
+        session: id,
+        pane: pane_id,
+    };
+    let spec = spawn::spec(&spawn_ctx, &args.positional);
+    let pane = Pane::spawn(pane_id, id, window, &spec, size, &state.events)
+        .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
+    state.next_ids.session += 1;
+    state.next_ids.window += 1;
+    state.next_ids.pane += 1;
+    state.panes.insert(pane_id, pane);
+    state.tick += 1;
+    state.sessions.push(Session {
+        id,
+        name,
+        created: SystemTime::now(),
+        windows: vec![Window {
+            id: window,
+            index: 0,
+            name: spawn::window_name(&env, &args.positional),
+            pane: pane_id,
+        }],
+        current: 0,
+        last_used: state.tick,
+    });
+    Ok(id)
+}
+
+/// Returns a numeric name for an unnamed session: its id, or the next number not taken.
+fn free_name(state: &State, id: SessionId) -> String {
+    (id.0..)
+        .map(|n| n.to_string())
+        .find(|n| state.sessions.iter().all(|s| &s.name != n))
+        .unwrap_or_default()
+}

@@ -1,0 +1,80 @@
+//! Becoming a daemon: fork, new session, bind the socket, report readiness, then run.
+
+use std::io::Write;
+use std::os::unix::fs::MetadataExt;
+use std::os::unix::net::UnixListener;
+use std::path::Path;
+
+use nix::sys::stat::{umask, Mode};
+use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, fork, setsid, ForkResult};
+
+use crate::log::log;
+use crate::ServerOptions;
+
+/// Runs the server: forks so the caller can reap the parent at once, binds the socket in the
+/// child, writes `ready` (or `error: ...`) on standard output, detaches standard I/O and
+/// serves until the last session ends. Returns the process exit status.
+pub fn run_server(opts: ServerOptions) -> i32 {
+    // SAFETY: called from `main` before any thread or runtime exists.
+    match unsafe { fork() } {
+        Ok(ForkResult::Parent { .. }) => return 0,
+        Ok(ForkResult::Child) => {}
+        Err(e) => {
+            println!("error: fork failed: {e}");
+            return 1;
+        }
+    }
+    let _ = setsid();
+    let listener = match bind(&opts.socket) {
+        Ok(l) => l,
+        Err(e) => {
+            println!("error: {e}");
+            return 1;
+        }
+    };
+    let identity = std::fs::metadata(&opts.socket)
+        .map(|m| (m.dev(), m.ino()))
+        .unwrap_or_default();
+    println!("ready");
+    let _ = std::io::stdout().flush();
+    detach_stdio();
+    crate::log::init(&opts.socket, opts.verbose);
+    std::panic::set_hook(Box::new(|info| {
+        crate::log::write(format_args!("panic: {info}"))
+    }));
+    log!("server started on {}", opts.socket.display());
+    let status = crate::state::serve(listener, opts.socket.clone());
+    remove_socket(&opts.socket, identity);
+    log!("server exiting with status {status}");
+    status
+}
+
+/// Binds the listening socket with mode 0600.
+fn bind(path: &Path) -> Result<UnixListener, String> {
+    let old = umask(Mode::from_bits_truncate(0o177));
+    let result = UnixListener::bind(path);
+    umask(old);
+    result.map_err(|e| format!("can't create socket {}: {e}", path.display()))
+}
+
+/// Points standard input, output and error at /dev/null.
+fn detach_stdio() {
+    if let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        let _ = dup2_stdin(&null);
+        let _ = dup2_stdout(&null);
+        let _ = dup2_stderr(&null);
+    }
+}
+
+/// Removes the socket file, but only if it is still the one this server bound.
+fn remove_socket(path: &Path, identity: (u64, u64)) {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if (meta.dev(), meta.ino()) == identity {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

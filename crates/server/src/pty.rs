@@ -1,0 +1,126 @@
+//! The narrow OS interface for panes: open a PTY, start a child on it, resize it, and the
+//! async reader and writer tasks around its master side.
+
+use std::ffi::OsString;
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use nix::fcntl::{fcntl, FcntlArg, FdFlag, OFlag};
+use nix::pty::{grantpt, posix_openpt, ptsname_r, unlockpt, Winsize};
+use nix::sys::signal::{self, SigHandler, SigSet, SigmaskHow, Signal};
+use tokio::io::unix::AsyncFd;
+use tokio::process::{Child, Command};
+
+nix::ioctl_write_ptr_bad!(set_winsize, nix::libc::TIOCSWINSZ, Winsize);
+
+/// What to run in a new pane.
+#[derive(Debug, Clone)]
+pub struct SpawnSpec {
+    /// The program to execute.
+    pub program: PathBuf,
+    /// Its arguments, not counting argv[0].
+    pub args: Vec<String>,
+    /// argv[0], such as `-bash` for a login shell.
+    pub argv0: OsString,
+    /// The complete environment.
+    pub env: Vec<(String, String)>,
+    /// The working directory.
+    pub cwd: PathBuf,
+}
+
+/// The master side of a pane's PTY, shared by its reader and writer tasks.
+pub type Master = Arc<AsyncFd<OwnedFd>>;
+
+/// Opens a PTY of `cols`×`rows` and starts `spec` on it as a session leader with the PTY as
+/// its controlling terminal. Returns the master (non-blocking, close-on-exec), the child and
+/// the slave's path.
+pub fn spawn(spec: &SpawnSpec, cols: u16, rows: u16) -> io::Result<(Master, Child, String)> {
+    let master = posix_openpt(OFlag::O_RDWR | OFlag::O_NOCTTY | OFlag::O_CLOEXEC)?;
+    grantpt(&master)?;
+    unlockpt(&master)?;
+    let tty = ptsname_r(&master)?;
+    let master: OwnedFd = master.into();
+    resize(&master, cols, rows)?;
+    let slave = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .custom_flags(nix::libc::O_NOCTTY)
+        .open(&tty)?;
+    let mut cmd = Command::new(&spec.program);
+    cmd.arg0(&spec.argv0)
+        .args(&spec.args)
+        .env_clear()
+        .envs(spec.env.iter().map(|(k, v)| (k, v)))
+        .current_dir(&spec.cwd)
+        .stdin(slave.try_clone()?)
+        .stdout(slave.try_clone()?)
+        .stderr(slave)
+        .kill_on_drop(false);
+    // SAFETY: the closure only makes async-signal-safe system calls.
+    unsafe { cmd.pre_exec(child_setup) };
+    let child = cmd.spawn()?;
+    let flags = OFlag::from_bits_truncate(fcntl(&master, FcntlArg::F_GETFL)?);
+    fcntl(&master, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK))?;
+    fcntl(&master, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC))?;
+    // SAFETY: the OwnedFd stays open, and the same descriptor, for as long as the AsyncFd
+    // owns it.
+    let master = unsafe { AsyncFd::register(master) }.map_err(|e| e.into_parts().1)?;
+    Ok((Arc::new(master), child, tty))
+}
+
+use std::os::unix::fs::OpenOptionsExt;
+
+/// Runs in the child between fork and exec: new session, controlling terminal, default
+/// signal dispositions, an empty signal mask and no descriptors beyond 0–2.
+fn child_setup() -> io::Result<()> {
+    nix::unistd::setsid()?;
+    // SAFETY: TIOCSCTTY on fd 0, the PTY slave, with argument 0.
+    if unsafe { nix::libc::ioctl(0, nix::libc::TIOCSCTTY as _, 0) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    for sig in Signal::iterator() {
+        if sig != Signal::SIGKILL && sig != Signal::SIGSTOP {
+            // SAFETY: restoring the default disposition is always sound.
+            let _ = unsafe { signal::signal(sig, SigHandler::SigDfl) };
+        }
+    }
+    signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;
+    // SAFETY: close_range has no memory effects; fds 0–2 are kept.
+    unsafe { nix::libc::syscall(nix::libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
+    Ok(())
+}
+
+/// Sets the PTY's window size; the kernel sends SIGWINCH to the foreground process group.
+pub fn resize(master: &impl AsFd, cols: u16, rows: u16) -> io::Result<()> {
+    let ws = Winsize {
+        ws_row: rows.max(1),
+        ws_col: cols.max(1),
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: the pointer is to a live Winsize for the duration of the call.
+    unsafe { set_winsize(master.as_fd().as_raw_fd(), &ws) }?;
+    Ok(())
+}
+
+/// Reads once from the master without blocking. `Ok(0)` means the slave side is closed
+/// (Linux reports that as EIO).
+pub fn read_nonblocking(master: &OwnedFd, buf: &mut [u8]) -> io::Result<usize> {
+    match nix::unistd::read(master, buf) {
+        Ok(n) => Ok(n),
+        Err(nix::errno::Errno::EIO) => Ok(0),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes once to the master without blocking.
+pub fn write_nonblocking(master: &OwnedFd, buf: &[u8]) -> io::Result<usize> {
+    nix::unistd::write(master, buf).map_err(io::Error::from)
+}
+
+/// Returns the pid of the PTY's foreground process group, if it has one.
+pub fn foreground_pgrp(master: &OwnedFd) -> Option<i32> {
+    nix::unistd::tcgetpgrp(master).ok().map(|p| p.as_raw())
+}

@@ -1,0 +1,243 @@
+//! State sync (DESIGN 3): composes what each attached client should see, compares it with what
+//! the client shows, and queues the changed rows — at once after a quiet period, then at most
+//! once per frame interval, and only while the client's queue has room.
+
+use std::time::{Duration, Instant};
+
+use mux_protocol::{Attrs, Cell, Color, Cursor, Row, ScreenUpdate, ServerMsg, Size, Style};
+use mux_term_emu::{CellRef, Terminal};
+
+use crate::client::Client;
+use crate::state::State;
+
+/// The shortest time between two updates to one client.
+pub const FRAME: Duration = Duration::from_millis(16);
+
+/// Sends due updates to every dirty client; returns when the next deferred one is due.
+pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
+    let mut next: Option<Instant> = None;
+    let ids: Vec<_> = state.clients.keys().copied().collect();
+    for id in ids {
+        let Some(client) = state.clients.get(&id) else {
+            continue;
+        };
+        if !client.dirty || client.session.is_none() || !client.can_take_frame() {
+            continue;
+        }
+        if let Some(last) = client.last_flush {
+            if now < last + FRAME {
+                let due = last + FRAME;
+                next = Some(next.map_or(due, |n| n.min(due)));
+                continue;
+            }
+        }
+        let screen = compose(state, client);
+        if let Some(client) = state.clients.get_mut(&id) {
+            send_diff(client, screen, now);
+        }
+    }
+    next
+}
+
+/// A complete client screen.
+pub struct Screen {
+    /// Its size.
+    pub size: Size,
+    /// Its rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// Its cursor.
+    pub cursor: Cursor,
+}
+
+/// Builds the screen a client should show: its window's pane, then the status line.
+pub fn compose(state: &State, client: &Client) -> Screen {
+    let size = client.size();
+    let (w, h) = (size.cols as usize, size.rows as usize);
+    let blank = Cell {
+        text: " ".into(),
+        style: Style::default(),
+    };
+    let mut rows = vec![vec![blank; w]; h];
+    let mut cursor = Cursor::default();
+    let session = client.session.and_then(|id| state.session(id));
+    if let Some(session) = session {
+        let pane_rows = h.saturating_sub(1);
+        if let Some(pane) = session
+            .current_window()
+            .and_then(|win| state.panes.get(&win.pane))
+        {
+            draw_terminal(&pane.term, &mut rows[..pane_rows], w);
+            let c = pane.term.cursor();
+            cursor = Cursor {
+                x: c.col,
+                y: c.row,
+                visible: c.visible && (c.row as usize) < pane_rows && (c.col as usize) < w,
+                shape: c.shape,
+            };
+        }
+        if h > 0 {
+            rows[h - 1] = crate::status::status_row(state, session, w);
+        }
+    }
+    Screen { size, rows, cursor }
+}
+
+/// Copies a terminal's visible cells into the top-left of `rows`.
+fn draw_terminal(term: &Terminal, rows: &mut [Vec<Cell>], width: usize) {
+    let ts = term.size();
+    for (y, row) in rows.iter_mut().enumerate().take(ts.rows as usize) {
+        for (x, cell) in row.iter_mut().enumerate().take(width.min(ts.cols as usize)) {
+            if let Some(c) = term.cell(y as u16, x as u16) {
+                *cell = convert_cell(&c);
+            }
+        }
+    }
+}
+
+/// Converts a term-emu cell to a wire cell.
+fn convert_cell(c: &CellRef<'_>) -> Cell {
+    let text = if c.wide_continuation {
+        String::new()
+    } else if c.text.is_empty() {
+        " ".to_string()
+    } else {
+        c.text.to_string()
+    };
+    Cell {
+        text,
+        style: Style {
+            fg: convert_color(c.style.fg),
+            bg: convert_color(c.style.bg),
+            attrs: Attrs(c.style.attrs.0),
+        },
+    }
+}
+
+/// Converts a term-emu colour to a wire colour.
+fn convert_color(c: mux_term_emu::Color) -> Color {
+    match c {
+        mux_term_emu::Color::Default => Color::Default,
+        mux_term_emu::Color::Indexed(i) => Color::Indexed(i),
+        mux_term_emu::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+/// Queues the rows of `screen` that differ from what the client shows.
+fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
+    let resized = client.shown.len() != screen.rows.len()
+        || client.shown.first().map(Vec::len) != screen.rows.first().map(Vec::len);
+    if resized {
+        client.shown = vec![Vec::new(); screen.rows.len()];
+        client.shown_cursor = None;
+    }
+    let mut changed = Vec::new();
+    for (y, (row, shown)) in screen
+        .rows
+        .into_iter()
+        .zip(client.shown.iter_mut())
+        .enumerate()
+    {
+        if *shown != row {
+            changed.push(Row {
+                y: y as u16,
+                cells: row.clone(),
+            });
+            *shown = row;
+        }
+    }
+    client.dirty = false;
+    if changed.is_empty() && client.shown_cursor == Some(screen.cursor) {
+        return;
+    }
+    client.shown_cursor = Some(screen.cursor);
+    client.last_flush = Some(now);
+    let update = ScreenUpdate {
+        size: screen.size,
+        rows: changed,
+        cursor: screen.cursor,
+    };
+    if !client.send(ServerMsg::Screen(update)) {
+        // The queue filled between the check and now: redraw everything next time.
+        client.invalidate();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mux_protocol::{CommandRequest, Size};
+    use tokio::sync::mpsc;
+
+    fn client(rx_cap: usize) -> (Client, mpsc::Receiver<ServerMsg>) {
+        let (tx, rx) = mpsc::channel(rx_cap);
+        let request = CommandRequest {
+            argv: vec![],
+            cwd: "/".into(),
+            terminal: None,
+            env: vec![],
+        };
+        (Client::new(crate::event::ClientId(1), tx, &request), rx)
+    }
+
+    fn screen(lines: &[&str]) -> Screen {
+        let width = lines.iter().map(|l| l.len()).max().unwrap_or(0);
+        let rows = lines
+            .iter()
+            .map(|l| {
+                format!("{l:width$}")
+                    .chars()
+                    .map(|c| Cell {
+                        text: c.to_string(),
+                        style: Style::default(),
+                    })
+                    .collect()
+            })
+            .collect();
+        Screen {
+            size: Size {
+                cols: width as u16,
+                rows: lines.len() as u16,
+            },
+            rows,
+            cursor: Cursor::default(),
+        }
+    }
+
+    fn sent_rows(rx: &mut mpsc::Receiver<ServerMsg>) -> Option<Vec<u16>> {
+        match rx.try_recv() {
+            Ok(ServerMsg::Screen(u)) => Some(u.rows.iter().map(|r| r.y).collect()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn only_changed_rows_are_sent() {
+        let (mut c, mut rx) = client(8);
+        let now = Instant::now();
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), Some(vec![0, 1, 2]));
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), None, "nothing changed, nothing sent");
+        send_diff(&mut c, screen(&["ab", "cX", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), Some(vec![1]));
+        send_diff(&mut c, screen(&["abc", "cXd", "efg"]), now);
+        assert_eq!(
+            sent_rows(&mut rx),
+            Some(vec![0, 1, 2]),
+            "a resize resends all"
+        );
+    }
+
+    #[test]
+    fn a_full_queue_forgets_what_was_shown() {
+        let (mut c, _rx) = client(1);
+        let now = Instant::now();
+        send_diff(&mut c, screen(&["a"]), now);
+        assert!(!c.can_take_frame());
+        send_diff(&mut c, screen(&["b"]), now);
+        assert!(
+            c.dirty && c.shown.is_empty(),
+            "the next update must be a full redraw"
+        );
+    }
+}
