@@ -1,1 +1,12 @@
-//! Harness for end-to-end tests of the real `mux` binary.
+//! Harness for mux's end-to-end tests: each test gets its own directory, socket and HOME
+//! ([`Env`]), runs the real `mux` binary, and drives attached clients inside pseudo-terminals
+//! it owns ([`Client`]), whose output is parsed into a screen that the test reads. Every wait
+//! has a deadline; nothing sleeps a fixed time.
+
+mod client;
+mod env;
+mod wait;
+
+pub use client::Client;
+pub use env::{mux_bin, Env};
+pub use wait::{deadline, wait_until, DEADLINE};

@@ -1,0 +1,137 @@
+//! Attach, detach and reattach: the programs go on and the screen is the same.
+
+use mux_e2e::{wait_until, Env};
+use nix::sys::signal::Signal;
+
+/// Reads the shell's pid through the pane: `echo pid-$$`.
+fn shell_pid(c: &mux_e2e::Client) -> String {
+    c.line("echo pid-$$");
+    c.wait_screen("the shell's pid", |s| s.contents().matches("pid-").count() >= 2);
+    let text = c.text();
+    text.lines()
+        .filter_map(|l| l.strip_prefix("pid-"))
+        .next_back()
+        .expect("pid line")
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn new_type_detach_ls_attach_shows_the_same_screen_and_shell() {
+    let env = Env::new();
+    let mut c = env.attached("work", 80, 24);
+    c.line("echo hello-$((40+2))");
+    c.wait_text("hello-42");
+    let pid = shell_pid(&c);
+    let before: Vec<String> = (0..23).map(|r| c.row(r)).collect();
+    c.send("\x02d");
+    assert!(c.wait_exit().success());
+    c.wait_text("[detached (from session work)]");
+    assert!(c.cooked(), "the terminal is back in cooked mode");
+    let ls = env.ok(&["ls"]);
+    assert!(ls.starts_with("work: 1 windows (created "), "{ls}");
+    assert!(!ls.contains("(attached)"), "{ls}");
+
+    let c2 = env.client(&["attach", "-t", "work"], 80, 24);
+    c2.wait_text("hello-42");
+    wait_until(
+        "the same rows",
+        || {
+            let now: Vec<String> = (0..23).map(|r| c2.row(r)).collect();
+            (now == before).then_some(())
+        },
+        || c2.describe(),
+    );
+    assert!(env.ok(&["ls"]).contains("(attached)"));
+    assert_eq!(shell_pid(&c2), pid);
+}
+
+#[test]
+fn attach_without_target_picks_the_most_recent_session() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "old"]);
+    env.ok(&["new", "-d", "-s", "newer"]);
+    let c = env.client(&["a"], 80, 24);
+    c.wait_text("[newer]");
+}
+
+#[test]
+fn mux_with_no_arguments_is_new_session() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    let c = env.client(&[], 80, 24);
+    c.wait_text("[0] 0:");
+    assert!(env.ok(&["ls"]).starts_with("0: 1 windows"));
+}
+
+#[test]
+fn a_killed_client_leaves_the_program_running() {
+    let env = Env::new();
+    let c = env.attached("work", 80, 24);
+    c.line("echo before-kill");
+    c.wait_text("before-kill");
+    let pid = shell_pid(&c);
+    c.signal(Signal::SIGKILL);
+    drop(c);
+    wait_until(
+        "the session to show as detached",
+        || (!env.ok(&["ls"]).contains("(attached)")).then_some(()),
+        || env.ok(&["ls"]),
+    );
+    assert!(std::path::Path::new(&format!("/proc/{pid}")).exists());
+    let c2 = env.client(&["attach"], 80, 24);
+    c2.wait_text("before-kill");
+    assert_eq!(shell_pid(&c2), pid);
+}
+
+#[test]
+fn prefix_prefix_sends_a_literal_ctrl_b_and_other_keys_are_dropped() {
+    let env = Env::new();
+    let c = env.attached("keys", 80, 24);
+    c.line("od -An -c");
+    // C-b C-b sends one C-b; C-b x is dropped; then a plain y.
+    c.send("\x02\x02");
+    c.send("\x02x");
+    c.send("y\r\x04");
+    c.wait_text("002   y  \\n");
+}
+
+#[test]
+fn detach_client_command_and_kill_session_end_attached_clients() {
+    let env = Env::new();
+    let mut c = env.attached("w", 80, 24);
+    env.ok(&["detach-client", "-s", "w"]);
+    assert!(c.wait_exit().success());
+    c.wait_text("[detached (from session w)]");
+
+    let mut c = env.client(&["attach", "-t", "w"], 80, 24);
+    c.wait_text("[w]");
+    env.ok(&["kill-session", "-t", "w"]);
+    c.wait_exit();
+    c.wait_text("[exited]");
+    assert!(c.cooked());
+    env.wait_server_gone();
+}
+
+#[test]
+fn the_program_exiting_ends_the_session_and_the_client_says_exited() {
+    let env = Env::new();
+    let mut c = env.attached("short", 80, 24);
+    c.line("exit");
+    assert!(c.wait_exit().success());
+    c.wait_text("[exited]");
+    assert!(c.cooked());
+    env.wait_server_gone();
+}
+
+#[test]
+fn a_second_attach_shows_the_same_screen_live() {
+    let env = Env::new();
+    let a = env.attached("both", 80, 24);
+    let b = env.client(&["attach", "-t", "both"], 80, 24);
+    b.wait_text("[both]");
+    a.line("echo from-a-$((1+1))");
+    b.wait_text("from-a-2");
+    b.line("echo from-b-$((2+2))");
+    a.wait_text("from-b-4");
+}
