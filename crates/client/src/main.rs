@@ -1,1 +1,82 @@
-fn main() {}
+//! The `mux` binary: parses the global options, connects to (or starts) the server, runs one
+//! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server.
+
+mod attach;
+mod cli;
+mod command;
+mod connect;
+mod draw;
+mod keys;
+mod socket;
+mod tty;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+/// The hidden subcommand that runs the server.
+const SERVER_COMMAND: &str = "__server";
+
+fn main() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The server forks, so it must start before this process has any other thread.
+    if args.get(1).is_some_and(|a| a == SERVER_COMMAND) {
+        std::process::exit(server_main(&args[2..]));
+    }
+    let status = match cli::parse(args) {
+        Ok(cli) => run(cli),
+        Err(message) => {
+            eprintln!("{message}");
+            1
+        }
+    };
+    std::process::exit(status);
+}
+
+/// Runs `__server -S PATH [-v]`; returns the exit status.
+fn server_main(args: &[OsString]) -> i32 {
+    let mut socket = None;
+    let mut verbose = false;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.to_str() {
+            Some("-S") => socket = it.next().map(PathBuf::from),
+            Some("-v") => verbose = true,
+            _ => {
+                eprintln!("mux: bad server argument {}", arg.to_string_lossy());
+                return 1;
+            }
+        }
+    }
+    let Some(socket) = socket else {
+        eprintln!("mux: the server needs -S PATH");
+        return 1;
+    };
+    mux_server::run_server(mux_server::ServerOptions { socket, verbose })
+}
+
+/// Runs the client for parsed options; returns the exit status.
+fn run(cli: cli::Cli) -> i32 {
+    if cli.version {
+        println!("mux {}", env!("CARGO_PKG_VERSION"));
+        return 0;
+    }
+    let socket = match socket::resolve(cli.socket_name.as_deref(), cli.socket_path.as_deref()) {
+        Ok(path) => path,
+        Err(message) => return fail(&message),
+    };
+    let argv = if cli.command.is_empty() {
+        vec!["new-session".to_string()]
+    } else {
+        cli.command
+    };
+    match connect::open(&socket, &argv, cli.verbose > 0) {
+        Ok(stream) => command::run(stream, argv),
+        Err(message) => fail(&message),
+    }
+}
+
+/// Prints a one-line error on standard error; returns status 1.
+fn fail(message: &str) -> i32 {
+    command::emit(&mut std::io::stderr(), &format!("{message}\n"));
+    1
+}

@@ -1,0 +1,297 @@
+//! The attached client: an input thread, a socket reader thread and a signal thread feed the
+//! main thread, which owns the ratatui terminal and the screen model.
+
+use std::io::{self, Stdout, Write};
+use std::os::unix::net::UnixStream;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+use mux_protocol::{read_frame, write_frame, ClientMsg, ServerMsg, Size};
+use nix::sys::signal::Signal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::command::{emit, terminal_size};
+use crate::draw::Model;
+use crate::{keys, tty};
+
+/// The most events handled before the screen is drawn, so a flood cannot starve drawing.
+const MAX_BATCH: usize = 256;
+
+/// What reaches the main thread.
+enum Event {
+    /// A message from the server.
+    Server(ServerMsg),
+    /// The connection to the server ended.
+    ServerLost,
+    /// The user's terminal changed size.
+    Resize,
+    /// The user's terminal can no longer be read.
+    TtyLost,
+    /// A handled signal arrived.
+    Signal(Signal),
+}
+
+/// How the attached client ends: what it prints once the terminal is restored, and its status.
+#[derive(Default)]
+struct Ending {
+    /// Printed on standard output.
+    stdout: String,
+    /// Printed on standard error.
+    stderr: String,
+    /// The exit status.
+    status: i32,
+}
+
+impl Ending {
+    /// Ends with `[reason]` and status 1, as tmux does for abnormal exits.
+    fn abnormal(reason: &str) -> Ending {
+        Ending {
+            stdout: format!("[{reason}]\n"),
+            status: 1,
+            ..Ending::default()
+        }
+    }
+}
+
+/// The sending half of the connection, shared by the input and main threads.
+type Writer = Arc<Mutex<UnixStream>>;
+
+/// Runs the attached UI on `stream` until the client detaches, the session ends, the server or
+/// the terminal is lost, or a signal ends it. `reported` is the size sent with the command.
+/// Returns the exit status, after restoring the terminal.
+pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
+    let (tx, rx) = mpsc::channel();
+    // Before any other thread exists, so that every thread inherits the blocked signals.
+    if let Err(e) = tty::watch_signals(tx.clone(), Event::Signal) {
+        emit(
+            &mut io::stderr(),
+            &format!("mux: can't handle signals: {e}\n"),
+        );
+        return 1;
+    }
+    let ending = match start(stream, tx) {
+        Ok((mut ui, writer)) => {
+            ui.sync_size(&writer, reported);
+            let mut ending = ui.run(&rx, &writer);
+            ending.stdout.insert_str(0, &ui.stdout);
+            ending.stderr.insert_str(0, &ui.stderr);
+            ending
+        }
+        Err(e) => Ending {
+            status: fail(&e),
+            ..Ending::default()
+        },
+    };
+    tty::restore();
+    emit(&mut io::stderr(), &ending.stderr);
+    emit(&mut io::stdout(), &ending.stdout);
+    ending.status
+}
+
+/// Restores the terminal and reports a setup error; returns the exit status.
+fn fail(e: &io::Error) -> i32 {
+    tty::restore();
+    emit(&mut io::stderr(), &format!("mux: {e}\n"));
+    1
+}
+
+/// Enters the attached terminal mode and starts the input and reader threads.
+fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
+    let reader = stream.try_clone()?;
+    let writer: Writer = Arc::new(Mutex::new(stream));
+    tty::enter()?;
+    // The alternate screen starts cleared and the terminal's buffers blank: they agree.
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let input_tx = tx.clone();
+    let input_writer = Arc::clone(&writer);
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || input_loop(&input_writer, &input_tx))?;
+    std::thread::Builder::new()
+        .name("reader".into())
+        .spawn(move || reader_loop(reader, &tx))?;
+    let ui = Ui {
+        terminal,
+        model: None,
+        shape: 0,
+        sent_size: None,
+        full: true,
+        stdout: String::new(),
+        stderr: String::new(),
+    };
+    Ok((ui, writer))
+}
+
+/// Sends one message to the server; a failure is noticed by the reader thread.
+fn send(writer: &Writer, msg: &ClientMsg) {
+    if let Ok(mut stream) = writer.lock() {
+        let _ = write_frame(&mut *stream, msg);
+    }
+}
+
+/// Reads terminal events and sends them to the server; resizes go to the main thread, which
+/// resizes its terminal first.
+fn input_loop(writer: &Writer, tx: &Sender<Event>) {
+    loop {
+        let event = match crossterm::event::read() {
+            Ok(event) => event,
+            Err(_) => {
+                let _ = tx.send(Event::TtyLost);
+                return;
+            }
+        };
+        if let crossterm::event::Event::Resize(..) = event {
+            if tx.send(Event::Resize).is_err() {
+                return;
+            }
+        } else if let Some(msg) = keys::event_to_msg(event) {
+            send(writer, &msg);
+        }
+    }
+}
+
+/// Reads server messages and passes them to the main thread until the connection ends.
+fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
+    loop {
+        let event = match read_frame::<ServerMsg, _>(&mut stream) {
+            Ok(Some(msg)) => Event::Server(msg),
+            Ok(None) | Err(_) => Event::ServerLost,
+        };
+        let lost = matches!(event, Event::ServerLost);
+        if tx.send(event).is_err() || lost {
+            return;
+        }
+    }
+}
+
+/// The main thread's state: the terminal, what the server last drew, and what was sent.
+struct Ui {
+    /// The ratatui terminal on standard output.
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The screen as the server last described it; `None` until the first update.
+    model: Option<Model>,
+    /// The cursor shape last set on the terminal.
+    shape: u8,
+    /// The terminal size last reported to the server.
+    sent_size: Option<Size>,
+    /// Whether the next frame must write every cell (first frame, resizes).
+    full: bool,
+    /// Standard output text from the server, printed after the terminal is restored.
+    stdout: String,
+    /// Standard error text from the server, printed after the terminal is restored.
+    stderr: String,
+}
+
+impl Ui {
+    /// Handles events until one ends the client, drawing after each batch that changed the
+    /// screen.
+    fn run(&mut self, rx: &Receiver<Event>, writer: &Writer) -> Ending {
+        loop {
+            let Ok(first) = rx.recv() else {
+                return Ending::abnormal("lost server");
+            };
+            let mut dirty = false;
+            let mut next = Some(first);
+            let mut handled = 0;
+            while let Some(event) = next {
+                if let Some(ending) = self.handle(event, writer, &mut dirty) {
+                    return ending;
+                }
+                handled += 1;
+                next = if handled < MAX_BATCH {
+                    rx.try_recv().ok()
+                } else {
+                    None
+                };
+            }
+            if dirty && self.draw().is_err() {
+                return Ending::abnormal("lost tty");
+            }
+        }
+    }
+
+    /// Handles one event; sets `dirty` when the screen must be drawn, and returns how the
+    /// client ends if the event ends it.
+    fn handle(&mut self, event: Event, writer: &Writer, dirty: &mut bool) -> Option<Ending> {
+        match event {
+            Event::Server(msg) => return self.handle_server(msg, dirty),
+            Event::ServerLost => return Some(Ending::abnormal("lost server")),
+            Event::TtyLost => return Some(Ending::abnormal("lost tty")),
+            Event::Signal(Signal::SIGHUP) => return Some(Ending::abnormal("lost tty")),
+            Event::Signal(_) => return Some(Ending::abnormal("terminated")),
+            Event::Resize => {
+                if self.terminal.autoresize().is_err() {
+                    return Some(Ending::abnormal("lost tty"));
+                }
+                self.sync_size(writer, self.sent_size);
+                self.full = true;
+                *dirty = true;
+            }
+        }
+        None
+    }
+
+    /// Handles one server message, like [`Ui::handle`].
+    fn handle_server(&mut self, msg: ServerMsg, dirty: &mut bool) -> Option<Ending> {
+        match msg {
+            ServerMsg::Screen(update) => {
+                let model = self.model.get_or_insert_with(|| Model::new(update.size));
+                self.full |= model.size != update.size;
+                model.apply(update);
+                *dirty = true;
+            }
+            ServerMsg::Bell => emit(&mut io::stdout(), "\x07"),
+            ServerMsg::Detach { message, status } => {
+                return Some(Ending {
+                    stdout: format!("{message}\n"),
+                    status,
+                    ..Ending::default()
+                })
+            }
+            ServerMsg::Exit(status) => {
+                return Some(Ending {
+                    status,
+                    ..Ending::default()
+                })
+            }
+            // Text cannot be shown over the attached screen: it is printed on the way out.
+            ServerMsg::Stdout(text) => self.stdout.push_str(&text),
+            ServerMsg::Stderr(text) => self.stderr.push_str(&text),
+            ServerMsg::Attached { .. } => {}
+        }
+        None
+    }
+
+    /// Tells the server the terminal's size if it differs from `known`, the size it has.
+    fn sync_size(&mut self, writer: &Writer, known: Option<Size>) {
+        let size = terminal_size();
+        if known != Some(size) {
+            send(writer, &ClientMsg::Resize(size));
+        }
+        self.sent_size = Some(size);
+    }
+
+    /// Draws the model and sets the cursor's position, visibility and shape.
+    fn draw(&mut self) -> io::Result<()> {
+        let Some(model) = &self.model else {
+            return Ok(());
+        };
+        let full = self.full;
+        self.terminal.draw(|frame| {
+            model.render(frame.buffer_mut(), full);
+            let area = frame.area();
+            if let Some(position) = model.cursor_position(area.width, area.height) {
+                frame.set_cursor_position(position);
+            }
+        })?;
+        self.full = false;
+        let shape = model.cursor.shape;
+        if shape != self.shape {
+            let out = self.terminal.backend_mut();
+            crossterm::execute!(out, tty::cursor_style(shape))?;
+            self.shape = shape;
+        }
+        io::stdout().flush()
+    }
+}

@@ -1,0 +1,83 @@
+//! Running one command: send the request, print what the server answers, exit with its status.
+
+use std::io::{IsTerminal, Write};
+use std::os::unix::net::UnixStream;
+
+use mux_protocol::{
+    read_frame, write_frame, ClientMsg, ClientTerminal, CommandRequest, ServerMsg, Size,
+};
+
+/// The size reported when the terminal's size cannot be read.
+const FALLBACK_SIZE: Size = Size { cols: 80, rows: 24 };
+
+/// Builds the request for `argv` from this process's directory, environment and terminal.
+pub fn request(argv: Vec<String>) -> CommandRequest {
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let env = std::env::vars_os()
+        .map(|(k, v)| {
+            (
+                k.to_string_lossy().into_owned(),
+                v.to_string_lossy().into_owned(),
+            )
+        })
+        .collect();
+    let terminal = std::io::stdin().is_terminal().then(|| ClientTerminal {
+        size: terminal_size(),
+        term: std::env::var("TERM")
+            .ok()
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "xterm".to_string()),
+    });
+    CommandRequest {
+        argv,
+        cwd,
+        terminal,
+        env,
+    }
+}
+
+/// Returns the size of the client's terminal.
+pub fn terminal_size() -> Size {
+    match crossterm::terminal::size() {
+        Ok((cols, rows)) if cols > 0 && rows > 0 => Size { cols, rows },
+        _ => FALLBACK_SIZE,
+    }
+}
+
+/// Sends `argv` as a command and handles the replies until the server says how to exit.
+/// Returns the exit status.
+pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
+    let request = request(argv);
+    let reported = request.terminal.as_ref().map(|t| t.size);
+    if write_frame(&mut stream, &ClientMsg::Command(request)).is_err() {
+        return lost_server();
+    }
+    loop {
+        match read_frame::<ServerMsg, _>(&mut stream) {
+            Ok(Some(ServerMsg::Stdout(text))) => emit(&mut std::io::stdout(), &text),
+            Ok(Some(ServerMsg::Stderr(text))) => emit(&mut std::io::stderr(), &text),
+            Ok(Some(ServerMsg::Exit(code))) => return code,
+            Ok(Some(ServerMsg::Attached { .. })) => return crate::attach::run(stream, reported),
+            Ok(Some(ServerMsg::Detach { message, status })) => {
+                emit(&mut std::io::stdout(), &format!("{message}\n"));
+                return status;
+            }
+            Ok(Some(ServerMsg::Bell | ServerMsg::Screen(_))) => {}
+            Ok(None) | Err(_) => return lost_server(),
+        }
+    }
+}
+
+/// Writes text and flushes it, ignoring a closed output (as a pipe to `head` would be).
+pub fn emit(out: &mut dyn Write, text: &str) {
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+/// Reports a connection that ended before the command finished.
+fn lost_server() -> i32 {
+    emit(&mut std::io::stderr(), "[lost server]\n");
+    1
+}

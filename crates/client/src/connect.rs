@@ -1,0 +1,209 @@
+//! Connecting to the server: the handshake, and starting a server when a command needs one.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader};
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use mux_protocol::{read_frame, write_frame, Hello, HelloReply, HelloStatus};
+use nix::fcntl::{Flock, FlockArg};
+
+use crate::socket::strerror;
+
+/// How long the client waits for the server's handshake reply.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The environment variable that makes the client claim another protocol version (tests).
+const TEST_VERSION_VAR: &str = "MUX_TEST_PROTOCOL_VERSION";
+
+/// Commands that start a server when none is running (tmux's `new-session` and `start-server`
+/// with their aliases and unambiguous prefixes).
+pub fn starts_server(argv: &[String]) -> bool {
+    let Some(name) = argv.first() else {
+        return true;
+    };
+    let prefix_of = |full: &str, min: usize| name.len() >= min && full.starts_with(name.as_str());
+    name == "new" || name == "start" || prefix_of("new-session", 5) || prefix_of("start-server", 7)
+}
+
+/// Connects to the server on `socket` and completes the handshake, starting a server first
+/// when there is none and `argv` is a command that starts one. Errors are the line to print.
+pub fn open(socket: &Path, argv: &[String], verbose: bool) -> Result<UnixStream, String> {
+    match UnixStream::connect(socket) {
+        Ok(stream) => return handshake(stream),
+        Err(e) if is_absent(&e) => {}
+        Err(e) => return Err(connect_error(socket, &e)),
+    }
+    if !starts_server(argv) {
+        return Err(format!("no server running on {}", socket.display()));
+    }
+    let _lock = lock(socket)?;
+    match UnixStream::connect(socket) {
+        Ok(stream) => return handshake(stream),
+        Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => remove_stale(socket),
+        Err(e) if is_absent(&e) => {}
+        Err(e) => return Err(connect_error(socket, &e)),
+    }
+    start_server(socket, verbose)?;
+    let stream = UnixStream::connect(socket).map_err(|e| connect_error(socket, &e))?;
+    handshake(stream)
+}
+
+/// Returns whether a failed connect means that no server is listening.
+fn is_absent(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
+    )
+}
+
+/// Formats a connect failure as tmux does.
+fn connect_error(socket: &Path, e: &io::Error) -> String {
+    format!("error connecting to {} ({})", socket.display(), strerror(e))
+}
+
+/// Takes an exclusive lock on `<socket>.lock` so that concurrent clients start one server.
+fn lock(socket: &Path) -> Result<Flock<File>, String> {
+    let mut path = socket.as_os_str().to_owned();
+    path.push(".lock");
+    let path = PathBuf::from(path);
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| format!("mux: can't open {} ({})", path.display(), strerror(&e)))?;
+    Flock::lock(file, FlockArg::LockExclusive)
+        .map_err(|(_, errno)| format!("mux: can't lock {} ({})", path.display(), errno.desc()))
+}
+
+/// Removes a socket file nobody listens on (connecting was refused), and nothing else.
+fn remove_stale(socket: &Path) {
+    if let Ok(meta) = std::fs::symlink_metadata(socket) {
+        if meta.file_type().is_socket() {
+            let _ = std::fs::remove_file(socket);
+        }
+    }
+}
+
+/// Starts a server by running this binary as `__server -S <socket> [-v]`, and waits until it
+/// reports `ready` (or an error) on its standard output.
+fn start_server(socket: &Path, verbose: bool) -> Result<(), String> {
+    let exe = std::env::current_exe()
+        .map_err(|e| format!("mux: can't find the mux binary ({})", strerror(&e)))?;
+    let mut command = Command::new(exe);
+    command.arg("__server").arg("-S").arg(absolute(socket));
+    if verbose {
+        command.arg("-v");
+    }
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("mux: can't start the server ({})", strerror(&e)))?;
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let _ = BufReader::new(out).read_line(&mut line);
+    }
+    let _ = child.wait();
+    let line = line.trim_end();
+    match line.strip_prefix("error: ") {
+        _ if line == "ready" => Ok(()),
+        Some(message) => Err(format!("mux: {message}")),
+        None => Err("mux: the server failed to start".to_string()),
+    }
+}
+
+/// Makes a relative socket path absolute, so the daemon does not depend on its directory.
+fn absolute(socket: &Path) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) if socket.is_relative() => cwd.join(socket),
+        _ => socket.to_path_buf(),
+    }
+}
+
+/// Returns the hello to send: this build's, or the version from the test variable.
+fn hello() -> Hello {
+    let mut hello = Hello::current();
+    if let Some(v) = std::env::var(TEST_VERSION_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        hello.version = v;
+    }
+    hello
+}
+
+/// Sends the hello and checks the server's reply, waiting at most [`HANDSHAKE_TIMEOUT`].
+fn handshake(mut stream: UnixStream) -> Result<UnixStream, String> {
+    let not_responding = || "mux: server not responding".to_string();
+    let hello = hello();
+    stream
+        .set_read_timeout(Some(HANDSHAKE_TIMEOUT))
+        .map_err(|e| format!("mux: {}", strerror(&e)))?;
+    write_frame(&mut stream, &hello).map_err(|_| not_responding())?;
+    let reply: HelloReply = match read_frame(&mut stream) {
+        Ok(Some(reply)) => reply,
+        _ => return Err(not_responding()),
+    };
+    match reply.status {
+        HelloStatus::Accepted => {}
+        HelloStatus::VersionMismatch => {
+            return Err(format!(
+                "protocol version mismatch (client {}, server {})",
+                hello.version, reply.version
+            ))
+        }
+        HelloStatus::AccessDenied => return Err("access denied".to_string()),
+    }
+    stream
+        .set_read_timeout(None)
+        .map_err(|e| format!("mux: {}", strerror(&e)))?;
+    Ok(stream)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn which_commands_start_a_server() {
+        for yes in [
+            &[][..],
+            &["new"],
+            &["new-session", "-d"],
+            &["new-s"],
+            &["start"],
+        ] {
+            assert!(starts_server(&argv(yes)), "{yes:?}");
+        }
+        assert!(starts_server(&argv(&["start-server"])));
+        for no in [
+            "ls",
+            "attach",
+            "kill-server",
+            "has-session",
+            "new-w",
+            "news",
+            "st",
+        ] {
+            assert!(!starts_server(&argv(&[no])), "{no}");
+        }
+    }
+
+    #[test]
+    fn relative_socket_paths_become_absolute() {
+        assert!(absolute(Path::new("sock")).is_absolute());
+        assert_eq!(absolute(Path::new("/a/b")), PathBuf::from("/a/b"));
+    }
+}

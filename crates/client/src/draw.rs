@@ -1,0 +1,157 @@
+//! The client's copy of its screen, updated from the server, and drawing it into ratatui.
+
+use mux_protocol::{Attrs, Cell, Color, Cursor, ScreenUpdate, Size, Style};
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::{Color as RColor, Modifier};
+
+/// What the client's screen shows: the server-given size, its cells and the cursor.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The screen size the server draws for.
+    pub size: Size,
+    /// Rows of cells, `size.rows` rows of `size.cols` cells.
+    pub rows: Vec<Vec<Cell>>,
+    /// Where the cursor is and how it looks.
+    pub cursor: Cursor,
+}
+
+impl Model {
+    /// Returns a blank screen of `size`.
+    pub fn new(size: Size) -> Model {
+        let row = vec![blank(); size.cols as usize];
+        Model {
+            size,
+            rows: vec![row; size.rows as usize],
+            cursor: Cursor::default(),
+        }
+    }
+
+    /// Applies one update: a new size starts from blank, then each given row replaces its
+    /// old one (cut or padded to the width), and the cursor is taken as is.
+    pub fn apply(&mut self, update: ScreenUpdate) {
+        if update.size != self.size {
+            *self = Model::new(update.size);
+        }
+        let width = self.size.cols as usize;
+        for row in update.rows {
+            if let Some(slot) = self.rows.get_mut(row.y as usize) {
+                let mut cells = row.cells;
+                cells.resize(width, blank());
+                *slot = cells;
+            }
+        }
+        self.cursor = update.cursor;
+    }
+
+    /// Draws the model into `buf`, over the area both share (the rest stays blank). With
+    /// `full`, every cell is written to the terminal even where ratatui thinks it unchanged,
+    /// for the first frame and after a resize, when the terminal's contents are unknown.
+    pub fn render(&self, buf: &mut Buffer, full: bool) {
+        let area = *buf.area();
+        let diff = if full {
+            CellDiffOption::AlwaysUpdate
+        } else {
+            CellDiffOption::None
+        };
+        let width = area.width as usize;
+        for y in 0..area.height {
+            let row = self.rows.get(y as usize).map_or(&[][..], Vec::as_slice);
+            let mut style = Style::default();
+            for x in 0..area.width {
+                let Some(target) = buf.cell_mut((area.x + x, area.y + y)) else {
+                    continue;
+                };
+                target.set_diff_option(diff);
+                let Some(cell) = row.get(x as usize) else {
+                    continue;
+                };
+                if !cell.text.is_empty() {
+                    style = cell.style;
+                }
+                target.set_symbol(symbol(row, x as usize, width));
+                target.fg = color(style.fg);
+                target.bg = color(style.bg);
+                target.modifier = modifiers(style.attrs);
+            }
+        }
+    }
+
+    /// Returns where the cursor should be shown, or `None` when it is hidden or off the area.
+    pub fn cursor_position(&self, width: u16, height: u16) -> Option<(u16, u16)> {
+        let c = self.cursor;
+        (c.visible && c.x < width.min(self.size.cols) && c.y < height.min(self.size.rows))
+            .then_some((c.x, c.y))
+    }
+}
+
+/// Returns the symbol to draw for cell `x` of `row` when `width` columns are shown. The second
+/// half of a wide character is a blank (ratatui skips it after the wide symbol), and so is a
+/// wide character whose second half would fall outside the area.
+fn symbol(row: &[Cell], x: usize, width: usize) -> &str {
+    let text = row[x].text.as_str();
+    let cut = x + 1 == width && row.get(x + 1).is_some_and(|next| next.text.is_empty());
+    if text.is_empty() || cut {
+        " "
+    } else {
+        text
+    }
+}
+
+/// Returns a blank cell in the default style.
+fn blank() -> Cell {
+    Cell {
+        text: " ".to_string(),
+        style: Style::default(),
+    }
+}
+
+/// The ratatui names of the 16 ANSI colours, in palette order.
+const NAMED: [RColor; 16] = [
+    RColor::Black,
+    RColor::Red,
+    RColor::Green,
+    RColor::Yellow,
+    RColor::Blue,
+    RColor::Magenta,
+    RColor::Cyan,
+    RColor::Gray,
+    RColor::DarkGray,
+    RColor::LightRed,
+    RColor::LightGreen,
+    RColor::LightYellow,
+    RColor::LightBlue,
+    RColor::LightMagenta,
+    RColor::LightCyan,
+    RColor::White,
+];
+
+/// Converts a protocol colour to ratatui's.
+pub fn color(c: Color) -> RColor {
+    match c {
+        Color::Default => RColor::Reset,
+        Color::Indexed(n) if n < 16 => NAMED[n as usize],
+        Color::Indexed(n) => RColor::Indexed(n),
+        Color::Rgb(r, g, b) => RColor::Rgb(r, g, b),
+    }
+}
+
+/// Converts protocol attributes to ratatui modifiers.
+pub fn modifiers(attrs: Attrs) -> Modifier {
+    const MAP: [(u16, Modifier); 8] = [
+        (Attrs::BOLD, Modifier::BOLD),
+        (Attrs::DIM, Modifier::DIM),
+        (Attrs::ITALIC, Modifier::ITALIC),
+        (Attrs::UNDERLINE, Modifier::UNDERLINED),
+        (Attrs::REVERSE, Modifier::REVERSED),
+        (Attrs::BLINK, Modifier::SLOW_BLINK),
+        (Attrs::HIDDEN, Modifier::HIDDEN),
+        (Attrs::STRIKE, Modifier::CROSSED_OUT),
+    ];
+    MAP.iter()
+        .filter(|(bit, _)| attrs.has(*bit))
+        .fold(Modifier::empty(), |acc, (_, m)| acc | *m)
+}
+
+#[cfg(test)]
+#[path = "draw_tests.rs"]
+mod tests;
