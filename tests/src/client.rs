@@ -49,6 +49,15 @@ impl Client {
     /// Starts `cmd` as the session leader of a new pseudo-terminal of `cols`×`rows`.
     pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> Client {
         let pty = openpty(Some(&winsize(cols, rows)), None).expect("openpty");
+        // openpty does not set close-on-exec: without it every process the test starts
+        // (and the server a client starts) would hold this terminal open.
+        for fd in [&pty.master, &pty.slave] {
+            nix::fcntl::fcntl(
+                fd,
+                nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+            )
+            .expect("cloexec");
+        }
         let slave = pty.slave;
         let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup slave"));
         cmd.stdin(stdio(&slave))
@@ -166,7 +175,7 @@ impl Client {
         let status = wait_until(
             "the client to exit",
             || child.try_wait().ok().flatten(),
-            || String::new(),
+            String::new,
         );
         self.status = Some(status);
         // Let the reader take what the client wrote last.

@@ -127,11 +127,7 @@ impl Env {
     pub fn wait_file(&self, path: &Path, cond: impl Fn(&str) -> bool) -> String {
         wait_until(
             &format!("{} to hold the expected text", path.display()),
-            || {
-                std::fs::read_to_string(path)
-                    .ok()
-                    .filter(|t| cond(t))
-            },
+            || std::fs::read_to_string(path).ok().filter(|t| cond(t)),
             || std::fs::read_to_string(path).unwrap_or_else(|e| e.to_string()),
         )
     }

@@ -30,7 +30,10 @@ pub fn wait_until<T>(
             return v;
         }
         if start.elapsed() > deadline() {
-            panic!("timed out waiting for {what}\n--- state ---\n{}", describe());
+            panic!(
+                "timed out waiting for {what}\n--- state ---\n{}",
+                describe()
+            );
         }
         std::thread::sleep(pause);
         pause = (pause * 2).min(Duration::from_millis(50));

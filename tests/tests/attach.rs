@@ -6,7 +6,9 @@ use nix::sys::signal::Signal;
 /// Reads the shell's pid through the pane: `echo pid-$$`.
 fn shell_pid(c: &mux_e2e::Client) -> String {
     c.line("echo pid-$$");
-    c.wait_screen("the shell's pid", |s| s.contents().matches("pid-").count() >= 2);
+    c.wait_screen("the shell's pid", |s| {
+        s.contents().matches("pid-").count() >= 2
+    });
     let text = c.text();
     text.lines()
         .filter_map(|l| l.strip_prefix("pid-"))

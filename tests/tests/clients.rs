@@ -36,8 +36,8 @@ fn a_stopped_client_blocks_nobody_and_catches_up_after_sigcont() {
     let server = env.server_pid().expect("server");
     stopped.signal(Signal::SIGSTOP);
     let rss_before = rss_kib(server);
-    // About 60 MB of output while one client is stopped.
-    live.line("i=0; while [ $i -lt 60 ]; do head -c 1000000 /dev/zero | tr '\\0' x; i=$((i+1)); done; echo flood-$((3*7))-done");
+    // About 10 MB of output while one client is stopped.
+    live.line("i=0; while [ $i -lt 10 ]; do head -c 1000000 /dev/zero | tr '\\0' x; i=$((i+1)); done; echo flood-$((3*7))-done");
     live.wait_text("flood-21-done");
     live.line("echo still-$((5+5))");
     live.wait_text("still-10");

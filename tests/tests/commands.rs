@@ -16,7 +16,12 @@ fn version_flag_prints_the_version() {
 #[test]
 fn commands_without_a_server_say_so() {
     let env = Env::new();
-    for cmd in [&["ls"][..], &["attach"], &["has", "-t", "x"], &["kill-server"]] {
+    for cmd in [
+        &["ls"][..],
+        &["attach"],
+        &["has", "-t", "x"],
+        &["kill-server"],
+    ] {
         let out = env.run(cmd);
         assert_eq!(out.status.code(), Some(1), "{cmd:?}");
         assert_eq!(
@@ -34,7 +39,10 @@ fn bad_commands_flags_and_sessions_get_one_line_and_status_1() {
     let cases: &[(&[&str], &str)] = &[
         (&["foo"], "unknown command: foo"),
         (&["new", "-z"], "command new-session: unknown flag -z"),
-        (&["has", "x"], "command has-session: too many arguments (need at most 0)"),
+        (
+            &["has", "x"],
+            "command has-session: too many arguments (need at most 0)",
+        ),
         (&["has", "-t", "zz"], "can't find session: zz"),
         (&["kill-session", "-t", "zz"], "can't find session: zz"),
         (&["attach", "-t", "zz"], "can't find session: zz"),
@@ -56,7 +64,10 @@ fn sessions_are_named_listed_checked_and_killed() {
     env.ok(&["new-session", "-d"]);
     env.ok(&["new", "-d", "-s", "work.1:x"]);
     let ls = env.ok(&["ls"]);
-    let names: Vec<&str> = ls.lines().map(|l| l.split(':').next().unwrap_or("")).collect();
+    let names: Vec<&str> = ls
+        .lines()
+        .map(|l| l.split(':').next().unwrap_or(""))
+        .collect();
     assert_eq!(names, ["0", "1", "work_1_x"], "{ls}");
     for line in ls.lines() {
         assert!(line.contains(": 1 windows (created "), "{line}");
@@ -104,11 +115,18 @@ fn socket_name_goes_under_the_runtime_directory() {
     let env = Env::new();
     let mut cmd = std::process::Command::new(mux_e2e::mux_bin());
     env.apply_env(&mut cmd);
-    let out = cmd.args(["-L", "named", "new", "-d"]).output().expect("run");
+    let out = cmd
+        .args(["-L", "named", "new", "-d"])
+        .output()
+        .expect("run");
     assert!(out.status.success(), "{}", stderr(&out));
     let sock = env.dir.join("run/mux/named");
     assert!(sock.exists(), "{} missing", sock.display());
     let mut kill = std::process::Command::new(mux_e2e::mux_bin());
     env.apply_env(&mut kill);
-    assert!(kill.args(["-L", "named", "kill-server"]).status().expect("run").success());
+    assert!(kill
+        .args(["-L", "named", "kill-server"])
+        .status()
+        .expect("run")
+        .success());
 }

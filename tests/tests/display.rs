@@ -16,7 +16,10 @@ fn the_status_line_shows_session_window_title_and_time() {
     let c = env.attached("work", 80, 24);
     c.wait_screen("the status line on the last row", |s| {
         let (rows, cols) = s.size();
-        let last = s.rows(0, cols.get()).nth(usize::from(rows.get() - 1)).unwrap_or_default();
+        let last = s
+            .rows(0, cols.get())
+            .nth(usize::from(rows.get() - 1))
+            .unwrap_or_default();
         last.starts_with("[work] 0:sh*")
     });
     let status = c.with_screen(|s| {
@@ -26,7 +29,11 @@ fn the_status_line_shows_session_window_title_and_time() {
     assert_eq!(status, (vt100::Color::Idx(0), vt100::Color::Idx(2)));
     c.line("printf '\\033]2;my title\\007'");
     c.wait_screen("the pane title on the right", |s| {
-        s.contents().lines().last().unwrap_or("").contains("\"my title\" ")
+        s.contents()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .contains("\"my title\" ")
     });
     // The window is named after the foreground command.
     c.line("sleep 100");
@@ -81,7 +88,12 @@ fn the_cursor_follows_the_pane_and_hides_with_it() {
         s.contents().contains("mark") && s.cursor_position() == (4, 13) && !s.hide_cursor()
     });
     c.send("\x03");
-    run_script(&env, &c, "hide.sh", "printf '\\033[?25lhidden'; sleep 100\n");
+    run_script(
+        &env,
+        &c,
+        "hide.sh",
+        "printf '\\033[?25lhidden'; sleep 100\n",
+    );
     c.wait_screen("the cursor hidden", |s| {
         s.contents().contains("hidden") && s.hide_cursor()
     });
@@ -163,6 +175,10 @@ fn a_resize_reaches_the_pane_and_sigwinch_is_delivered() {
     c.line("stty size");
     c.wait_text("29 100");
     c.wait_screen("the status line on the new last row", |s| {
-        s.contents().lines().nth(29).unwrap_or("").starts_with("[size]")
+        s.contents()
+            .lines()
+            .nth(29)
+            .unwrap_or("")
+            .starts_with("[size]")
     });
 }

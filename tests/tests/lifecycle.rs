@@ -17,9 +17,18 @@ fn the_server_is_detached_with_stdio_on_dev_null() {
     env.ok(&["new", "-d"]);
     let pid = server(&env);
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
-    let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+    let fields: Vec<&str> = stat
+        .rsplit(')')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
     // Fields after the name: state ppid pgrp session tty_nr ...
-    assert_eq!(fields[3], pid.to_string(), "server is its own session leader");
+    assert_eq!(
+        fields[3],
+        pid.to_string(),
+        "server is its own session leader"
+    );
     assert_eq!(fields[4], "0", "server has no controlling terminal");
     for fd in 0..3 {
         let link = std::fs::read_link(format!("/proc/{pid}/fd/{fd}")).expect("fd");

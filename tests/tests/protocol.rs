@@ -11,7 +11,8 @@ use mux_protocol::{read_frame, write_frame, ClientMsg, Hello, HelloReply, HelloS
 /// Connects and completes the handshake.
 fn handshake(env: &Env) -> UnixStream {
     let mut s = UnixStream::connect(&env.sock).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
     write_frame(&mut s, &Hello::current()).expect("hello");
     let reply: HelloReply = read_frame(&mut s).expect("reply").expect("a reply");
     assert_eq!(reply.status, HelloStatus::Accepted);
@@ -31,8 +32,10 @@ fn garbage_oversized_truncated_and_out_of_order_frames_drop_only_their_connectio
 
     // Random bytes instead of a hello.
     let mut s = UnixStream::connect(&env.sock).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-    s.write_all(&[7, 0, 0, 0, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa, 0xf9]).expect("write");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    s.write_all(&[7, 0, 0, 0, 0xff, 0xfe, 0xfd, 0xfc, 0xfb, 0xfa, 0xf9])
+        .expect("write");
     assert!(closed_by_server(&mut s));
 
     // A frame claiming 4 GiB: refused from its header, nothing allocated.

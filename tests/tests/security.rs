@@ -15,7 +15,11 @@ fn default_socket_cmd(env: &Env, args: &[&str]) -> std::process::Output {
 fn the_socket_directory_is_created_private() {
     let env = Env::new();
     let out = default_socket_cmd(&env, &["new", "-d"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let dir = env.dir.join("run/mux");
     let mode = std::fs::metadata(&dir).expect("dir").permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
@@ -42,7 +46,10 @@ fn an_open_or_symlinked_socket_directory_is_refused() {
     let out = default_socket_cmd(&env, &["new", "-d"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&dir.display().to_string()) && err.contains("symlink"), "{err}");
+    assert!(
+        err.contains(&dir.display().to_string()) && err.contains("symlink"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -77,7 +84,9 @@ fn another_user_is_denied_before_any_session_data() {
     let bin = mux_e2e::mux_bin();
     let mut dir = bin.parent();
     while let Some(d) = dir {
-        let mode = std::fs::metadata(d).map(|m| m.permissions().mode()).unwrap_or(0);
+        let mode = std::fs::metadata(d)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0);
         if mode & 0o001 == 0 {
             println!("skipped: {} is not searchable by other users", d.display());
             return;
@@ -91,5 +100,8 @@ fn another_user_is_denied_before_any_session_data() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim(), "access denied");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("secret"));
-    assert!(env.ok(&["ls"]).starts_with("secret:"), "the server carries on");
+    assert!(
+        env.ok(&["ls"]).starts_with("secret:"),
+        "the server carries on"
+    );
 }

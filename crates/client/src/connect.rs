@@ -147,7 +147,9 @@ fn handshake(mut stream: UnixStream) -> Result<UnixStream, String> {
     stream
         .set_read_timeout(Some(HANDSHAKE_TIMEOUT))
         .map_err(|e| format!("mux: {}", strerror(&e)))?;
-    write_frame(&mut stream, &hello).map_err(|_| not_responding())?;
+    // A server that refuses this user answers before reading the hello and closes, so the
+    // write may fail while the refusal is already waiting to be read: read it either way.
+    let _ = write_frame(&mut stream, &hello);
     let reply: HelloReply = match read_frame(&mut stream) {
         Ok(Some(reply)) => reply,
         _ => return Err(not_responding()),

@@ -11,9 +11,7 @@ pub mod frame;
 mod messages;
 mod types;
 
-pub use frame::{
-    decode, encode, read_frame, write_frame, FrameDecoder, FrameError, MAX_FRAME_LEN,
-};
+pub use frame::{decode, encode, read_frame, write_frame, FrameDecoder, FrameError, MAX_FRAME_LEN};
 pub use messages::{
     ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, ServerMsg,
     HELLO_MAGIC,

@@ -25,6 +25,7 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         }
     }
     let _ = setsid();
+    close_inherited();
     let listener = match bind(&opts.socket) {
         Ok(l) => l,
         Err(e) => {
@@ -55,6 +56,14 @@ fn bind(path: &Path) -> Result<UnixListener, String> {
     let result = UnixListener::bind(path);
     umask(old);
     result.map_err(|e| format!("can't create socket {}: {e}", path.display()))
+}
+
+/// Closes every descriptor above standard error that the starting process left open (a
+/// terminal or a pipe someone waits on must not be held by a server that lives for days).
+fn close_inherited() {
+    // SAFETY: close_range has no memory effects; the process has no threads yet and owns no
+    // descriptor above 2 that it still needs.
+    unsafe { nix::libc::syscall(nix::libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
 }
 
 /// Points standard input, output and error at /dev/null.

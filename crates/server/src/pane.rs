@@ -30,6 +30,8 @@ pub struct Pane {
     pub pid: i32,
     /// The foreground process group whose command last named the window (automatic-rename).
     pub named_after: Option<i32>,
+    /// Whether the pane wrote output since its foreground command was last looked at.
+    pub name_stale: bool,
     /// The PTY master.
     master: Master,
     /// Queue of bytes for the program.
@@ -74,6 +76,7 @@ impl Pane {
             term: Terminal::new(size, 2000),
             pid,
             named_after: None,
+            name_stale: false,
             master,
             input,
             drain,

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use nix::fcntl::{fcntl, FcntlArg, FdFlag, OFlag};
 use nix::pty::{grantpt, posix_openpt, ptsname_r, unlockpt, Winsize};
-use nix::sys::signal::{self, SigHandler, SigSet, SigmaskHow, Signal};
+use nix::sys::signal::{self, SigSet, SigmaskHow};
 use tokio::io::unix::AsyncFd;
 use tokio::process::{Child, Command};
 
@@ -80,10 +80,24 @@ fn child_setup() -> io::Result<()> {
     if unsafe { nix::libc::ioctl(0, nix::libc::TIOCSCTTY as _, 0) } < 0 {
         return Err(io::Error::last_os_error());
     }
-    for sig in Signal::iterator() {
-        if sig != Signal::SIGKILL && sig != Signal::SIGSTOP {
-            // SAFETY: restoring the default disposition is always sound.
-            let _ = unsafe { signal::signal(sig, SigHandler::SigDfl) };
+    // Every signal, real-time ones included (an ignored signal stays ignored across exec).
+    for sig in 1..=nix::libc::SIGRTMAX() {
+        if sig != nix::libc::SIGKILL && sig != nix::libc::SIGSTOP {
+            // The C library refuses to touch the real-time signals it reserves for itself, and
+            // one of them may arrive ignored from whoever started the server; so this asks
+            // the kernel directly. An all-zero kernel sigaction is SIG_DFL, no flags, no mask.
+            let act = [0u64; 4];
+            // SAFETY: rt_sigaction reads `act` (large enough for the kernel's struct) and
+            // writes nothing; it is async-signal-safe.
+            unsafe {
+                nix::libc::syscall(
+                    nix::libc::SYS_rt_sigaction,
+                    sig,
+                    act.as_ptr(),
+                    std::ptr::null_mut::<u64>(),
+                    8usize,
+                )
+            };
         }
     }
     signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;

@@ -35,6 +35,8 @@ pub struct State {
     pub tick: u64,
     /// Set when the server should exit, with its status.
     pub exit: Option<i32>,
+    /// When to look again at the foreground commands of panes that wrote output.
+    pub rename_at: Option<Instant>,
 }
 
 /// The next free id of each kind.
@@ -88,6 +90,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
             ev = rx.recv() => ev,
             _ = sleep_until(flush_at) => None,
             _ = sleep_until(clock_at) => { state.clock_tick(); None }
+            _ = sleep_until(state.rename_at) => { crate::rename::recheck(&mut state); None }
         };
         if let Some(ev) = event {
             state.handle(ev);
@@ -152,6 +155,7 @@ impl State {
             next_ids: NextIds::default(),
             tick: 0,
             exit: None,
+            rename_at: None,
         }
     }
 

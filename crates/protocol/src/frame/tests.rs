@@ -19,7 +19,10 @@ fn sample_messages() -> Vec<ClientMsg> {
             mods: Mods::CTRL,
         }),
         ClientMsg::Paste("héllo\n".into()),
-        ClientMsg::Resize(Size { cols: 132, rows: 43 }),
+        ClientMsg::Resize(Size {
+            cols: 132,
+            rows: 43,
+        }),
         ClientMsg::Focus(true),
     ]
 }
@@ -76,7 +79,10 @@ fn server_messages_round_trip_through_blocking_helpers() {
     }
     let mut r = &wire[..];
     for m in &msgs {
-        assert_eq!(read_frame::<ServerMsg, _>(&mut r).unwrap().as_ref(), Some(m));
+        assert_eq!(
+            read_frame::<ServerMsg, _>(&mut r).unwrap().as_ref(),
+            Some(m)
+        );
     }
     assert!(read_frame::<ServerMsg, _>(&mut r).unwrap().is_none());
 }
