@@ -137,3 +137,51 @@ fn a_second_attach_shows_the_same_screen_live() {
     b.line("echo from-b-$((2+2))");
     a.wait_text("from-b-4");
 }
+
+#[test]
+fn the_terminal_is_restored_when_the_server_dies() {
+    let env = Env::new();
+    let mut c = env.attached("gone", 80, 24);
+    let server = env.server_pid().expect("server");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(server), Signal::SIGKILL).expect("kill");
+    c.wait_exit();
+    c.wait_text("[lost server]");
+    assert!(c.cooked());
+    c.with_screen(|s| assert!(!s.alternate_screen()));
+}
+
+#[test]
+fn the_terminal_is_restored_on_sigterm_and_sighup() {
+    let env = Env::new();
+    let mut c = env.attached("sig", 80, 24);
+    c.signal(Signal::SIGTERM);
+    assert!(!c.wait_exit().success());
+    c.wait_text("[terminated]");
+    assert!(c.cooked());
+    c.with_screen(|s| assert!(!s.alternate_screen()));
+
+    let mut c = env.client(&["attach", "-t", "sig"], 80, 24);
+    c.wait_text("[sig]");
+    c.signal(Signal::SIGHUP);
+    assert!(!c.wait_exit().success());
+    assert!(c.cooked());
+    // The session is still there for the next attach.
+    assert!(env.ok(&["ls"]).starts_with("sig:"));
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic_in_the_client() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "p"]);
+    let mut cmd = env.cmd(&["attach", "-t", "p"]);
+    cmd.env("MUX_TEST_PANIC", "1");
+    let mut c = mux_e2e::Client::spawn(cmd, 80, 24);
+    assert!(!c.wait_exit().success());
+    assert!(c.cooked());
+    c.with_screen(|s| assert!(!s.alternate_screen()));
+    c.wait_text("MUX_TEST_PANIC is set");
+    assert!(
+        env.ok(&["ls"]).starts_with("p:"),
+        "the server is unaffected"
+    );
+}

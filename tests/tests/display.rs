@@ -182,3 +182,26 @@ fn a_resize_reaches_the_pane_and_sigwinch_is_delivered() {
             .starts_with("[size]")
     });
 }
+
+#[test]
+fn terminal_queries_from_the_pane_are_answered() {
+    let env = Env::new();
+    let c = env.attached("query", 80, 24);
+    let out = env.path("replies");
+    // DA1, then a cursor position report after moving to row 3, column 5.
+    run_script(
+        &env,
+        &c,
+        "query.sh",
+        &format!(
+            "stty raw -echo; printf '\\033[c\\033[3;5H\\033[6n'; head -c 13 > {}; stty sane; \
+             echo; echo answered\n",
+            out.display()
+        ),
+    );
+    c.wait_text("answered");
+    assert_eq!(
+        std::fs::read(&out).expect("replies"),
+        b"\x1b[?1;2c\x1b[3;5R"
+    );
+}

@@ -208,6 +208,11 @@ impl Ui {
             if dirty && self.draw().is_err() {
                 return Ending::abnormal("lost tty");
             }
+            // The end-to-end tests check that a panic restores the terminal; this is the
+            // only way for them to cause one.
+            if dirty && std::env::var_os("MUX_TEST_PANIC").is_some() {
+                panic!("MUX_TEST_PANIC is set");
+            }
         }
     }
 
