@@ -15,6 +15,7 @@
 mod handler;
 mod history;
 mod keys;
+mod sgr;
 mod terminal;
 mod types;
 

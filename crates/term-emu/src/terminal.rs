@@ -131,6 +131,17 @@ impl Terminal {
             .unwrap_or_default()
     }
 
+    /// Returns whether visible row `row` continues on the next row (a soft wrap).
+    pub fn row_wrapped(&self, row: u16) -> bool {
+        self.parser.screen().row_wrapped(row)
+    }
+
+    /// Returns visible row `row` with SGR sequences where the style changes, trailing blanks
+    /// dropped (capture-pane -e).
+    pub fn row_formatted(&self, row: u16) -> String {
+        crate::sgr::row_formatted(self, row)
+    }
+
     /// Returns the scrollback.
     pub fn history(&self) -> &History {
         &self.parser.callbacks().history
