@@ -91,9 +91,9 @@ fn prefix_prefix_sends_a_literal_ctrl_b_and_other_keys_are_dropped() {
     let env = Env::new();
     let c = env.attached("keys", 80, 24);
     c.line("od -An -c");
-    // C-b C-b sends one C-b; C-b x is dropped; then a plain y.
+    // C-b C-b sends one C-b; C-b Y (not bound) is dropped; then a plain y.
     c.send("\x02\x02");
-    c.send("\x02x");
+    c.send("\x02Y");
     c.send("y\r\x04");
     c.wait_text("002   y  \\n");
 }

@@ -7,6 +7,7 @@ use mux_protocol::{Cell, ClientTerminal, CommandRequest, Cursor, ServerMsg, Size
 use tokio::sync::mpsc;
 
 use crate::event::{ClientId, SessionId};
+use crate::mode::Mode;
 
 /// One connected client.
 pub struct Client {
@@ -22,8 +23,18 @@ pub struct Client {
     pub cwd: String,
     /// Its environment when it connected.
     pub env: Vec<(String, String)>,
-    /// Whether the prefix key was pressed and the next key is looked up in the prefix table.
-    pub prefix_pending: bool,
+    /// The client process's pid.
+    pub pid: i32,
+    /// The session it showed before the last switch-client.
+    pub last_session: Option<SessionId>,
+    /// The key table the next key is looked up in (`root`, or `prefix` after the prefix).
+    pub key_table: String,
+    /// Until when a repeatable binding may be pressed again without the prefix.
+    pub repeat_until: Option<Instant>,
+    /// What the client's keys drive: the pane, a prompt, a chooser, pane numbers.
+    pub mode: Mode,
+    /// A message shown on the status line until the given time.
+    pub message: Option<(String, Instant)>,
     /// When it last did something (a counter), to find the most recently active client.
     pub last_active: u64,
     /// What its screen shows: rows of cells, as last sent.
@@ -46,13 +57,30 @@ impl Client {
             terminal: request.terminal.clone(),
             cwd: request.cwd.clone(),
             env: request.env.clone(),
-            prefix_pending: false,
+            pid: 0,
+            last_session: None,
+            key_table: "root".into(),
+            repeat_until: None,
+            mode: Mode::Normal,
+            message: None,
             last_active: 0,
             shown: Vec::new(),
             shown_cursor: None,
             dirty: false,
             last_flush: None,
         }
+    }
+
+    /// Returns the client's name as tmux shows it: its terminal's path.
+    pub fn name(&self) -> String {
+        std::fs::read_link(format!("/proc/{}/fd/0", self.pid))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| format!("client-{}", self.id.0))
+    }
+
+    /// Returns the client process's pid.
+    pub fn pid(&self) -> i32 {
+        self.pid
     }
 
     /// Returns the client's terminal size (80×24 without a terminal).

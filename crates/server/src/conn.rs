@@ -59,6 +59,7 @@ async fn serve_connection(
         let _ = write_reply(&mut stream, &reply).await;
         return;
     }
+    let stream_pid = stream.peer_cred().ok().and_then(|c| c.pid());
     let mut decoder = FrameDecoder::new();
     let request =
         match tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake(&mut stream, &mut decoder)).await {
@@ -77,7 +78,12 @@ async fn serve_connection(
     let (tx, rx) = mpsc::channel(CLIENT_QUEUE);
     tokio::spawn(write_loop(id, wr, rx, events.clone(), alive));
     if events
-        .send(Event::Connected { id, tx, request })
+        .send(Event::Connected {
+            id,
+            tx,
+            request,
+            pid: stream_pid.unwrap_or(0),
+        })
         .await
         .is_err()
     {

@@ -30,6 +30,8 @@ pub enum Event {
         tx: mpsc::Sender<ServerMsg>,
         /// The command it wants run.
         request: CommandRequest,
+        /// The client process's pid (from SO_PEERCRED), 0 when unknown.
+        pid: i32,
     },
     /// A client sent a message after its command.
     Message(ClientId, ClientMsg),

@@ -1,52 +1,143 @@
-//! Key tables: the prefix key, the prefix table's bindings, and passing every other key to the
-//! active pane encoded for its modes (DESIGN 4).
+//! Keys from attached clients: client modes first (prompt, chooser, pane numbers), then the
+//! key tables (the prefix key, the prefix table with repeatable bindings, the root table),
+//! and every other key to the active pane encoded for its modes (DESIGN 4).
+
+use std::time::{Duration, Instant};
 
 use mux_protocol::{Key, KeyCode, Mods};
 
 use crate::event::ClientId;
+use crate::mode::{ChooseAction, Mode, PromptAction};
 use crate::state::State;
-
-/// The prefix key, `C-b`.
-pub const PREFIX: Key = Key {
-    code: KeyCode::Char('b'),
-    mods: Mods::CTRL,
-};
-
-/// Returns the command line bound to `key` in the prefix table, as tmux's defaults.
-fn prefix_binding(key: Key) -> Option<&'static str> {
-    match (key.code, key.mods) {
-        (KeyCode::Char('d'), Mods::NONE) => Some("detach-client"),
-        (KeyCode::Char('b'), Mods::CTRL) => Some("send-prefix"),
-        _ => None,
-    }
-}
 
 /// Handles a key from an attached client.
 pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
+    if handle_mode(state, client, key) {
+        return;
+    }
+    let Some(sid) = state.clients.get(&client).and_then(|c| c.session) else {
+        return;
+    };
+    let now = Instant::now();
     let Some(c) = state.clients.get_mut(&client) else {
         return;
     };
-    if c.prefix_pending {
-        c.prefix_pending = false;
-        // Keys after the prefix that are not bound are dropped, as in tmux.
-        if let Some(line) = prefix_binding(key) {
-            crate::cmd::run_binding(state, client, line);
+    let repeating = c.repeat_until.is_some_and(|t| now < t);
+    if c.key_table == "prefix" || repeating {
+        c.key_table = "root".into();
+        c.repeat_until = None;
+        let binding = state
+            .keys
+            .get("prefix", key)
+            .map(|b| (b.command.clone(), b.repeat));
+        match binding {
+            Some((command, repeat)) if repeat || !repeating => {
+                if repeat {
+                    let ms = state.options.session(sid, "repeat-time").as_number().max(0);
+                    if let Some(c) = state.clients.get_mut(&client) {
+                        c.repeat_until = Some(now + Duration::from_millis(ms as u64));
+                    }
+                }
+                crate::cmd::run_binding(state, client, &command);
+                return;
+            }
+            // Not bound (or not repeatable while repeating): dropped after the prefix, as
+            // in tmux; while repeating it is an ordinary key again.
+            _ if !repeating => return,
+            _ => {}
+        }
+    }
+    if is_prefix(state, sid, key) {
+        if let Some(c) = state.clients.get_mut(&client) {
+            c.key_table = "prefix".into();
         }
         return;
     }
-    if key == PREFIX {
-        c.prefix_pending = true;
+    if let Some(command) = state.keys.get("root", key).map(|b| b.command.clone()) {
+        crate::cmd::run_binding(state, client, &command);
         return;
     }
     send_key(state, client, key);
 }
 
-/// Encodes a key for the client's active pane and writes it there.
-pub fn send_key(state: &mut State, client: ClientId, key: Key) {
-    if let Some(pane) = state.client_pane_mut(client) {
-        let bytes = pane.term.encode_key(to_term_key(key));
-        pane.write(bytes);
+/// Returns whether `key` is the session's prefix or prefix2.
+fn is_prefix(state: &State, sid: crate::event::SessionId, key: Key) -> bool {
+    ["prefix", "prefix2"].iter().any(|name| {
+        let text = state.options.session(sid, name).as_text();
+        crate::keyname::parse_key(&text) == Some(key)
+    })
+}
+
+/// Gives a key to the client's mode when it has one; returns whether it was taken.
+fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
+    let Some(c) = state.clients.get_mut(&client) else {
+        return true;
+    };
+    let run = match &mut c.mode {
+        Mode::Normal => return false,
+        Mode::Prompt(p) => match p.key(key) {
+            PromptAction::Continue => None,
+            PromptAction::Cancel => Some(None),
+            PromptAction::Run(line) => Some(Some(line)),
+        },
+        Mode::Choose(ch) => match ch.key(key) {
+            ChooseAction::Continue => None,
+            ChooseAction::Cancel => Some(None),
+            ChooseAction::Run(line) => Some(Some(line)),
+        },
+        Mode::PaneNumbers(_) => Some(pane_number_command(key)),
+    };
+    c.dirty = true;
+    if let Some(line) = run {
+        c.mode = Mode::Normal;
+        if let Some(line) = line {
+            crate::cmd::run_binding(state, client, &line);
+        }
     }
+    true
+}
+
+/// Returns the command a digit typed over the pane numbers runs.
+fn pane_number_command(key: Key) -> Option<String> {
+    match key.code {
+        KeyCode::Char(c) if c.is_ascii_digit() && key.mods == Mods::NONE => {
+            Some(format!("select-pane -t :.{c}"))
+        }
+        _ => None,
+    }
+}
+
+/// Encodes a key for the client's active pane (and, with synchronize-panes, every pane of its
+/// window) and writes it there.
+pub fn send_key(state: &mut State, client: ClientId, key: Key) {
+    let Some(found) = crate::cmd::target::current(state, client) else {
+        return;
+    };
+    let targets = input_targets(state, found.session, found.window, found.pane);
+    for id in targets {
+        if let Some(pane) = state.panes.get(&id) {
+            if pane.exit_status.is_none() {
+                let bytes = pane.term.encode_key(to_term_key(key));
+                pane.write(bytes);
+            }
+        }
+    }
+}
+
+/// Returns the panes input for `pane` goes to: itself, or its whole window when
+/// synchronize-panes is on.
+pub fn input_targets(
+    state: &State,
+    sid: crate::event::SessionId,
+    wid: crate::event::WindowId,
+    pane: crate::event::PaneId,
+) -> Vec<crate::event::PaneId> {
+    if state.options.window(wid, "synchronize-panes").as_flag() {
+        if let Some(w) = state.window(sid, wid) {
+            return w.panes();
+        }
+    }
+    vec![pane]
 }
 
 /// Converts a wire key to term-emu's key.
@@ -82,18 +173,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prefix_table_has_tmux_defaults_and_nothing_else_yet() {
-        let key = |c, mods| Key {
-            code: KeyCode::Char(c),
-            mods,
-        };
-        assert_eq!(prefix_binding(key('d', Mods::NONE)), Some("detach-client"));
-        assert_eq!(prefix_binding(key('b', Mods::CTRL)), Some("send-prefix"));
-        assert_eq!(prefix_binding(key('x', Mods::NONE)), None);
-        assert_eq!(prefix_binding(key('d', Mods::CTRL)), None);
-    }
-
-    #[test]
     fn modifiers_carry_over_to_term_keys() {
         let k = to_term_key(Key {
             code: KeyCode::Up,
@@ -101,5 +180,18 @@ mod tests {
         });
         assert_eq!(k.mods.0, 6);
         assert!(matches!(k.code, mux_term_emu::KeyCode::Up));
+    }
+
+    #[test]
+    fn digits_over_pane_numbers_select_panes() {
+        let k = |c| Key {
+            code: KeyCode::Char(c),
+            mods: Mods::NONE,
+        };
+        assert_eq!(
+            pane_number_command(k('3')).as_deref(),
+            Some("select-pane -t :.3")
+        );
+        assert_eq!(pane_number_command(k('x')), None);
     }
 }

@@ -5,13 +5,22 @@
 //! Everything that changes server state happens on one task, the [`state`] owner; sockets,
 //! PTY readers and writers are tasks that only pass [`event::Event`]s to it.
 
+mod bindings;
 mod client;
 mod cmd;
+mod compose;
 mod conn;
 mod daemon;
 mod event;
+mod format;
+mod keyname;
 mod keys;
+mod layout;
+mod lifecycle;
 mod log;
+mod mode;
+mod ops;
+mod options;
 mod pane;
 mod pty;
 mod rename;
@@ -21,7 +30,11 @@ mod session;
 mod spawn;
 mod state;
 mod status;
+mod style;
 mod time;
+mod timers;
+mod vars;
+mod window;
 
 use std::path::PathBuf;
 

@@ -28,6 +28,10 @@ pub struct Pane {
     pub term: Terminal,
     /// The child's pid.
     pub pid: i32,
+    /// The PTY slave's path, such as `/dev/pts/3`.
+    pub tty: String,
+    /// The pane's title when nothing set one: the host name, as tmux.
+    pub default_title: String,
     /// The foreground process group whose command last named the window (automatic-rename).
     pub named_after: Option<i32>,
     /// Whether the pane wrote output since its foreground command was last looked at.
@@ -52,6 +56,7 @@ impl Pane {
         window: WindowId,
         spec: &SpawnSpec,
         size: TermSize,
+        history: usize,
         events: &EventTx,
     ) -> std::io::Result<Pane> {
         let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows)?;
@@ -73,8 +78,10 @@ impl Pane {
             id,
             session,
             window,
-            term: Terminal::new(size, 2000),
+            term: Terminal::new(size, history),
             pid,
+            tty,
+            default_title: crate::status::hostname(),
             named_after: None,
             name_stale: false,
             master,
@@ -124,6 +131,21 @@ impl Pane {
     /// from the foreground process group leader's `/proc/PID/comm`.
     pub fn current_command(&self) -> Option<String> {
         Self::command_of(self.foreground())
+    }
+
+    /// Returns the pane's title: the one its program set, else the host name.
+    pub fn title(&self) -> &str {
+        match self.term.title() {
+            "" => &self.default_title,
+            t => t,
+        }
+    }
+
+    /// Returns the working directory of the foreground process (pane_current_path).
+    pub fn current_path(&self) -> String {
+        std::fs::read_link(format!("/proc/{}/cwd", self.foreground()))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 
     /// Returns the PTY's foreground process group, or the child's pid when it has none.

@@ -54,11 +54,14 @@ fn check(state: &mut State, id: PaneId, again: bool) {
     };
     pane.named_after = Some(pgrp);
     let (session, window) = (pane.session, pane.window);
+    if !state.options.window(window, "automatic-rename").as_flag() {
+        return;
+    }
     let Some(s) = state.sessions.iter_mut().find(|s| s.id == session) else {
         return;
     };
     if let Some(w) = s.windows.iter_mut().find(|w| w.id == window) {
-        if w.name != name {
+        if w.auto_name && w.active == id && w.name != name {
             w.name = name;
             state.mark_session_dirty(session);
         }

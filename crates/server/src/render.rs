@@ -4,8 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use mux_protocol::{Attrs, Cell, Color, Cursor, Row, ScreenUpdate, ServerMsg, Size, Style};
-use mux_term_emu::{CellRef, Terminal};
+use mux_protocol::{Cell, Cursor, Row, ScreenUpdate, ServerMsg, Size};
 
 use crate::client::Client;
 use crate::state::State;
@@ -31,7 +30,7 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
                 continue;
             }
         }
-        let screen = compose(state, client);
+        let screen = crate::compose::compose(state, client);
         if let Some(client) = state.clients.get_mut(&id) {
             send_diff(client, screen, now);
         }
@@ -47,79 +46,6 @@ pub struct Screen {
     pub rows: Vec<Vec<Cell>>,
     /// Its cursor.
     pub cursor: Cursor,
-}
-
-/// Builds the screen a client should show: its window's pane, then the status line.
-pub fn compose(state: &State, client: &Client) -> Screen {
-    let size = client.size();
-    let (w, h) = (size.cols as usize, size.rows as usize);
-    let blank = Cell {
-        text: " ".into(),
-        style: Style::default(),
-    };
-    let mut rows = vec![vec![blank; w]; h];
-    let mut cursor = Cursor::default();
-    let session = client.session.and_then(|id| state.session(id));
-    if let Some(session) = session {
-        let pane_rows = h.saturating_sub(1);
-        if let Some(pane) = session
-            .current_window()
-            .and_then(|win| state.panes.get(&win.pane))
-        {
-            draw_terminal(&pane.term, &mut rows[..pane_rows], w);
-            let c = pane.term.cursor();
-            cursor = Cursor {
-                x: c.col,
-                y: c.row,
-                visible: c.visible && (c.row as usize) < pane_rows && (c.col as usize) < w,
-                shape: c.shape,
-            };
-        }
-        if h > 0 {
-            rows[h - 1] = crate::status::status_row(state, session, w);
-        }
-    }
-    Screen { size, rows, cursor }
-}
-
-/// Copies a terminal's visible cells into the top-left of `rows`.
-fn draw_terminal(term: &Terminal, rows: &mut [Vec<Cell>], width: usize) {
-    let ts = term.size();
-    for (y, row) in rows.iter_mut().enumerate().take(ts.rows as usize) {
-        for (x, cell) in row.iter_mut().enumerate().take(width.min(ts.cols as usize)) {
-            if let Some(c) = term.cell(y as u16, x as u16) {
-                *cell = convert_cell(&c);
-            }
-        }
-    }
-}
-
-/// Converts a term-emu cell to a wire cell.
-fn convert_cell(c: &CellRef<'_>) -> Cell {
-    let text = if c.wide_continuation {
-        String::new()
-    } else if c.text.is_empty() {
-        " ".to_string()
-    } else {
-        c.text.to_string()
-    };
-    Cell {
-        text,
-        style: Style {
-            fg: convert_color(c.style.fg),
-            bg: convert_color(c.style.bg),
-            attrs: Attrs(c.style.attrs.0),
-        },
-    }
-}
-
-/// Converts a term-emu colour to a wire colour.
-fn convert_color(c: mux_term_emu::Color) -> Color {
-    match c {
-        mux_term_emu::Color::Default => Color::Default,
-        mux_term_emu::Color::Indexed(i) => Color::Indexed(i),
-        mux_term_emu::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
-    }
 }
 
 /// Queues the rows of `screen` that differ from what the client shows.
@@ -165,7 +91,7 @@ fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use mux_protocol::{CommandRequest, Size};
+    use mux_protocol::{CommandRequest, Size, Style};
     use tokio::sync::mpsc;
 
     fn client(rx_cap: usize) -> (Client, mpsc::Receiver<ServerMsg>) {

@@ -5,14 +5,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use mux_protocol::{ClientMsg, ServerMsg};
+use mux_protocol::ClientMsg;
 use tokio::sync::mpsc;
 
+use crate::bindings::KeyTables;
 use crate::client::Client;
-use crate::event::{ClientId, Event, EventTx, PaneId, SessionId};
+use crate::event::{ClientId, Event, EventTx, PaneId, SessionId, WindowId};
 use crate::log::log;
+use crate::options::OptionStore;
 use crate::pane::Pane;
 use crate::session::Session;
+use crate::window::Window;
 
 /// How many events are handled before attached clients are brought up to date.
 const BATCH: usize = 64;
@@ -37,6 +40,10 @@ pub struct State {
     pub exit: Option<i32>,
     /// When to look again at the foreground commands of panes that wrote output.
     pub rename_at: Option<Instant>,
+    /// Every option's value (one table, DESIGN 5).
+    pub options: OptionStore,
+    /// The key tables.
+    pub keys: KeyTables,
 }
 
 /// The next free id of each kind.
@@ -90,7 +97,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
             ev = rx.recv() => ev,
             _ = sleep_until(flush_at) => None,
             _ = sleep_until(clock_at) => { state.clock_tick(); None }
-            _ = sleep_until(state.rename_at) => { crate::rename::recheck(&mut state); None }
+            _ = sleep_until(state.next_timer()) => { state.run_timers(Instant::now()); None }
         };
         if let Some(ev) = event {
             state.handle(ev);
@@ -156,14 +163,22 @@ impl State {
             tick: 0,
             exit: None,
             rename_at: None,
+            options: OptionStore::new(),
+            keys: KeyTables::with_defaults(),
         }
     }
 
     /// Handles one event.
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Connected { id, tx, request } => {
-                let client = Client::new(id, tx, &request);
+            Event::Connected {
+                id,
+                tx,
+                request,
+                pid,
+            } => {
+                let mut client = Client::new(id, tx, &request);
+                client.pid = pid;
                 self.clients.insert(id, client);
                 crate::cmd::run_request(self, id, &request.argv);
             }
@@ -238,130 +253,6 @@ impl State {
         }
     }
 
-    /// Parses a pane's output and marks the clients that show it.
-    fn on_output(&mut self, id: PaneId, bytes: &[u8]) {
-        let Some(pane) = self.panes.get_mut(&id) else {
-            return;
-        };
-        let effects = pane.term.process(bytes);
-        pane.write(effects.replies);
-        let session = pane.session;
-        crate::rename::after_output(self, id);
-        for c in self.clients.values_mut() {
-            if c.session == Some(session) {
-                c.dirty = true;
-                if effects.bells > 0 {
-                    c.send(ServerMsg::Bell);
-                }
-            }
-        }
-    }
-
-    /// Records that a pane's child exited; the pane goes once its output is drained.
-    fn on_pane_exited(&mut self, id: PaneId, status: i32) {
-        let Some(pane) = self.panes.get_mut(&id) else {
-            return;
-        };
-        log!("pane %{} exited with status {status}", id.0);
-        pane.exit_status = Some(status);
-        if pane.closed {
-            self.close_pane(id);
-        } else {
-            pane.start_drain();
-        }
-    }
-
-    /// Records that a pane's PTY has no more output.
-    fn on_pane_closed(&mut self, id: PaneId) {
-        let Some(pane) = self.panes.get_mut(&id) else {
-            return;
-        };
-        pane.closed = true;
-        if pane.exit_status.is_some() {
-            self.close_pane(id);
-        }
-    }
-
-    /// Removes a dead pane, its window, and its session when that was the last window.
-    fn close_pane(&mut self, id: PaneId) {
-        let Some(pane) = self.panes.remove(&id) else {
-            return;
-        };
-        let Some(session) = self.sessions.iter_mut().find(|s| s.id == pane.session) else {
-            return;
-        };
-        session.windows.retain(|w| w.pane != id);
-        if session.windows.is_empty() {
-            self.destroy_session(pane.session, "[exited]");
-        } else {
-            session.current = session.current.min(session.windows.len() - 1);
-            self.mark_session_dirty(pane.session);
-        }
-    }
-
-    /// Ends a session: hangs up its panes, detaches its clients with `message`, and exits the
-    /// server when it was the last session.
-    pub fn destroy_session(&mut self, id: SessionId, message: &str) {
-        let Some(pos) = self.sessions.iter().position(|s| s.id == id) else {
-            return;
-        };
-        let session = self.sessions.remove(pos);
-        for w in &session.windows {
-            if let Some(pane) = self.panes.remove(&w.pane) {
-                pane.hangup();
-            }
-        }
-        let attached: Vec<ClientId> = self
-            .clients
-            .values()
-            .filter(|c| c.session == Some(id))
-            .map(|c| c.id)
-            .collect();
-        for cid in attached {
-            self.detach_client(cid, message, 0);
-        }
-        log!("session {} ({}) destroyed", session.name, id.0);
-        if self.sessions.is_empty() {
-            self.exit = Some(0);
-        }
-    }
-
-    /// Tells an attached client to leave and forgets it.
-    pub fn detach_client(&mut self, id: ClientId, message: &str, status: i32) {
-        if let Some(c) = self.clients.remove(&id) {
-            c.send(ServerMsg::Detach {
-                message: message.to_string(),
-                status,
-            });
-        }
-    }
-
-    /// Forgets a client whose connection ended, resizing what it was attached to.
-    fn remove_client(&mut self, id: ClientId) {
-        if let Some(c) = self.clients.remove(&id) {
-            if let Some(sid) = c.session {
-                crate::resize::apply_window_size(self, sid);
-            }
-        }
-    }
-
-    /// SIGTERM or kill-server: hang up every pane, tell every client, and exit.
-    pub fn shutdown(&mut self, message: &str) {
-        for pane in self.panes.values() {
-            pane.hangup();
-        }
-        self.panes.clear();
-        self.sessions.clear();
-        let ids: Vec<ClientId> = self.clients.keys().copied().collect();
-        for id in ids {
-            let attached = self.clients.get(&id).is_some_and(|c| c.session.is_some());
-            if attached {
-                self.detach_client(id, message, 1);
-            }
-        }
-        self.exit = Some(0);
-    }
-
     /// Marks every client attached to a session for redraw.
     pub fn mark_session_dirty(&mut self, id: SessionId) {
         for c in self.clients.values_mut() {
@@ -376,10 +267,30 @@ impl State {
         self.sessions.iter().find(|s| s.id == id)
     }
 
+    /// Returns the session with this id, mutably.
+    pub fn session_mut(&mut self, id: SessionId) -> Option<&mut Session> {
+        self.sessions.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Returns a window of a session.
+    pub fn window(&self, sid: SessionId, wid: WindowId) -> Option<&Window> {
+        self.session(sid)?.window(wid)
+    }
+
+    /// Returns a window of a session, mutably.
+    pub fn window_mut(&mut self, sid: SessionId, wid: WindowId) -> Option<&mut Window> {
+        self.session_mut(sid)?.window_mut(wid)
+    }
+
     /// Returns the active pane of the window a client looks at.
-    pub fn client_pane_mut(&mut self, id: ClientId) -> Option<&mut Pane> {
+    pub fn client_pane(&self, id: ClientId) -> Option<PaneId> {
         let sid = self.clients.get(&id)?.session?;
-        let pane = self.session(sid)?.current_window()?.pane;
+        Some(self.session(sid)?.current_window()?.active)
+    }
+
+    /// Returns the active pane of the window a client looks at, mutably.
+    pub fn client_pane_mut(&mut self, id: ClientId) -> Option<&mut Pane> {
+        let pane = self.client_pane(id)?;
         self.panes.get_mut(&pane)
     }
 

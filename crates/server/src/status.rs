@@ -1,93 +1,189 @@
-//! The status line in tmux's default look: `[session] 0:name*` on the left and
-//! `"pane title" HH:MM DD-Mon-YY` on the right, black on green.
+//! The status line in tmux's look and options: `status-left`, the window list from
+//! `window-status-format` and `window-status-current-format` with their styles, and
+//! `status-right`, all `#{...}` formats with `#[...]` styles; or the client's prompt or message.
 
 use std::time::SystemTime;
 
-use mux_protocol::{Attrs, Cell, Color, Style};
+use mux_protocol::{Cell, Style};
 
-use crate::session::Session;
+use crate::event::{ClientId, SessionId};
+use crate::mode::Mode;
 use crate::state::State;
+use crate::style::{layout_cells, parse_style, runs_width, styled_runs, Run};
+use crate::vars::{self, Scope};
 
-/// tmux's `status-left-length` default.
-const LEFT_MAX: usize = 10;
-/// tmux's `status-right-length` default.
-const RIGHT_MAX: usize = 40;
-/// tmux's default `=21` truncation of the pane title.
-const TITLE_MAX: usize = 21;
-
-/// Builds the status row for a session, `width` cells wide.
-pub fn status_row(state: &State, session: &Session, width: usize) -> Vec<Cell> {
-    let style = Style {
-        fg: Color::Indexed(0),
-        bg: Color::Indexed(2),
-        attrs: Attrs::default(),
-    };
-    let mut row = vec![
-        Cell {
-            text: " ".into(),
-            style,
-        };
-        width
-    ];
-    let left: String = format!("[{}] ", session.name)
-        .chars()
-        .take(LEFT_MAX)
-        .collect();
-    let mut x = put(&mut row, 0, &left, style);
-    for (i, w) in session.windows.iter().enumerate() {
-        let flag = if i == session.current { "*" } else { " " };
-        let text = format!("{}:{}{}", w.index, w.name, flag);
-        x = put(&mut row, x, &text, style);
-        if i + 1 < session.windows.len() {
-            x = put(&mut row, x, " ", style);
-        }
-    }
-    let right = right_text(state, session);
-    let len = right.chars().count();
-    if len + x < width {
-        put(&mut row, width - len, &right, style);
-    }
-    row
+/// The status row for a client and where its cursor goes when it is typing there.
+pub struct StatusRow {
+    /// The cells, exactly the client's width.
+    pub cells: Vec<Cell>,
+    /// The cursor column when a prompt is open.
+    pub cursor: Option<u16>,
 }
 
-/// Returns the right-hand text: the pane title and the time.
-fn right_text(state: &State, session: &Session) -> String {
-    let title = session
-        .current_window()
-        .and_then(|w| state.panes.get(&w.pane))
-        .map(|p| p.term.title().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(hostname);
-    let title: String = title.chars().take(TITLE_MAX).collect();
-    let time = crate::time::format(SystemTime::now(), "%H:%M %d-%b-%y");
-    format!("\"{title}\" {time}")
-        .chars()
-        .take(RIGHT_MAX)
+/// Returns an option's style on top of `base`, tolerating bad styles (they are refused when set).
+pub fn option_style(state: &State, scope: Scope, name: &str, base: Style) -> Style {
+    let text = option_text(state, scope, name);
+    let expanded = vars::expand(state, scope, &text);
+    parse_style(&expanded, base).unwrap_or(base)
+}
+
+fn option_text(state: &State, scope: Scope, name: &str) -> String {
+    vars::lookup(state, scope, name).unwrap_or_default()
+}
+
+/// Builds the status row of `client`, attached to `sid`, `width` cells wide.
+pub fn status_row(state: &State, client: ClientId, sid: SessionId, width: usize) -> StatusRow {
+    let scope = scope_of(state, client, sid);
+    let base = option_style(state, scope, "status-style", Style::default());
+    if let Some(row) = prompt_row(state, client, scope, width) {
+        return row;
+    }
+    let left = side(state, scope, "status-left", base);
+    let right = side(state, scope, "status-right", base);
+    let mut runs = left;
+    runs.extend(window_list(state, client, sid, base));
+    let mut cells = cells_of(&runs, width, base);
+    let rw = runs_width(&right);
+    if rw < width {
+        let right_cells = layout_cells(&right, rw);
+        for (i, (text, style)) in right_cells.into_iter().enumerate() {
+            cells[width - rw + i] = Cell { text, style };
+        }
+    }
+    StatusRow {
+        cells,
+        cursor: None,
+    }
+}
+
+/// Returns the scope formats on the status line are expanded in.
+fn scope_of(state: &State, client: ClientId, sid: SessionId) -> Scope {
+    let w = state.session(sid).and_then(|s| s.current_window());
+    Scope {
+        session: Some(sid),
+        window: w.map(|w| w.id),
+        pane: w.map(|w| w.active),
+        client: Some(client),
+    }
+}
+
+/// Expands status-left or status-right (strftime, then formats) and cuts it to its length.
+fn side(state: &State, scope: Scope, name: &str, base: Style) -> Vec<Run> {
+    let text = option_text(state, scope, name);
+    let timed = crate::time::format(SystemTime::now(), &text);
+    let expanded = vars::expand(state, scope, &timed);
+    let style = option_style(state, scope, &format!("{name}-style"), base);
+    let max = vars::lookup(state, scope, &format!("{name}-length"))
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(usize::MAX);
+    let runs = styled_runs(&expanded, style);
+    truncate(runs, max)
+}
+
+/// Keeps the first `max` cells of `runs`.
+fn truncate(runs: Vec<Run>, max: usize) -> Vec<Run> {
+    if runs_width(&runs) <= max {
+        return runs;
+    }
+    let cells = layout_cells(&runs, max);
+    cells
+        .into_iter()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(text, style)| Run { text, style })
         .collect()
+}
+
+/// The window list: each window's format in its style, with the separator between.
+fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> Vec<Run> {
+    let Some(session) = state.session(sid) else {
+        return Vec::new();
+    };
+    let mut runs = Vec::new();
+    for (i, w) in session.windows.iter().enumerate() {
+        let scope = Scope {
+            session: Some(sid),
+            window: Some(w.id),
+            pane: Some(w.active),
+            client: Some(client),
+        };
+        if i > 0 {
+            let sep = option_text(state, scope, "window-status-separator");
+            runs.extend(styled_runs(&sep, base));
+        }
+        let current = w.id == session.current;
+        let (fmt, style_name) = if current {
+            (
+                "window-status-current-format",
+                "window-status-current-style",
+            )
+        } else {
+            ("window-status-format", "window-status-style")
+        };
+        let mut style = option_style(state, scope, "window-status-style", base);
+        if current {
+            style = option_style(state, scope, style_name, style);
+        }
+        if !current && w.bell {
+            style = option_style(state, scope, "window-status-bell-style", style);
+        } else if !current && w.activity {
+            style = option_style(state, scope, "window-status-activity-style", style);
+        }
+        let text = vars::expand(state, scope, &option_text(state, scope, fmt));
+        runs.extend(styled_runs(&text, style));
+    }
+    runs
+}
+
+/// Lays runs out into exactly `width` cells, padding with the base style.
+fn cells_of(runs: &[Run], width: usize, base: Style) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = layout_cells(runs, width)
+        .into_iter()
+        .map(|(text, style)| Cell { text, style })
+        .collect();
+    cells.resize(
+        width,
+        Cell {
+            text: " ".into(),
+            style: base,
+        },
+    );
+    cells
+}
+
+/// The prompt or message row, when the client has one.
+fn prompt_row(state: &State, client: ClientId, scope: Scope, width: usize) -> Option<StatusRow> {
+    let c = state.clients.get(&client)?;
+    let style = option_style(state, scope, "message-style", Style::default());
+    let (text, cursor) = match (&c.mode, &c.message) {
+        (Mode::Prompt(p), _) => {
+            let before: String = p.input.chars().take(p.cursor).collect();
+            let at = unicode_width::UnicodeWidthStr::width(format!("{}{before}", p.label).as_str());
+            (
+                format!("{}{}", p.label, p.input),
+                Some(at.min(width.saturating_sub(1)) as u16),
+            )
+        }
+        (_, Some((message, _))) => (message.clone(), None),
+        _ => return None,
+    };
+    let runs = vec![Run { text, style }];
+    let mut cells = cells_of(&runs, width, style);
+    let used = runs_width(&runs).min(width);
+    for cell in cells.iter_mut().skip(used) {
+        cell.style = option_style(state, scope, "status-style", Style::default());
+    }
+    Some(StatusRow { cells, cursor })
 }
 
 /// Returns the machine's short host name, the default pane title.
 pub fn hostname() -> String {
+    full_hostname().split('.').next().unwrap_or("").to_string()
+}
+
+/// Returns the machine's host name.
+pub fn full_hostname() -> String {
     nix::unistd::gethostname()
         .ok()
         .and_then(|h| h.into_string().ok())
-        .map(|h| h.split('.').next().unwrap_or("").to_string())
         .unwrap_or_default()
-}
-
-/// Writes `text` into `row` from column `x`, one character a cell (control characters become
-/// spaces); returns the column after it.
-fn put(row: &mut [Cell], mut x: usize, text: &str, style: Style) -> usize {
-    for ch in text.chars() {
-        let Some(cell) = row.get_mut(x) else {
-            break;
-        };
-        let ch = if ch.is_control() { ' ' } else { ch };
-        *cell = Cell {
-            text: ch.to_string(),
-            style,
-        };
-        x += 1;
-    }
-    x
 }

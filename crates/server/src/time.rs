@@ -21,7 +21,7 @@ pub fn format(when: SystemTime, pattern: &str) -> String {
         if libc::localtime_r(&secs, &mut tm).is_null() {
             return String::new();
         }
-        let mut buf = [0u8; 128];
+        let mut buf = vec![0u8; pattern.as_bytes().len() * 8 + 256];
         let n = libc::strftime(
             buf.as_mut_ptr() as *mut libc::c_char,
             buf.len(),
@@ -44,4 +44,11 @@ pub fn until_next_minute() -> std::time::Duration {
         .unwrap_or_default();
     let into = now.as_millis() % 60_000;
     std::time::Duration::from_millis((60_000 - into) as u64 + 5)
+}
+
+/// Returns seconds since the epoch, as tmux's time variables show them.
+pub fn unix_seconds(when: SystemTime) -> u64 {
+    when.duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_secs()
 }

@@ -7,7 +7,7 @@ use crate::state::State;
 pub const SPEC: Spec = Spec {
     name: "detach-client",
     alias: Some("detach"),
-    flags: "as:",
+    flags: "as:t:",
     max_args: 0,
     exec,
 };
@@ -22,6 +22,16 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         for c in clients {
             detach(state, c);
         }
+        return Ok(Outcome::Done);
+    }
+    if let Some(name) = args.value('t') {
+        let id = state
+            .clients
+            .values()
+            .find(|c| c.session.is_some() && c.name() == name)
+            .map(|c| c.id)
+            .ok_or_else(|| format!("can't find client: {name}"))?;
+        detach(state, id);
         return Ok(Outcome::Done);
     }
     let current = current_client(state, ctx).ok_or("no current client")?;
@@ -49,7 +59,7 @@ fn current_client(state: &State, ctx: &Ctx) -> Option<crate::event::ClientId> {
     }
     let client = state.clients.get(&ctx.client)?;
     client.env_var("MUX_PANE")?;
-    let sid = target::current_session(state, ctx.client)?;
+    let sid = target::current(state, ctx.client)?.session;
     state
         .clients
         .values()

@@ -3,15 +3,56 @@
 
 mod args;
 mod attach_session;
+mod bind_key;
+mod break_pane;
+mod capture_pane;
+mod choose_client;
+mod choose_tree;
+mod command_prompt;
+mod confirm_before;
 mod detach_client;
+mod display_message;
+mod display_panes;
 mod has_session;
+mod join_pane;
+mod kill_pane;
 mod kill_server;
 mod kill_session;
+mod kill_window;
+mod last_pane;
+mod last_window;
+pub mod line;
+mod list_clients;
+mod list_keys;
+mod list_panes;
 mod list_sessions;
+mod list_windows;
+mod move_window;
 mod new_session;
+mod new_window;
+mod next_layout;
+mod next_window;
+mod previous_layout;
+mod previous_window;
+mod rename_session;
+mod rename_window;
+mod resize_pane;
+mod respawn_pane;
+mod rotate_window;
+mod select_layout;
+mod select_pane;
+mod select_window;
+mod send_keys;
 mod send_prefix;
+mod set_option;
+mod show_options;
+mod split_window;
 mod start_server;
-mod target;
+mod swap_pane;
+mod swap_window;
+mod switch_client;
+pub mod target;
+mod unbind_key;
 
 use mux_protocol::ServerMsg;
 
@@ -59,14 +100,54 @@ pub struct Spec {
 /// Every command, in alphabetical order.
 pub const COMMANDS: &[Spec] = &[
     attach_session::SPEC,
+    bind_key::SPEC,
+    break_pane::SPEC,
+    capture_pane::SPEC,
+    choose_client::SPEC,
+    choose_tree::SPEC,
+    command_prompt::SPEC,
+    confirm_before::SPEC,
     detach_client::SPEC,
+    display_message::SPEC,
+    display_panes::SPEC,
     has_session::SPEC,
+    join_pane::SPEC,
+    kill_pane::SPEC,
     kill_server::SPEC,
     kill_session::SPEC,
+    kill_window::SPEC,
+    last_pane::SPEC,
+    last_window::SPEC,
+    list_clients::SPEC,
+    list_keys::SPEC,
+    list_panes::SPEC,
     list_sessions::SPEC,
+    list_windows::SPEC,
+    move_window::SPEC,
     new_session::SPEC,
+    new_window::SPEC,
+    next_layout::SPEC,
+    next_window::SPEC,
+    previous_layout::SPEC,
+    previous_window::SPEC,
+    rename_session::SPEC,
+    rename_window::SPEC,
+    resize_pane::SPEC,
+    respawn_pane::SPEC,
+    rotate_window::SPEC,
+    select_layout::SPEC,
+    select_pane::SPEC,
+    select_window::SPEC,
+    send_keys::SPEC,
     send_prefix::SPEC,
+    set_option::SPEC,
+    show_options::SPEC,
+    split_window::SPEC,
     start_server::SPEC,
+    swap_pane::SPEC,
+    swap_window::SPEC,
+    switch_client::SPEC,
+    unbind_key::SPEC,
 ];
 
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.
@@ -102,7 +183,13 @@ pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
         client,
         out: String::new(),
     };
-    let result = execute(state, &mut ctx, argv);
+    let mut result = Ok(Outcome::Done);
+    for command in argv.split(|w| w == ";").filter(|c| !c.is_empty()) {
+        result = execute(state, &mut ctx, command);
+        if !matches!(result, Ok(Outcome::Done)) {
+            break;
+        }
+    }
     let Some(c) = state.clients.get(&client) else {
         return;
     };
@@ -139,15 +226,90 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
     state.touch_client(client);
 }
 
-/// Runs a key binding's command line for an attached client.
+/// Runs a command line for an attached client (a key binding, a prompt, a chooser): errors
+/// and output appear as a message on its status line.
 pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
-    let argv: Vec<String> = line.split_whitespace().map(String::from).collect();
+    let commands = match line::parse(line) {
+        Ok(c) => c,
+        Err(e) => return show_message(state, client, &e),
+    };
     let mut ctx = Ctx {
         client,
         out: String::new(),
     };
-    if let Err(message) = execute(state, &mut ctx, &argv) {
-        log!("binding {line}: {message}");
+    for argv in commands {
+        if let Err(message) = execute(state, &mut ctx, &argv) {
+            log!("binding {line}: {message}");
+            return show_message(state, client, &message);
+        }
+    }
+    if let Some(first) = ctx.out.lines().next() {
+        let first = first.to_string();
+        show_message(state, client, &first);
+    }
+}
+
+/// Shows a message on a client's status line for display-time milliseconds.
+pub fn show_message(state: &mut State, client: ClientId, text: &str) {
+    let Some(sid) = state.clients.get(&client).and_then(|c| c.session) else {
+        return;
+    };
+    let ms = state
+        .options
+        .session(sid, "display-time")
+        .as_number()
+        .max(1) as u64;
+    if let Some(c) = state.clients.get_mut(&client) {
+        let until = std::time::Instant::now() + std::time::Duration::from_millis(ms);
+        c.message = Some((text.to_string(), until));
+        c.dirty = true;
+    }
+}
+
+/// Expands a `-F` format for a target and ends it with a newline (`-P` output, list lines).
+pub fn print_format(state: &State, ctx: &Ctx, found: target::Found, fmt: &str) -> String {
+    let mut text = crate::vars::expand(state, scope(ctx, found), fmt);
+    text.push('\n');
+    text
+}
+
+/// Returns whether a `-f` filter (a format) is true for a target; no filter passes.
+pub fn filter_matches(
+    state: &State,
+    ctx: &Ctx,
+    found: target::Found,
+    filter: Option<&str>,
+) -> bool {
+    filter.is_none_or(|f| crate::format::is_true(&crate::vars::expand(state, scope(ctx, found), f)))
+}
+
+/// Returns the format scope of a resolved target for this command's client.
+pub fn scope(ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
+    crate::vars::Scope {
+        session: Some(f.session),
+        window: Some(f.window),
+        pane: Some(f.pane),
+        client: Some(ctx.client),
+    }
+}
+
+/// Parses a size given as `N` cells or `N%` (split-window -l, join-pane -l).
+pub fn parse_size(text: &str) -> Result<crate::layout::SplitSize, String> {
+    use crate::layout::SplitSize;
+    let bad = || format!("size is invalid: {text}");
+    match text.strip_suffix('%') {
+        Some(p) => p
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p <= 100)
+            .map(SplitSize::Percent)
+            .ok_or_else(bad),
+        None => text
+            .parse::<u16>()
+            .ok()
+            .filter(|n| *n > 0)
+            .map(SplitSize::Cells)
+            .ok_or_else(bad),
     }
 }
 

@@ -1,21 +1,18 @@
 //! `new-session` (`new`): create a session with one window, and attach unless `-d`.
 
-use std::time::SystemTime;
-
 use mux_term_emu::Size as TermSize;
 
 use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
-use crate::event::{PaneId, SessionId, WindowId};
-use crate::pane::Pane;
-use crate::session::{Session, Window};
-use crate::spawn::{self, SpawnContext};
+use crate::event::SessionId;
+use crate::ops::{self, Launch};
+use crate::session::Session;
 use crate::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
     name: "new-session",
     alias: Some("new"),
-    flags: "Adc:s:x:y:",
+    flags: "AdPc:F:n:s:x:y:",
     max_args: usize::MAX,
     exec,
 };
@@ -41,6 +38,13 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let size = initial_size(state, ctx, args, detached)?;
     let id = create(state, ctx, name, args, size)?;
+    if args.has('P') {
+        let fmt = args.value('F').unwrap_or("#{session_name}:");
+        if let Some(found) = target::in_session(state, id) {
+            ctx.out
+                .push_str(&super::print_format(state, ctx, found, fmt));
+        }
+    }
     if detached {
         Ok(Outcome::Done)
     } else {
@@ -69,7 +73,7 @@ fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result
     Ok(crate::resize::pane_area(size.cols, size.rows))
 }
 
-/// Creates the session, its window and its pane.
+/// Creates the session and its first window.
 fn create(
     state: &mut State,
     ctx: &Ctx,
@@ -82,36 +86,21 @@ fn create(
     let cwd = args.value('c').unwrap_or(&client.cwd).to_string();
     let id = SessionId(state.next_ids.session);
     let name = name.unwrap_or_else(|| free_name(state, id));
-    let window = WindowId(state.next_ids.window);
-    let pane_id = PaneId(state.next_ids.pane);
-    let spawn_ctx = SpawnContext {
-        env: &env,
-        cwd: &cwd,
-        socket: &state.socket,
-        session: id,
-        pane: pane_id,
-    };
-    let spec = spawn::spec(&spawn_ctx, &args.positional);
-    let pane = Pane::spawn(pane_id, id, window, &spec, size, &state.events)
-        .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
-    state.next_ids.session += 1;
-    state.next_ids.window += 1;
-    state.next_ids.pane += 1;
-    state.panes.insert(pane_id, pane);
+    let mut session = Session::new(id, name, env, cwd);
+    session.size = (size.cols, size.rows);
     state.tick += 1;
-    state.sessions.push(Session {
-        id,
-        name,
-        created: SystemTime::now(),
-        windows: vec![Window {
-            id: window,
-            index: 0,
-            name: spawn::window_name(&env, &args.positional),
-            pane: pane_id,
-        }],
-        current: 0,
-        last_used: state.tick,
-    });
+    session.last_used = state.tick;
+    state.next_ids.session += 1;
+    state.sessions.push(session);
+    let launch = Launch {
+        cwd: None,
+        command: &args.positional,
+    };
+    let window_name = args.value('n').map(String::from);
+    if let Err(e) = ops::new_window(state, id, None, window_name, &launch, false) {
+        state.sessions.retain(|s| s.id != id);
+        return Err(e);
+    }
     Ok(id)
 }
 

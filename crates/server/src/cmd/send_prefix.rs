@@ -7,13 +7,13 @@ use crate::state::State;
 pub const SPEC: Spec = Spec {
     name: "send-prefix",
     alias: None,
-    flags: "",
+    flags: "2t:",
     max_args: 0,
     exec,
 };
 
 /// Runs send-prefix for the client that pressed it.
-fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let attached = state
         .clients
         .get(&ctx.client)
@@ -21,6 +21,15 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
     if !attached {
         return Err("no current client".into());
     }
-    crate::keys::send_key(state, ctx.client, crate::keys::PREFIX);
+    let sid = state
+        .clients
+        .get(&ctx.client)
+        .and_then(|c| c.session)
+        .ok_or("no current client")?;
+    let name = if args.has('2') { "prefix2" } else { "prefix" };
+    let text = state.options.session(sid, name).as_text();
+    if let Some(key) = crate::keyname::parse_key(&text) {
+        crate::keys::send_key(state, ctx.client, key);
+    }
     Ok(Outcome::Done)
 }

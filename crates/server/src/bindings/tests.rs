@@ -1,0 +1,137 @@
+//! Tests for the key tables and the list-keys text, compared with tmux 3.3a's output.
+
+use super::*;
+use mux_protocol::{KeyCode, Mods};
+
+fn k(name: &str) -> Key {
+    parse_key(name).expect(name)
+}
+
+fn command(t: &KeyTables, key: &str) -> Option<String> {
+    t.get("prefix", k(key)).map(|b| b.command.clone())
+}
+
+#[test]
+fn defaults_are_present() {
+    let t = KeyTables::with_defaults();
+    assert_eq!(command(&t, "d").as_deref(), Some("detach-client"));
+    assert_eq!(command(&t, "C-b").as_deref(), Some("send-prefix"));
+    assert_eq!(command(&t, "\"").as_deref(), Some("split-window"));
+    assert_eq!(command(&t, "%").as_deref(), Some("split-window -h"));
+    assert_eq!(command(&t, "7").as_deref(), Some("select-window -t :=7"));
+    assert_eq!(
+        command(&t, "M-3").as_deref(),
+        Some("select-layout main-horizontal")
+    );
+    assert_eq!(command(&t, "o").as_deref(), Some("select-pane -t :.+"));
+    assert!(t.get("prefix", k("Up")).unwrap().repeat);
+    assert!(t.get("prefix", k("C-Left")).unwrap().repeat);
+    assert!(!t.get("prefix", k("c")).unwrap().repeat);
+    assert_eq!(
+        t.get("prefix", k("c")).unwrap().note,
+        Some("Create a new window")
+    );
+    for omitted in ["C-z", "#", "-", "[", "]", "t", "~", "PPage", "S-Up"] {
+        assert_eq!(command(&t, omitted), None, "{omitted}");
+    }
+    assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
+    assert!(!t.has_table("root"));
+    // A key from the terminal in another form finds the same binding.
+    let raw = Key {
+        code: KeyCode::Char('\x02'),
+        mods: Mods::NONE,
+    };
+    assert_eq!(
+        t.get("prefix", raw).map(|b| b.command.as_str()),
+        Some("send-prefix")
+    );
+}
+
+#[test]
+fn list_matches_tmux_layout() {
+    let t = KeyTables::with_defaults();
+    let lines = t.list(Some("prefix"));
+    // Lines as `tmux list-keys -T prefix` prints them (3.3a).
+    let want = [
+        "bind-key    -T prefix C-b     send-prefix",
+        "bind-key    -T prefix C-o     rotate-window",
+        "bind-key    -T prefix Space   next-layout",
+        "bind-key    -T prefix !       break-pane",
+        "bind-key    -T prefix \\\"      split-window",
+        "bind-key    -T prefix \\$      command-prompt -I \"#S\" { rename-session \"%%\" }",
+    ];
+    assert_eq!(lines[..want.len()], want);
+    let tail = [
+        "bind-key -r -T prefix C-Right resize-pane -R",
+        "bind-key    -T prefix M-1     select-layout even-horizontal",
+        "bind-key -r -T prefix M-Up    resize-pane -U 5",
+        "bind-key    -T prefix \\;      last-pane",
+        "bind-key    -T prefix \\{      swap-pane -U",
+        "bind-key    -T prefix x       confirm-before -p \"kill-pane #P? (y/n)\" kill-pane",
+    ];
+    for line in tail {
+        assert!(lines.iter().any(|l| l == line), "missing {line}");
+    }
+    assert_eq!(
+        lines.last().unwrap(),
+        "bind-key -r -T prefix C-Right resize-pane -R"
+    );
+}
+
+#[test]
+fn list_pads_across_tables_and_drops_the_repeat_column() {
+    let mut t = KeyTables::default();
+    t.bind("mytab", k("\""), "split-window", false);
+    t.bind("mytab", k("b"), "display-message \"a b\"", true);
+    t.bind("mytab", k("C-M-x"), "new-window", false);
+    // From tmux 3.3a after the same three bind-key commands.
+    let want = [
+        "bind-key    -T mytab \\\"    split-window",
+        "bind-key -r -T mytab b     display-message \"a b\"",
+        "bind-key    -T mytab M-C-x new-window",
+    ];
+    assert_eq!(t.list(Some("mytab")), want);
+    t.bind("mytab", k("b"), "display-message", false);
+    assert_eq!(
+        t.list(Some("mytab"))[1],
+        "bind-key -T mytab b     display-message"
+    );
+    t.bind("root", k("F1"), "new-window", false);
+    let all = t.list(None);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[3], "bind-key -T root  F1    new-window");
+    assert_eq!(t.list(Some("nope")), Vec::<String>::new());
+}
+
+#[test]
+fn bind_and_unbind() {
+    let mut t = KeyTables::with_defaults();
+    t.bind("prefix", k("d"), "display-message hi", false);
+    let d = t.get("prefix", k("d")).unwrap();
+    assert_eq!(d.command, "display-message hi");
+    // tmux keeps the note of a key that is bound again.
+    assert_eq!(d.note, Some("Detach the current client"));
+    assert!(t.unbind("prefix", k("d")));
+    assert!(!t.unbind("prefix", k("d")));
+    assert!(!t.unbind("nope", k("d")));
+    assert!(t.get("prefix", k("d")).is_none());
+    t.bind("copy", k("q"), "cancel", false);
+    assert!(t.unbind("copy", k("q")));
+    assert!(!t.has_table("copy"));
+    t.unbind_all("prefix");
+    assert!(!t.has_table("prefix"));
+    assert!(t.list(None).is_empty());
+}
+
+#[test]
+fn notes_match_list_keys_n() {
+    let t = KeyTables::with_defaults();
+    let notes = t.notes("prefix");
+    // From `tmux list-keys -N -T prefix`.
+    assert_eq!(notes[0], "C-b     Send the prefix key");
+    assert!(notes.contains(&"\"       Split window vertically".to_string()));
+    assert!(notes.contains(&"M-Right Resize the pane right by 5".to_string()));
+    let mut custom = KeyTables::default();
+    custom.bind("kt", k("a"), "new-window", false);
+    assert!(custom.notes("kt").is_empty());
+}

@@ -1,0 +1,50 @@
+//! `choose-client`: a list of attached clients; Enter detaches the chosen one (`C-b D`).
+
+use super::{Args, Ctx, Outcome, Spec};
+use crate::mode::{ChooseItem, Chooser, Mode};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "choose-client",
+    alias: None,
+    flags: "F:f:K:NO:rt:Z",
+    max_args: 1,
+    exec,
+};
+
+/// Runs choose-client for the attached client.
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    if state
+        .clients
+        .get(&ctx.client)
+        .is_none_or(|c| c.session.is_none())
+    {
+        return Err("no current client".into());
+    }
+    let mut items = Vec::new();
+    for c in state.clients.values() {
+        let Some(sid) = c.session else { continue };
+        let session = state
+            .session(sid)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let size = c.size();
+        items.push(ChooseItem {
+            label: format!(
+                "({}) - {}: session {} [{}x{}]",
+                items.len(),
+                c.name(),
+                session,
+                size.cols,
+                size.rows
+            ),
+            command: format!("detach-client -t '{}'", c.name()),
+        });
+    }
+    if let Some(c) = state.clients.get_mut(&ctx.client) {
+        c.mode = Mode::Choose(Chooser { items, selected: 0 });
+        c.dirty = true;
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,42 @@
+//! `display-message` (`display`): expand a format for a target and print it (`-p`) or show
+//! it on the client's status line.
+
+use std::time::SystemTime;
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "display-message",
+    alias: Some("display"),
+    flags: "aCc:d:F:INpt:v",
+    max_args: 1,
+    exec,
+};
+
+/// tmux's default message.
+const DEFAULT: &str =
+    "[#{session_name}] #{window_index}:#{window_name}, current pane #{pane_index} - (%H:%M %d-%b-%y)";
+
+/// Runs display-message.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let fmt = args
+        .value('F')
+        .or(args.positional.first().map(String::as_str))
+        .unwrap_or(DEFAULT);
+    let timed = crate::time::format(SystemTime::now(), fmt);
+    let text = crate::vars::expand(state, super::scope(ctx, f), &timed);
+    let attached = state
+        .clients
+        .get(&ctx.client)
+        .is_some_and(|c| c.session.is_some());
+    if args.has('p') || !attached {
+        ctx.out.push_str(&text);
+        ctx.out.push('\n');
+    } else {
+        super::show_message(state, ctx.client, &text);
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,31 @@
+//! `kill-pane` (`killp`): kill a pane (`-a`: every other pane of its window).
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::ops;
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "kill-pane",
+    alias: Some("killp"),
+    flags: "at:",
+    max_args: 0,
+    exec,
+};
+
+/// Runs kill-pane.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let found = target::pane(state, ctx.client, args.value('t'))?;
+    if args.has('a') {
+        let others: Vec<_> = state
+            .window(found.session, found.window)
+            .map(|w| w.panes().into_iter().filter(|p| *p != found.pane).collect())
+            .unwrap_or_default();
+        for p in others {
+            ops::kill_pane(state, p);
+        }
+    } else {
+        ops::kill_pane(state, found.pane);
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,24 @@
+//! `last-pane` (`lastp`): select the previously active pane of the window.
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "last-pane",
+    alias: Some("lastp"),
+    flags: "det:Z",
+    max_args: 0,
+    exec,
+};
+
+/// Runs last-pane.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let found = target::window(state, ctx.client, args.value('t'))?;
+    let last = state
+        .window(found.session, found.window)
+        .and_then(|w| w.last_pane)
+        .ok_or("no last pane")?;
+    super::select_pane::select(state, found.session, found.window, last, args.has('Z'));
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,54 @@
+//! `list-windows` (`lsw`): one line per window of a session, or of every session (`-a`).
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "list-windows",
+    alias: Some("lsw"),
+    flags: "aF:f:t:",
+    max_args: 0,
+    exec,
+};
+
+/// tmux's default line, less the layout string.
+const FORMAT: &str = "#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) \
+[#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}";
+
+/// Runs list-windows.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let sessions = if args.has('a') {
+        state.sessions.iter().map(|s| s.id).collect()
+    } else {
+        vec![target::session_or_current(
+            state,
+            ctx.client,
+            args.value('t'),
+        )?]
+    };
+    let default = if args.has('a') {
+        format!("#{{session_name}}:{FORMAT}")
+    } else {
+        FORMAT.to_string()
+    };
+    let fmt = args.value('F').unwrap_or(&default);
+    for sid in sessions {
+        let windows: Vec<_> = state
+            .session(sid)
+            .map(|s| s.windows.iter().map(|w| (w.id, w.active)).collect())
+            .unwrap_or_default();
+        for (wid, pane) in windows {
+            let found = target::Found {
+                session: sid,
+                window: wid,
+                pane,
+            };
+            if super::filter_matches(state, ctx, found, args.value('f')) {
+                ctx.out
+                    .push_str(&super::print_format(state, ctx, found, fmt));
+            }
+        }
+    }
+    Ok(Outcome::Done)
+}

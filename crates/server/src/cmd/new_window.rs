@@ -1,0 +1,96 @@
+//! `new-window` (`neww`): create a window with a new pane, selected unless `-d`.
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::ops::{self, Launch};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "new-window",
+    alias: Some("neww"),
+    flags: "abc:dF:kn:Pt:",
+    max_args: usize::MAX,
+    exec,
+};
+
+/// Runs new-window: `-t` names the session or `session:index`; `-a`/`-b` insert after or
+/// before the target window, moving later windows up.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let (sid, mut index) = resolve(state, ctx, args.value('t'))?;
+    if args.has('a') || args.has('b') {
+        let here = index.or_else(|| {
+            let s = state.session(sid)?;
+            s.current_window().map(|w| w.index)
+        });
+        if let Some(at) = here {
+            index = Some(shift_for(state, sid, at, args.has('b')));
+        }
+    }
+    if let (Some(i), true) = (index, args.has('k')) {
+        if let Some(w) = state.session(sid).and_then(|s| s.window_at(i)) {
+            let wid = w.id;
+            ops::kill_window(state, sid, wid);
+        }
+    }
+    let launch = Launch {
+        cwd: args.value('c'),
+        command: &args.positional,
+    };
+    let name = args.value('n').map(String::from);
+    let wid = ops::new_window(state, sid, index, name, &launch, args.has('d'))?;
+    if args.has('P') {
+        let fmt = args.value('F').unwrap_or("#{session_name}:#{window_index}");
+        if let Some(w) = state.window(sid, wid) {
+            let found = target::Found {
+                session: sid,
+                window: wid,
+                pane: w.active,
+            };
+            ctx.out
+                .push_str(&super::print_format(state, ctx, found, fmt));
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Resolves `-t`: a session (`work`, `work:`) means its next free index; `work:3` or `:3`
+/// means index 3; a window name or `@N` means that window's index.
+fn resolve(
+    state: &State,
+    ctx: &Ctx,
+    t: Option<&str>,
+) -> Result<(crate::event::SessionId, Option<u32>), String> {
+    let Some(t) = t else {
+        return Ok((target::session_or_current(state, ctx.client, None)?, None));
+    };
+    let (s, w) = match t.split_once(':') {
+        Some(parts) => parts,
+        None if t.parse::<u32>().is_ok() => ("", t),
+        None => (t, ""),
+    };
+    let sid = target::session_or_current(state, ctx.client, (!s.is_empty()).then_some(s))?;
+    if w.is_empty() {
+        return Ok((sid, None));
+    }
+    if let Ok(i) = w.parse::<u32>() {
+        return Ok((sid, Some(i)));
+    }
+    let f = target::window(state, ctx.client, Some(t))?;
+    let index = state.window(f.session, f.window).map(|w| w.index);
+    Ok((f.session, index))
+}
+
+/// Makes room at the index after (or, with `before`, at) index `at` by moving the windows
+/// from there up by one; returns the free index.
+fn shift_for(state: &mut State, sid: crate::event::SessionId, at: u32, before: bool) -> u32 {
+    let Some(s) = state.session_mut(sid) else {
+        return 0;
+    };
+    let at = at + u32::from(!before);
+    if s.window_at(at).is_some() {
+        for w in s.windows.iter_mut().filter(|w| w.index >= at) {
+            w.index += 1;
+        }
+    }
+    at
+}

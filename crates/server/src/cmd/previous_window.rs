@@ -1,0 +1,18 @@
+//! `previous-window` (`prev`): select the previous window, wrapping (`-a`: with an alert).
+
+use super::{Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "previous-window",
+    alias: Some("prev"),
+    flags: "at:",
+    max_args: 0,
+    exec,
+};
+
+/// Runs previous-window.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    super::next_window::step(state, ctx, args, true)
+}

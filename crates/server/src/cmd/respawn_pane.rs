@@ -1,0 +1,32 @@
+//! `respawn-pane` (`respawnp`): start a program again in a dead pane (or a live one, `-k`).
+
+use super::{target, Args, Ctx, Outcome, Spec};
+use crate::ops::{self, Launch};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "respawn-pane",
+    alias: Some("respawnp"),
+    flags: "c:e:kt:",
+    max_args: usize::MAX,
+    exec,
+};
+
+/// Runs respawn-pane.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let alive = state
+        .panes
+        .get(&f.pane)
+        .is_some_and(|p| p.exit_status.is_none());
+    if alive && !args.has('k') {
+        return Err(format!("pane %{} still active", f.pane.0));
+    }
+    let launch = Launch {
+        cwd: args.value('c'),
+        command: &args.positional,
+    };
+    ops::respawn_pane(state, f.pane, &launch)?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,62 @@
+//! `split-window` (`splitw`): split a pane in two and start a program in the new one.
+
+use super::{parse_size, target, Args, Ctx, Outcome, Spec};
+use crate::layout::{Split, SplitSize};
+use crate::ops::{self, Launch, SplitSpec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "split-window",
+    alias: Some("splitw"),
+    flags: "bc:dfF:hl:p:Pt:vZ",
+    max_args: usize::MAX,
+    exec,
+};
+
+/// Runs split-window: `-h` side by side, `-v` (default) stacked; `-l N` or `-l N%` (or the
+/// older `-p N`) sizes the new pane; `-b` puts it before; `-d` keeps the old pane active.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let found = target::pane(state, ctx.client, args.value('t'))?;
+    let size = match (args.value('l'), args.value('p')) {
+        (Some(l), _) => Some(parse_size(l)?),
+        (None, Some(p)) => Some(SplitSize::Percent(
+            p.parse()
+                .map_err(|_| format!("percentage is invalid: {p}"))?,
+        )),
+        _ => None,
+    };
+    let split = SplitSpec {
+        dir: if args.has('h') {
+            Split::Horizontal
+        } else {
+            Split::Vertical
+        },
+        size,
+        before: args.has('b'),
+        detached: args.has('d'),
+    };
+    let cwd = args
+        .value('c')
+        .map(|c| crate::vars::expand(state, super::scope(ctx, found), c));
+    let launch = Launch {
+        cwd: cwd.as_deref(),
+        command: &args.positional,
+    };
+    let pane = ops::split_pane(
+        state,
+        found.session,
+        found.window,
+        found.pane,
+        &split,
+        &launch,
+    )?;
+    if args.has('P') {
+        let fmt = args
+            .value('F')
+            .unwrap_or("#{session_name}:#{window_index}.#{pane_index}");
+        let f = target::Found { pane, ..found };
+        ctx.out.push_str(&super::print_format(state, ctx, f, fmt));
+    }
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,333 @@
+//! Client modes: what an attached client's keys drive when not the pane — the command
+//! prompt and confirmations on the status line, the tree chooser, the pane numbers.
+
+use std::time::Instant;
+
+use mux_protocol::{Key, KeyCode, Mods};
+
+/// What a client's keys currently drive.
+#[derive(Debug, Default)]
+pub enum Mode {
+    /// Keys go through the key tables to the pane.
+    #[default]
+    Normal,
+    /// A prompt on the status line (command-prompt, confirm-before).
+    Prompt(Prompt),
+    /// Pane numbers are shown (display-panes) until the given time.
+    PaneNumbers(Instant),
+    /// A list to choose from (choose-tree, choose-client).
+    Choose(Chooser),
+}
+
+/// A prompt being edited on the status line.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// The text before the input, such as `(rename-window) `.
+    pub label: String,
+    /// The input typed so far.
+    pub input: String,
+    /// The cursor position in `input`, in characters.
+    pub cursor: usize,
+    /// The command line to run, with `%%` replaced by the input.
+    pub template: String,
+    /// Whether this is a y/n confirmation, answered by one key.
+    pub confirm: bool,
+}
+
+/// What a key does to a prompt.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PromptAction {
+    /// Keep editing.
+    Continue,
+    /// Close the prompt without running anything.
+    Cancel,
+    /// Close the prompt and run this command line.
+    Run(String),
+}
+
+impl Prompt {
+    /// Creates a prompt with `initial` input, the cursor at its end.
+    pub fn new(label: String, initial: String, template: String, confirm: bool) -> Prompt {
+        Prompt {
+            label,
+            cursor: initial.chars().count(),
+            input: initial,
+            template,
+            confirm,
+        }
+    }
+
+    /// Applies a key, emacs style as tmux's default status-keys.
+    pub fn key(&mut self, key: Key) -> PromptAction {
+        if self.confirm {
+            return match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') if key.mods == Mods::NONE => {
+                    PromptAction::Run(self.template.clone())
+                }
+                _ => PromptAction::Cancel,
+            };
+        }
+        let ctrl = key.mods.contains(Mods::CTRL);
+        match key.code {
+            KeyCode::Enter => return PromptAction::Run(self.command()),
+            KeyCode::Esc => return PromptAction::Cancel,
+            KeyCode::Char('c') | KeyCode::Char('g') if ctrl => return PromptAction::Cancel,
+            KeyCode::Backspace | KeyCode::Char('h') if ctrl || key.code == KeyCode::Backspace => {
+                self.delete_before()
+            }
+            KeyCode::Delete | KeyCode::Char('d') if ctrl || key.code == KeyCode::Delete => {
+                self.delete_at()
+            }
+            KeyCode::Left | KeyCode::Char('b') if ctrl || key.code == KeyCode::Left => {
+                self.cursor = self.cursor.saturating_sub(1)
+            }
+            KeyCode::Right | KeyCode::Char('f') if ctrl || key.code == KeyCode::Right => {
+                self.cursor = (self.cursor + 1).min(self.len())
+            }
+            KeyCode::Home | KeyCode::Char('a') if ctrl || key.code == KeyCode::Home => {
+                self.cursor = 0
+            }
+            KeyCode::End | KeyCode::Char('e') if ctrl || key.code == KeyCode::End => {
+                self.cursor = self.len()
+            }
+            KeyCode::Char('u') if ctrl => {
+                self.input.clear();
+                self.cursor = 0;
+            }
+            KeyCode::Char('k') if ctrl => {
+                self.input = self.input.chars().take(self.cursor).collect();
+            }
+            KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Char(c) if !ctrl && !key.mods.contains(Mods::ALT) => self.insert(c),
+            _ => {}
+        }
+        PromptAction::Continue
+    }
+
+    /// Returns the command line: the template with `%%` (or `%1`) replaced by the input, or
+    /// the input itself when there is no template.
+    pub fn command(&self) -> String {
+        if self.template.is_empty() {
+            return self.input.clone();
+        }
+        let value = if self.template.contains("'%%'") || self.template.contains("'%1'") {
+            self.input.replace('\'', "'\\''")
+        } else if self.template.contains("\"%%\"") || self.template.contains("\"%1\"") {
+            self.input.replace('\\', "\\\\").replace('"', "\\\"")
+        } else {
+            self.input.clone()
+        };
+        self.template.replace("%%", &value).replace("%1", &value)
+    }
+
+    fn len(&self) -> usize {
+        self.input.chars().count()
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.input
+            .char_indices()
+            .nth(chars)
+            .map(|(i, _)| i)
+            .unwrap_or(self.input.len())
+    }
+
+    fn insert(&mut self, c: char) {
+        let at = self.byte_at(self.cursor);
+        self.input.insert(at, c);
+        self.cursor += 1;
+    }
+
+    fn delete_before(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.byte_at(self.cursor);
+            self.input.remove(at);
+        }
+    }
+
+    fn delete_at(&mut self) {
+        if self.cursor < self.len() {
+            let at = self.byte_at(self.cursor);
+            self.input.remove(at);
+        }
+    }
+
+    fn delete_word(&mut self) {
+        let chars: Vec<char> = self.input.chars().collect();
+        let mut start = self.cursor;
+        while start > 0 && chars[start - 1] == ' ' {
+            start -= 1;
+        }
+        while start > 0 && chars[start - 1] != ' ' {
+            start -= 1;
+        }
+        let rest: String = chars[self.cursor..].iter().collect();
+        self.input = chars[..start].iter().collect::<String>() + &rest;
+        self.cursor = start;
+    }
+}
+
+/// A list shown in place of the window, one line per item.
+#[derive(Debug, Clone)]
+pub struct Chooser {
+    /// The lines and the command each runs when chosen.
+    pub items: Vec<ChooseItem>,
+    /// The highlighted line.
+    pub selected: usize,
+}
+
+/// One line of a chooser.
+#[derive(Debug, Clone)]
+pub struct ChooseItem {
+    /// What the line shows.
+    pub label: String,
+    /// The command line run when the item is chosen.
+    pub command: String,
+}
+
+/// What a key does to a chooser.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ChooseAction {
+    /// Keep choosing.
+    Continue,
+    /// Close without choosing.
+    Cancel,
+    /// Close and run this command line.
+    Run(String),
+}
+
+impl Chooser {
+    /// Applies a key: arrows or j/k move, Enter chooses, q or Escape leaves, a digit picks
+    /// that line.
+    pub fn key(&mut self, key: Key) -> ChooseAction {
+        let n = self.items.len();
+        if n == 0 {
+            return ChooseAction::Cancel;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = (self.selected + n - 1) % n,
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1) % n,
+            KeyCode::Home => self.selected = 0,
+            KeyCode::End => self.selected = n - 1,
+            KeyCode::Enter => return self.run(self.selected),
+            KeyCode::Char('q') | KeyCode::Esc => return ChooseAction::Cancel,
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                let i = c as usize - '0' as usize;
+                if i < n {
+                    return self.run(i);
+                }
+            }
+            _ => {}
+        }
+        ChooseAction::Continue
+    }
+
+    fn run(&self, i: usize) -> ChooseAction {
+        self.items
+            .get(i)
+            .map(|it| ChooseAction::Run(it.command.clone()))
+            .unwrap_or(ChooseAction::Cancel)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: Mods::NONE,
+        }
+    }
+
+    fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: Mods::CTRL,
+        }
+    }
+
+    #[test]
+    fn a_prompt_edits_and_fills_its_template() {
+        let mut p = Prompt::new(
+            "(rename-window) ".into(),
+            "bash".into(),
+            "rename-window -- '%%'".into(),
+            false,
+        );
+        p.key(ctrl('u'));
+        for c in "it's".chars() {
+            p.key(k(c));
+        }
+        let enter = Key {
+            code: KeyCode::Enter,
+            mods: Mods::NONE,
+        };
+        assert_eq!(
+            p.key(enter),
+            PromptAction::Run("rename-window -- 'it'\\''s'".into())
+        );
+    }
+
+    #[test]
+    fn prompt_cursor_moves_and_deletes() {
+        let mut p = Prompt::new(String::new(), "abc".into(), String::new(), false);
+        p.key(ctrl('a'));
+        p.key(k('x'));
+        p.key(ctrl('e'));
+        p.key(Key {
+            code: KeyCode::Backspace,
+            mods: Mods::NONE,
+        });
+        assert_eq!(p.input, "xab");
+        p.key(ctrl('w'));
+        assert_eq!(p.input, "");
+        assert_eq!(
+            p.key(Key {
+                code: KeyCode::Esc,
+                mods: Mods::NONE
+            }),
+            PromptAction::Cancel
+        );
+    }
+
+    #[test]
+    fn a_confirmation_takes_one_key() {
+        let mut p = Prompt::new(
+            "kill-pane 0? (y/n) ".into(),
+            String::new(),
+            "kill-pane".into(),
+            true,
+        );
+        assert_eq!(p.key(k('y')), PromptAction::Run("kill-pane".into()));
+        assert_eq!(p.key(k('n')), PromptAction::Cancel);
+    }
+
+    #[test]
+    fn a_chooser_moves_wraps_and_chooses() {
+        let item = |s: &str| ChooseItem {
+            label: s.into(),
+            command: format!("run {s}"),
+        };
+        let mut c = Chooser {
+            items: vec![item("a"), item("b")],
+            selected: 0,
+        };
+        c.key(Key {
+            code: KeyCode::Up,
+            mods: Mods::NONE,
+        });
+        assert_eq!(c.selected, 1);
+        assert_eq!(
+            c.key(Key {
+                code: KeyCode::Enter,
+                mods: Mods::NONE
+            }),
+            ChooseAction::Run("run b".into())
+        );
+        assert_eq!(c.key(k('0')), ChooseAction::Run("run a".into()));
+        assert_eq!(c.key(k('q')), ChooseAction::Cancel);
+    }
+}

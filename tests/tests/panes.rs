@@ -1,0 +1,313 @@
+//! Panes: splitting, moving between them, zoom, resize, layouts, swap, rotate, break, join,
+//! kill, remain-on-exit, synchronize-panes, and the borders between them.
+
+use mux_e2e::Env;
+
+fn lines(env: &Env, args: &[&str]) -> Vec<String> {
+    env.ok(args).lines().map(String::from).collect()
+}
+
+fn panes(env: &Env, fmt: &str) -> Vec<String> {
+    lines(env, &["list-panes", "-F", fmt])
+}
+
+#[test]
+fn splits_borders_and_selecting_by_direction() {
+    let env = Env::new();
+    let c = env.attached("p", 81, 25);
+    c.send("\x02%");
+    c.wait_screen("a vertical border", |s| {
+        s.contents()
+            .lines()
+            .take(5)
+            .all(|l| l.chars().nth(40) == Some('│'))
+    });
+    assert_eq!(
+        panes(
+            &env,
+            "#{pane_index} #{pane_width}x#{pane_height} #{pane_active}"
+        ),
+        ["0 40x24 0", "1 40x24 1"]
+    );
+    c.send("\x02\"");
+    c.wait_screen("a horizontal border in the right pane", |s| {
+        s.contents()
+            .lines()
+            .nth(12)
+            .is_some_and(|l| l.contains("├") || l.contains("─"))
+    });
+    assert_eq!(
+        panes(&env, "#{pane_index} #{pane_width}x#{pane_height}"),
+        ["0 40x24", "1 40x12", "2 40x11"]
+    );
+    c.send("\x02\x1b[D");
+    mux_e2e::wait_until(
+        "C-b Left selects the left pane",
+        || (panes(&env, "#{pane_active}") == ["1", "0", "0"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02;");
+    mux_e2e::wait_until(
+        "C-b ; goes back",
+        || (panes(&env, "#{pane_active}") == ["0", "0", "1"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02o");
+    mux_e2e::wait_until(
+        "C-b o goes to the next pane",
+        || (panes(&env, "#{pane_active}") == ["1", "0", "0"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    // The active pane's border is green.
+    c.wait_screen("the active (left) pane's border in green", |s| {
+        s.cell(0, 40).map(|cell| cell.fgcolor()) == Some(vt100::Color::Idx(2))
+    });
+}
+
+#[test]
+fn split_sizes_and_no_space() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "p", "-x", "80", "-y", "24"]);
+    env.ok(&["split-window", "-h", "-l", "20"]);
+    env.ok(&["split-window", "-v", "-l", "25%", "-b"]);
+    assert_eq!(
+        panes(&env, "#{pane_width}x#{pane_height}"),
+        ["59x24", "20x6", "20x17"]
+    );
+    // Halve %0 until it is too narrow: the split that does not fit is refused.
+    let mut out = env.run(&["split-window", "-h", "-t", "%0"]);
+    for _ in 0..10 {
+        if !out.status.success() {
+            break;
+        }
+        out = env.run(&["split-window", "-h", "-t", "%0"]);
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim(), "no space for new pane");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn zoom_toggles_and_shows_in_the_flags() {
+    let env = Env::new();
+    let c = env.attached("z", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    c.send("\x02z");
+    c.wait_text("0:sh*Z");
+    assert_eq!(
+        env.ok(&["display", "-p", "#{window_zoomed_flag} #{pane_width}"])
+            .trim(),
+        "1 80"
+    );
+    c.send("\x02z");
+    mux_e2e::wait_until(
+        "unzoomed",
+        || (env.ok(&["display", "-p", "#{window_zoomed_flag}"]).trim() == "0").then_some(()),
+        String::new,
+    );
+    env.ok(&["resize-pane", "-Z"]);
+    assert_eq!(
+        env.ok(&["display", "-p", "#{window_zoomed_flag}"]).trim(),
+        "1"
+    );
+}
+
+#[test]
+fn resize_keys_and_commands() {
+    let env = Env::new();
+    let c = env.attached("r", 81, 25);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    // C-b C-Left moves the border one cell, C-b M-Left five, and repeats without the prefix.
+    c.send("\x02\x1b[1;5D");
+    mux_e2e::wait_until(
+        "one cell",
+        || (panes(&env, "#{pane_width}") == ["39", "41"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02\x1b[1;3D");
+    mux_e2e::wait_until(
+        "five cells",
+        || (panes(&env, "#{pane_width}") == ["34", "46"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    env.ok(&["resize-pane", "-t", "%0", "-x", "20"]);
+    assert_eq!(panes(&env, "#{pane_width}"), ["20", "60"]);
+    env.ok(&["resize-pane", "-t", "%0", "-R", "10"]);
+    assert_eq!(panes(&env, "#{pane_width}"), ["30", "50"]);
+}
+
+#[test]
+fn layouts_swap_rotate_and_spread() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "l", "-x", "80", "-y", "24"]);
+    env.ok(&["split-window"]);
+    env.ok(&["split-window"]);
+    env.ok(&["select-layout", "even-horizontal"]);
+    assert_eq!(
+        panes(&env, "#{pane_width}x#{pane_height}"),
+        ["26x24", "26x24", "26x24"]
+    );
+    env.ok(&["select-layout", "main-vertical"]);
+    let sizes = panes(&env, "#{pane_left},#{pane_top}");
+    assert_eq!(sizes[0], "0,0");
+    env.ok(&["select-layout", "tiled"]);
+    assert_eq!(panes(&env, "#{pane_id}").len(), 3);
+    let ids = panes(&env, "#{pane_id}");
+    env.ok(&["swap-pane", "-s", &ids[0], "-t", &ids[2]]);
+    assert_eq!(
+        panes(&env, "#{pane_id}"),
+        [ids[2].clone(), ids[1].clone(), ids[0].clone()]
+    );
+    env.ok(&["rotate-window"]);
+    assert_eq!(panes(&env, "#{pane_id}").len(), 3);
+    env.ok(&["select-layout", "-E"]);
+    let bad = env.run(&["select-layout", "nope"]);
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).trim(),
+        "unknown layout: nope"
+    );
+}
+
+#[test]
+fn break_join_and_kill_panes() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "b", "-x", "80", "-y", "24"]);
+    env.ok(&["split-window", "-h"]);
+    let moved = env.ok(&["display", "-p", "#{pane_id}"]).trim().to_string();
+    env.ok(&["break-pane", "-d"]);
+    assert_eq!(
+        lines(&env, &["lsw", "-F", "#{window_index}:#{window_panes}"]),
+        ["0:1", "1:1"]
+    );
+    env.ok(&["join-pane", "-h", "-s", &moved, "-t", "b:0"]);
+    assert_eq!(
+        lines(&env, &["lsw", "-F", "#{window_index}:#{window_panes}"]),
+        ["0:2"]
+    );
+    env.ok(&["kill-pane", "-t", &moved]);
+    assert_eq!(lines(&env, &["lsw", "-F", "#{window_panes}"]), ["1"]);
+}
+
+#[test]
+fn kill_pane_key_asks_first() {
+    let env = Env::new();
+    let c = env.attached("k", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    c.send("\x02x");
+    c.wait_text("kill-pane 1? (y/n)");
+    c.send("y");
+    mux_e2e::wait_until(
+        "one pane",
+        || (panes(&env, "#{pane_id}").len() == 1).then_some(()),
+        String::new,
+    );
+}
+
+#[test]
+fn display_panes_shows_numbers_and_a_digit_selects() {
+    let env = Env::new();
+    let c = env.attached("q", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    env.ok(&["set", "-g", "display-panes-time", "10000"]);
+    c.send("\x02q");
+    c.wait_screen("both numbers", |s| {
+        s.contents().contains(" 0 ") && s.contents().contains(" 1 ")
+    });
+    c.send("0");
+    mux_e2e::wait_until(
+        "pane 0 selected",
+        || (panes(&env, "#{pane_active}") == ["1", "0"]).then_some(()),
+        String::new,
+    );
+}
+
+#[test]
+fn remain_on_exit_and_respawn() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "d"]);
+    env.ok(&["set", "-g", "remain-on-exit", "on"]);
+    env.ok(&["split-window", "exit 3"]);
+    mux_e2e::wait_until(
+        "a dead pane",
+        || {
+            (panes(&env, "#{pane_dead}#{pane_dead_status}").contains(&"13".to_string()))
+                .then_some(())
+        },
+        || env.ok(&["lsp"]),
+    );
+    let c = env.client(&["attach"], 80, 24);
+    c.wait_text("Pane is dead (status 3)");
+    let dead = panes(&env, "#{pane_dead} #{pane_id}");
+    let id = dead
+        .iter()
+        .find_map(|l| l.strip_prefix("1 "))
+        .expect("the dead pane")
+        .to_string();
+    let refused = env.run(&["respawn-pane", "-t", "%0"]);
+    assert_eq!(
+        String::from_utf8_lossy(&refused.stderr).trim(),
+        "pane %0 still active"
+    );
+    env.ok(&["respawn-pane", "-t", &id, "sleep 100"]);
+    let dead = panes(&env, "#{pane_dead}");
+    assert_eq!(dead, ["0", "0"]);
+}
+
+#[test]
+fn synchronize_panes_types_into_every_pane() {
+    let env = Env::new();
+    let c = env.attached("s", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    env.ok(&["set", "-w", "synchronize-panes", "on"]);
+    c.line("echo sync-$((20+3))");
+    mux_e2e::wait_until(
+        "the line in both panes",
+        || {
+            let a = env.ok(&["capture-pane", "-p", "-t", ":.0"]);
+            let b = env.ok(&["capture-pane", "-p", "-t", ":.1"]);
+            (a.contains("sync-23") && b.contains("sync-23")).then_some(())
+        },
+        || c.describe(),
+    );
+}
+
+#[test]
+fn pane_border_status_shows_titles() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    env.ok(&["set", "-g", "pane-border-status", "top"]);
+    env.ok(&["select-pane", "-t", ":.0", "-T", "left-title"]);
+    c.wait_text("left-title");
+    assert_eq!(panes(&env, "#{pane_height}"), ["22", "22"]);
+}
