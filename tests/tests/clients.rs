@@ -57,3 +57,19 @@ fn a_stopped_client_blocks_nobody_and_catches_up_after_sigcont() {
         || stopped.describe(),
     );
 }
+
+#[test]
+fn window_size_smallest_fills_the_rest_with_dots() {
+    let env = Env::new();
+    let small = env.attached("fill", 80, 24);
+    env.ok(&["setw", "-g", "window-size", "smallest"]);
+    assert_eq!(env.ok(&["showw", "-gv", "window-size"]), "smallest\n");
+    let big = env.client(&["attach", "-t", "fill"], 100, 30);
+    big.wait_screen("dots right of and below the window", |s| {
+        let rows: Vec<String> = s.rows(0, 100).collect();
+        rows[0].ends_with(&"·".repeat(20)) && rows[25].starts_with("·····")
+    });
+    big.line("stty size");
+    big.wait_text("23 80");
+    drop(small);
+}

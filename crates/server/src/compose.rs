@@ -135,10 +135,30 @@ fn draw_window(
     if !window.zoomed && visible.len() > 1 {
         draw_borders(state, sid, window, &visible, rows, area);
     }
+    fill_outside(window, rows, area);
     if let Mode::PaneNumbers(_) = client.mode {
         draw_numbers(state, window, &visible, rows, area);
     }
     cursor
+}
+
+/// Fills the part of the client's area beyond the window with middle dots, as tmux does when
+/// a client is larger than the window it shows.
+fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
+    let (wc, wr) = window.layout.size();
+    for y in 0..area.rows {
+        for x in 0..area.cols {
+            if x < wc as usize && y < wr as usize {
+                continue;
+            }
+            if let Some(cell) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
+                *cell = Cell {
+                    text: "·".into(),
+                    style: Style::default(),
+                };
+            }
+        }
+    }
 }
 
 /// Copies a terminal's visible cells into its rectangle of the window area.

@@ -152,7 +152,7 @@ fn spawn_signal_handlers(tx: EventTx) {
 
 impl State {
     /// Returns an empty state.
-    fn new(socket: PathBuf, events: EventTx) -> State {
+    pub(crate) fn new(socket: PathBuf, events: EventTx) -> State {
         State {
             sessions: Vec::new(),
             panes: HashMap::new(),

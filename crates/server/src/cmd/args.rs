@@ -22,6 +22,16 @@ impl Args {
         self.flags.get(&c).and_then(|v| v.as_deref())
     }
 
+    /// Returns a copy with flag `c` set (for commands that are another command plus a flag).
+    pub fn with_flag(&self, c: char) -> Args {
+        let mut flags = self.flags.clone();
+        flags.insert(c, None);
+        Args {
+            flags,
+            positional: self.positional.clone(),
+        }
+    }
+
     /// Parses the value of flag `c` as a number in `range`, naming the flag when it is not.
     pub fn number(&self, c: char, min: u16, max: u16) -> Result<Option<u16>, String> {
         match self.value(c) {

@@ -59,6 +59,23 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
                 ),
                 command: format!("switch-client -t '@{}'", w.id.0),
             });
+            if w.layout.len() < 2 {
+                continue;
+            }
+            for (i, pane) in w.panes().into_iter().enumerate() {
+                let title = state
+                    .panes
+                    .get(&pane)
+                    .map(|p| p.title().to_string())
+                    .unwrap_or_default();
+                items.push(ChooseItem {
+                    label: format!("({})     - {i}: %{} \"{title}\"", items.len(), pane.0),
+                    command: format!(
+                        "switch-client -t '@{}' ; select-pane -t '%{}'",
+                        w.id.0, pane.0
+                    ),
+                });
+            }
         }
     }
     if let Some(c) = state.clients.get_mut(&ctx.client) {

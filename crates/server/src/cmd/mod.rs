@@ -45,7 +45,9 @@ mod select_window;
 mod send_keys;
 mod send_prefix;
 mod set_option;
+mod set_window_option;
 mod show_options;
+mod show_window_options;
 mod split_window;
 mod start_server;
 mod swap_pane;
@@ -141,7 +143,9 @@ pub const COMMANDS: &[Spec] = &[
     send_keys::SPEC,
     send_prefix::SPEC,
     set_option::SPEC,
+    set_window_option::SPEC,
     show_options::SPEC,
+    show_window_options::SPEC,
     split_window::SPEC,
     start_server::SPEC,
     swap_pane::SPEC,

@@ -32,8 +32,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             ops::kill_window(state, sid, wid);
         }
     }
+    let cwd = match (args.value('c'), target::in_session(state, sid)) {
+        (Some(c), Some(found)) => Some(crate::vars::expand(state, super::scope(ctx, found), c)),
+        (c, _) => c.map(String::from),
+    };
     let launch = Launch {
-        cwd: args.value('c'),
+        cwd: cwd.as_deref(),
         command: &args.positional,
     };
     let name = args.value('n').map(String::from);

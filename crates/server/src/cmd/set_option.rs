@@ -16,6 +16,11 @@ pub const SPEC: Spec = Spec {
 
 /// Runs set-option.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    run(state, ctx, args)
+}
+
+/// Sets or unsets an option as `args` say (shared with set-window-option).
+pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let Some(name) = args.positional.first() else {
         return Err("command set-option: too few arguments (need at least 1)".into());
     };

@@ -16,6 +16,11 @@ pub const SPEC: Spec = Spec {
 
 /// Runs show-options.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    run(state, ctx, args)
+}
+
+/// Prints options as `args` say (shared with show-window-options).
+pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let name = args.positional.first().map(String::as_str);
     let scope = match name {
         Some(n) => {

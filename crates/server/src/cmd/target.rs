@@ -242,3 +242,6 @@ fn pane_token(state: &State, win: Option<Found>, token: &str) -> Option<Found> {
     };
     Some(Found { pane, ..win })
 }
+
+#[cfg(test)]
+mod tests;
