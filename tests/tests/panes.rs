@@ -326,3 +326,87 @@ fn pane_border_status_shows_titles() {
     c.wait_text("left-title");
     assert_eq!(panes(&env, "#{pane_height}"), ["22", "22"]);
 }
+
+#[test]
+fn pane_moving_and_layout_keys() {
+    let env = Env::new();
+    let c = env.attached("keys", 80, 24);
+    c.send("\x02%");
+    mux_e2e::wait_until(
+        "two panes",
+        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
+        String::new,
+    );
+    let before = panes(&env, "#{pane_id}");
+    c.send("\x02{");
+    mux_e2e::wait_until(
+        "C-b { swaps up",
+        || (panes(&env, "#{pane_id}") == [before[1].clone(), before[0].clone()]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02\x0f");
+    mux_e2e::wait_until(
+        "C-b C-o rotates back",
+        || (panes(&env, "#{pane_id}") == before).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02\x1b2");
+    mux_e2e::wait_until(
+        "C-b M-2 even-vertical",
+        || (panes(&env, "#{pane_width}") == ["80", "80"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02 ");
+    mux_e2e::wait_until(
+        "C-b Space: the next layout (main-horizontal)",
+        || {
+            (panes(&env, "#{pane_top}") == ["0", "24"]
+                || panes(&env, "#{pane_width}") == ["80", "80"])
+            .then_some(())
+        },
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02\x1b1");
+    mux_e2e::wait_until(
+        "C-b M-1 even-horizontal",
+        || (panes(&env, "#{pane_height}") == ["23", "23"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    env.ok(&["resize-pane", "-t", &before[0], "-x", "10"]);
+    c.send("\x02E");
+    mux_e2e::wait_until(
+        "C-b E spreads",
+        || (panes(&env, "#{pane_width}") == ["40", "39"]).then_some(()),
+        || env.ok(&["lsp"]),
+    );
+    c.send("\x02!");
+    mux_e2e::wait_until(
+        "C-b ! breaks the pane out",
+        || (env.ok(&["lsw", "-F", "#{window_panes}"]) == "1\n1\n").then_some(()),
+        || env.ok(&["lsw"]),
+    );
+    c.send("\x02.9\r");
+    mux_e2e::wait_until(
+        "C-b . moves the window to 9",
+        || {
+            env.ok(&["lsw", "-F", "#{window_index}"])
+                .contains("9\n")
+                .then_some(())
+        },
+        || env.ok(&["lsw"]),
+    );
+}
+
+#[test]
+fn choose_client_detaches_the_chosen_one() {
+    let env = Env::new();
+    let mut other = env.attached("cc", 80, 24);
+    let c = env.client(&["attach", "-t", "cc"], 80, 24);
+    c.wait_text("[cc]");
+    c.send("\x02D");
+    c.wait_text("(0) - ");
+    // The first client attached is listed first.
+    c.send("\r");
+    other.wait_exit();
+    other.wait_text("[detached (from session cc)]");
+}

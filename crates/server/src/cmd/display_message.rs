@@ -27,7 +27,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .or(args.positional.first().map(String::as_str))
         .unwrap_or(DEFAULT);
     let timed = crate::time::format(SystemTime::now(), fmt);
-    let text = crate::vars::expand(state, super::scope(ctx, f), &timed);
+    let text = crate::vars::expand(state, super::client_scope(state, ctx, f), &timed);
     let attached = state
         .clients
         .get(&ctx.client)

@@ -272,7 +272,7 @@ pub fn show_message(state: &mut State, client: ClientId, text: &str) {
 
 /// Expands a `-F` format for a target and ends it with a newline (`-P` output, list lines).
 pub fn print_format(state: &State, ctx: &Ctx, found: target::Found, fmt: &str) -> String {
-    let mut text = crate::vars::expand(state, scope(ctx, found), fmt);
+    let mut text = crate::vars::expand(state, client_scope(state, ctx, found), fmt);
     text.push('\n');
     text
 }
@@ -294,6 +294,29 @@ pub fn scope(ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
         window: Some(f.window),
         pane: Some(f.pane),
         client: Some(ctx.client),
+    }
+}
+
+/// Like [`scope`], but a command from outside (not an attached client) sees the most
+/// recently active client attached to the target's session, as tmux's `client_*` do.
+pub fn client_scope(state: &State, ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
+    let attached = state
+        .clients
+        .get(&ctx.client)
+        .is_some_and(|c| c.session.is_some());
+    let client = if attached {
+        Some(ctx.client)
+    } else {
+        state
+            .clients
+            .values()
+            .filter(|c| c.session == Some(f.session))
+            .max_by_key(|c| c.last_active)
+            .map(|c| c.id)
+    };
+    crate::vars::Scope {
+        client,
+        ..scope(ctx, f)
     }
 }
 
