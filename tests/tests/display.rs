@@ -60,7 +60,8 @@ fn colours_attributes_and_wide_characters_are_drawn() {
         let cell = |col| s.cell(0, col).expect("cell").clone();
         assert_eq!(cell(0).fgcolor(), vt100::Color::Idx(1));
         assert_eq!(cell(1).fgcolor(), vt100::Color::Idx(200));
-        assert_eq!(cell(2).fgcolor(), vt100::Color::Rgb(1, 2, 3));
+        // Without COLORTERM the client maps 24-bit colour to the nearest of 256.
+        assert_eq!(cell(2).fgcolor(), vt100::Color::Idx(16));
         assert!(cell(3).bold());
         assert!(cell(4).italic());
         assert!(cell(5).underline());
@@ -71,6 +72,13 @@ fn colours_attributes_and_wide_characters_are_drawn() {
         assert_eq!(cell(10).contents(), "字");
         assert_eq!(cell(12).contents(), "!");
         assert!(!cell(12).bold());
+    });
+    // A terminal that says it takes 24-bit colour gets it as is.
+    let mut cmd = env.cmd(&["attach", "-t", "colours"]);
+    cmd.env("COLORTERM", "truecolor");
+    let rgb = mux_e2e::Client::spawn(cmd, 80, 24);
+    rgb.wait_screen("the 24-bit colour", |s| {
+        s.cell(0, 2).map(|c| c.fgcolor()) == Some(vt100::Color::Rgb(1, 2, 3))
     });
 }
 
@@ -203,5 +211,22 @@ fn terminal_queries_from_the_pane_are_answered() {
     assert_eq!(
         std::fs::read(&out).expect("replies"),
         b"\x1b[?1;2c\x1b[3;5R"
+    );
+}
+
+#[test]
+fn set_titles_sets_the_outer_terminal_title() {
+    let env = Env::new();
+    let c = env.attached("titled", 80, 24);
+    env.ok(&["set", "-g", "set-titles-string", "mux:#S:#W"]);
+    env.ok(&["set", "-g", "set-titles", "on"]);
+    mux_e2e::wait_until(
+        "the title sequence",
+        || {
+            String::from_utf8_lossy(&c.raw())
+                .contains("\x1b]2;mux:titled:sh\x07")
+                .then_some(())
+        },
+        || c.describe(),
     );
 }

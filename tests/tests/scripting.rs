@@ -284,3 +284,34 @@ fn list_clients_and_attach_dash_d() {
     );
     drop(b);
 }
+
+#[test]
+fn clear_history_empties_the_scrollback() {
+    let env = Env::new();
+    env.ok(&[
+        "new",
+        "-d",
+        "-s",
+        "h",
+        "-x",
+        "80",
+        "-y",
+        "5",
+        "seq 1 50; exec sleep 100",
+    ]);
+    wait_until(
+        "history",
+        || {
+            (env.ok(&["display", "-p", "-t", "h", "#{history_size}"])
+                .trim()
+                != "0")
+                .then_some(())
+        },
+        String::new,
+    );
+    env.ok(&["clear-history", "-t", "h"]);
+    assert_eq!(
+        env.ok(&["display", "-p", "-t", "h", "#{history_size}"]),
+        "0\n"
+    );
+}

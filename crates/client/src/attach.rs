@@ -264,6 +264,8 @@ impl Ui {
             ServerMsg::Stdout(text) => self.stdout.push_str(&text),
             ServerMsg::Stderr(text) => self.stderr.push_str(&text),
             ServerMsg::Attached { .. } => {}
+            ServerMsg::Clipboard(data) => emit(&mut io::stdout(), &format!("\x1b]52;c;{data}\x07")),
+            ServerMsg::Title(title) => emit(&mut io::stdout(), &format!("\x1b]2;{title}\x07")),
         }
         None
     }

@@ -64,7 +64,12 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 emit(&mut std::io::stdout(), &format!("{message}\n"));
                 return status;
             }
-            Ok(Some(ServerMsg::Bell | ServerMsg::Screen(_))) => {}
+            Ok(Some(
+                ServerMsg::Bell
+                | ServerMsg::Screen(_)
+                | ServerMsg::Clipboard(_)
+                | ServerMsg::Title(_),
+            )) => {}
             Ok(None) | Err(_) => return lost_server(),
         }
     }

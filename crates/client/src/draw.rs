@@ -131,7 +131,8 @@ pub fn color(c: Color) -> RColor {
         Color::Default => RColor::Reset,
         Color::Indexed(n) if n < 16 => NAMED[n as usize],
         Color::Indexed(n) => RColor::Indexed(n),
-        Color::Rgb(r, g, b) => RColor::Rgb(r, g, b),
+        Color::Rgb(r, g, b) if crate::colour::truecolor() => RColor::Rgb(r, g, b),
+        Color::Rgb(r, g, b) => RColor::Indexed(crate::colour::nearest_256(r, g, b)),
     }
 }
 

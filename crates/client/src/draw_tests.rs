@@ -49,7 +49,13 @@ fn colours_map_to_ratatui_names_and_indexes() {
     assert_eq!(color(Color::Indexed(8)), RColor::DarkGray);
     assert_eq!(color(Color::Indexed(15)), RColor::White);
     assert_eq!(color(Color::Indexed(16)), RColor::Indexed(16));
-    assert_eq!(color(Color::Rgb(1, 2, 3)), RColor::Rgb(1, 2, 3));
+    // 24-bit colour passes through only when COLORTERM says the terminal takes it.
+    let want = if crate::colour::truecolor() {
+        RColor::Rgb(1, 2, 3)
+    } else {
+        RColor::Indexed(16)
+    };
+    assert_eq!(color(Color::Rgb(1, 2, 3)), want);
 }
 
 #[test]

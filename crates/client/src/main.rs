@@ -3,6 +3,7 @@
 
 mod attach;
 mod cli;
+mod colour;
 mod command;
 mod connect;
 mod draw;

@@ -108,4 +108,8 @@ pub enum ServerMsg {
         /// The client's exit status.
         status: i32,
     },
+    /// A pane set the clipboard (OSC 52): base64 data for the client's terminal.
+    Clipboard(String),
+    /// The client's terminal title should become this (the `set-titles` option).
+    Title(String),
 }

@@ -25,6 +25,8 @@ pub struct Client {
     pub env: Vec<(String, String)>,
     /// The client process's pid.
     pub pid: i32,
+    /// The title last sent to its terminal (set-titles).
+    pub shown_title: Option<String>,
     /// The session it showed before the last switch-client.
     pub last_session: Option<SessionId>,
     /// The key table the next key is looked up in (`root`, or `prefix` after the prefix).
@@ -59,6 +61,7 @@ impl Client {
             env: request.env.clone(),
             pid: 0,
             last_session: None,
+            shown_title: None,
             key_table: "root".into(),
             repeat_until: None,
             mode: Mode::Normal,

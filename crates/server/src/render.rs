@@ -31,11 +31,36 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
             }
         }
         let screen = crate::compose::compose(state, client);
+        let title = outer_title(state, client);
         if let Some(client) = state.clients.get_mut(&id) {
             send_diff(client, screen, now);
+            if title.is_some() && title != client.shown_title {
+                if let Some(t) = &title {
+                    client.send(ServerMsg::Title(t.clone()));
+                }
+                client.shown_title = title;
+            }
         }
     }
     next
+}
+
+/// Returns the title a client's terminal should have when set-titles is on.
+fn outer_title(state: &State, client: &Client) -> Option<String> {
+    let sid = client.session?;
+    if !state.options.session(sid, "set-titles").as_flag() {
+        return None;
+    }
+    let found = crate::cmd::target::in_session(state, sid)?;
+    let scope = crate::vars::Scope {
+        session: Some(sid),
+        window: Some(found.window),
+        pane: Some(found.pane),
+        client: Some(client.id),
+    };
+    let fmt = state.options.session(sid, "set-titles-string").as_text();
+    let timed = crate::time::format(std::time::SystemTime::now(), &fmt);
+    Some(crate::vars::expand(state, scope, &timed))
 }
 
 /// A complete client screen.

@@ -110,6 +110,15 @@ fn encoded_bytes_are_pinned() {
     .unwrap();
     assert_eq!(key, PIN_KEY);
     assert_eq!(encode(&ServerMsg::Exit(1)).unwrap(), PIN_EXIT);
+    // Version 2 appended Clipboard (variant 7) and Title (8).
+    assert_eq!(
+        encode(&ServerMsg::Clipboard("aGk=".into())).unwrap(),
+        [6, 0, 0, 0, 7, 4, b'a', b'G', b'k', b'=']
+    );
+    assert_eq!(
+        encode(&ServerMsg::Title("t".into())).unwrap(),
+        [3, 0, 0, 0, 8, 1, b't']
+    );
 }
 
 #[test]

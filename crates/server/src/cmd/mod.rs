@@ -8,6 +8,7 @@ mod break_pane;
 mod capture_pane;
 mod choose_client;
 mod choose_tree;
+mod clear_history;
 mod command_prompt;
 mod confirm_before;
 mod detach_client;
@@ -107,6 +108,7 @@ pub const COMMANDS: &[Spec] = &[
     capture_pane::SPEC,
     choose_client::SPEC,
     choose_tree::SPEC,
+    clear_history::SPEC,
     command_prompt::SPEC,
     confirm_before::SPEC,
     detach_client::SPEC,

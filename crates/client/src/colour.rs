@@ -1,0 +1,56 @@
+//! 24-bit colour for the user's terminal: passed through when it says it supports it
+//! (`COLORTERM=truecolor` or `24bit`), else mapped to the nearest of the 256 colours.
+
+use std::sync::OnceLock;
+
+/// Returns whether the user's terminal takes 24-bit colour, as `COLORTERM` says.
+pub fn truecolor() -> bool {
+    static TRUECOLOR: OnceLock<bool> = OnceLock::new();
+    *TRUECOLOR.get_or_init(|| {
+        std::env::var("COLORTERM")
+            .map(|v| v == "truecolor" || v == "24bit")
+            .unwrap_or(false)
+    })
+}
+
+/// The levels of the 6×6×6 colour cube (indexes 16–231).
+const CUBE: [u8; 6] = [0, 95, 135, 175, 215, 255];
+
+/// Returns the index of the 256-colour palette entry nearest to an RGB colour: the closest of
+/// the colour cube and the grey ramp (232–255), by squared distance.
+pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
+    let level = |v: u8| {
+        (0..6)
+            .min_by_key(|&i| (i32::from(CUBE[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (ri, gi, bi) = (level(r), level(g), level(b));
+    let cube = (CUBE[ri], CUBE[gi], CUBE[bi]);
+    let grey_step = ((u32::from(r) + u32::from(g) + u32::from(b)) / 3).saturating_sub(3) / 10;
+    let grey_index = grey_step.min(23) as u8;
+    let grey = 8 + 10 * grey_index;
+    let dist = |(cr, cg, cb): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(cr, r) + d(cg, g) + d(cb, b)
+    };
+    if dist((grey, grey, grey)) < dist(cube) {
+        232 + grey_index
+    } else {
+        16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cube_corners_and_greys_map_exactly() {
+        assert_eq!(nearest_256(0, 0, 0), 16);
+        assert_eq!(nearest_256(255, 255, 255), 231);
+        assert_eq!(nearest_256(255, 0, 0), 196);
+        assert_eq!(nearest_256(0, 135, 255), 33);
+        assert_eq!(nearest_256(128, 128, 128), 244);
+        assert_eq!(nearest_256(8, 8, 8), 232);
+    }
+}
