@@ -315,3 +315,27 @@ fn clear_history_empties_the_scrollback() {
         "0\n"
     );
 }
+
+#[test]
+fn paste_buffers_set_show_list_paste_and_capture() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    let c = env.attached("b", 80, 24);
+    env.ok(&["set-buffer", "echo pasted-$((3+4))"]);
+    env.ok(&["set-buffer", "-b", "mine", "named"]);
+    assert_eq!(env.ok(&["show-buffer"]), "echo pasted-$((3+4))");
+    assert_eq!(env.ok(&["show-buffer", "-b", "mine"]), "named");
+    let list = env.ok(&["list-buffers"]);
+    assert!(list.starts_with("mine: 5 bytes: \"named\"\n"), "{list}");
+    c.send("\x02]");
+    c.send("\r");
+    c.wait_text("pasted-7");
+    env.ok(&["capture-pane", "-b", "shot"]);
+    assert!(env.ok(&["show-buffer", "-b", "shot"]).contains("pasted-7"));
+    env.ok(&["delete-buffer", "-b", "shot"]);
+    let bad = env.run(&["show-buffer", "-b", "shot"]);
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).trim(),
+        "unknown buffer: shot"
+    );
+}

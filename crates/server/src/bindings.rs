@@ -34,6 +34,7 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
     ("Space", false, "next-layout", "Select next layout"),
     ("!", false, "break-pane", "Break pane to a new window"),
     ("\"", false, "split-window", "Split window vertically"),
+    ("#", false, "list-buffers", "List all paste buffers"),
     (
         "$",
         false,
@@ -85,6 +86,18 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "Move to the previously active pane",
     ),
     ("?", false, "list-keys", "List key bindings"),
+    (
+        "-",
+        false,
+        "delete-buffer",
+        "Delete the most recent paste buffer",
+    ),
+    (
+        "]",
+        false,
+        "paste-buffer -p",
+        "Paste the most recent paste buffer",
+    ),
     (
         "D",
         false,

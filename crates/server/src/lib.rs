@@ -6,6 +6,7 @@
 //! PTY readers and writers are tasks that only pass [`event::Event`]s to it.
 
 mod bindings;
+mod buffers;
 mod client;
 mod cmd;
 mod compose;

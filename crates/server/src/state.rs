@@ -44,6 +44,8 @@ pub struct State {
     pub options: OptionStore,
     /// The key tables.
     pub keys: KeyTables,
+    /// The paste buffers.
+    pub buffers: crate::buffers::Buffers,
 }
 
 /// The next free id of each kind.
@@ -165,6 +167,7 @@ impl State {
             rename_at: None,
             options: OptionStore::new(),
             keys: KeyTables::with_defaults(),
+            buffers: Default::default(),
         }
     }
 

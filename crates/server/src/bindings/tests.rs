@@ -31,7 +31,9 @@ fn defaults_are_present() {
         t.get("prefix", k("c")).unwrap().note,
         Some("Create a new window")
     );
-    for omitted in ["C-z", "#", "-", "[", "]", "t", "~", "PPage", "S-Up"] {
+    assert_eq!(command(&t, "]").as_deref(), Some("paste-buffer -p"));
+    assert_eq!(command(&t, "#").as_deref(), Some("list-buffers"));
+    for omitted in ["C-z", "[", "t", "~", "PPage", "S-Up"] {
         assert_eq!(command(&t, omitted), None, "{omitted}");
     }
     assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
@@ -58,6 +60,7 @@ fn list_matches_tmux_layout() {
         "bind-key    -T prefix Space   next-layout",
         "bind-key    -T prefix !       break-pane",
         "bind-key    -T prefix \\\"      split-window",
+        "bind-key    -T prefix \\#      list-buffers",
         "bind-key    -T prefix \\$      command-prompt -I \"#S\" { rename-session \"%%\" }",
     ];
     assert_eq!(lines[..want.len()], want);

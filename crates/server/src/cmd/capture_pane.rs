@@ -1,5 +1,6 @@
 //! `capture-pane` (`capturep`): a pane's text, visible or from its history (`-S`/`-E`), with
-//! escapes (`-e`) or wrapped lines joined (`-J`), printed with `-p`.
+//! escapes (`-e`) or wrapped lines joined (`-J`), printed with `-p` or kept in a paste
+//! buffer (`-b` names it).
 
 use super::{target, Args, Ctx, Outcome, Spec};
 use crate::state::State;
@@ -22,9 +23,6 @@ struct Line {
 /// Runs capture-pane. Lines are numbered as tmux: 0 is the top visible line, negative
 /// numbers are history, `-` means the first history line (`-S`) or the last visible (`-E`).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    if !args.has('p') {
-        return Err("capture-pane: only -p (print) is supported until paste buffers exist".into());
-    }
     let f = target::pane(state, ctx.client, args.value('t'))?;
     let pane = state.panes.get(&f.pane).ok_or("no such pane")?;
     let term = &pane.term;
@@ -69,7 +67,13 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             }
         });
     }
-    ctx.out.push_str(&render(lines, args.has('J')));
+    let text = render(lines, args.has('J'));
+    if args.has('p') {
+        ctx.out.push_str(&text);
+    } else {
+        let limit = state.options.server("buffer-limit").as_number().max(1) as usize;
+        state.buffers.add(args.value('b'), text, limit);
+    }
     Ok(Outcome::Done)
 }
 

@@ -11,6 +11,7 @@ mod choose_tree;
 mod clear_history;
 mod command_prompt;
 mod confirm_before;
+mod delete_buffer;
 mod detach_client;
 mod display_message;
 mod display_panes;
@@ -23,6 +24,7 @@ mod kill_window;
 mod last_pane;
 mod last_window;
 pub mod line;
+mod list_buffers;
 mod list_clients;
 mod list_keys;
 mod list_panes;
@@ -33,6 +35,7 @@ mod new_session;
 mod new_window;
 mod next_layout;
 mod next_window;
+mod paste_buffer;
 mod previous_layout;
 mod previous_window;
 mod rename_session;
@@ -45,8 +48,10 @@ mod select_pane;
 mod select_window;
 mod send_keys;
 mod send_prefix;
+mod set_buffer;
 mod set_option;
 mod set_window_option;
+mod show_buffer;
 mod show_options;
 mod show_window_options;
 mod split_window;
@@ -111,6 +116,7 @@ pub const COMMANDS: &[Spec] = &[
     clear_history::SPEC,
     command_prompt::SPEC,
     confirm_before::SPEC,
+    delete_buffer::SPEC,
     detach_client::SPEC,
     display_message::SPEC,
     display_panes::SPEC,
@@ -122,6 +128,7 @@ pub const COMMANDS: &[Spec] = &[
     kill_window::SPEC,
     last_pane::SPEC,
     last_window::SPEC,
+    list_buffers::SPEC,
     list_clients::SPEC,
     list_keys::SPEC,
     list_panes::SPEC,
@@ -132,6 +139,7 @@ pub const COMMANDS: &[Spec] = &[
     new_window::SPEC,
     next_layout::SPEC,
     next_window::SPEC,
+    paste_buffer::SPEC,
     previous_layout::SPEC,
     previous_window::SPEC,
     rename_session::SPEC,
@@ -144,8 +152,10 @@ pub const COMMANDS: &[Spec] = &[
     select_window::SPEC,
     send_keys::SPEC,
     send_prefix::SPEC,
+    set_buffer::SPEC,
     set_option::SPEC,
     set_window_option::SPEC,
+    show_buffer::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
     split_window::SPEC,

@@ -1,0 +1,31 @@
+//! `list-buffers` (`lsb`): one line per paste buffer, newest first.
+
+use super::{Args, Ctx, Outcome, Spec};
+use crate::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "list-buffers",
+    alias: Some("lsb"),
+    flags: "F:f:",
+    max_args: 0,
+    exec,
+};
+
+/// Runs list-buffers: `NAME: SIZE bytes: "SAMPLE"` as tmux (the sample cut at 50 characters).
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    for b in state.buffers.all() {
+        let sample: String = b
+            .data
+            .chars()
+            .take(50)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        ctx.out.push_str(&format!(
+            "{}: {} bytes: \"{sample}\"\n",
+            b.name,
+            b.data.len()
+        ));
+    }
+    Ok(Outcome::Done)
+}
