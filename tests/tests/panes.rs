@@ -410,3 +410,32 @@ fn choose_client_detaches_the_chosen_one() {
     other.wait_exit();
     other.wait_text("[detached (from session cc)]");
 }
+
+#[test]
+fn new_panes_start_in_the_current_path_when_asked() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    env.ok(&["new", "-d", "-s", "cwd", "-c", "/"]);
+    let dir = env.dir.join("work dir");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "cwd",
+        &format!("cd '{}'", dir.display()),
+        "Enter",
+    ]);
+    mux_e2e::wait_until(
+        "the shell in the new directory",
+        || {
+            (env.ok(&["display", "-p", "#{pane_current_path}"]).trim() == dir.display().to_string())
+                .then_some(())
+        },
+        || env.ok(&["display", "-p", "#{pane_current_path}"]),
+    );
+    env.ok(&["split-window", "-c", "#{pane_current_path}"]);
+    env.ok(&["new-window", "-c", "#{pane_current_path}"]);
+    let paths = env.ok(&["list-panes", "-a", "-F", "#{pane_current_path}"]);
+    let want = dir.display().to_string();
+    assert_eq!(paths.lines().filter(|l| *l == want).count(), 3, "{paths}");
+}
