@@ -1,0 +1,188 @@
+//! The same program in a mux pane and in a plain pseudo-terminal of the same size gives the
+//! same screen: text, colours and attributes, as the attached client shows them.
+
+use std::io::Read;
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+use mux_e2e::{wait_until, Env};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+
+/// Runs `script` with `sh -c` in a plain PTY of COLS×ROWS and returns the parsed screen once
+/// `done` holds for it.
+fn plain(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+    let ws = nix::pty::Winsize {
+        ws_row: ROWS,
+        ws_col: COLS,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pty = nix::pty::openpty(Some(&ws), None).expect("openpty");
+    let slave = |fd: &std::os::fd::OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(script);
+    env.apply_env(&mut cmd);
+    cmd.env("TERM", "tmux-256color")
+        .stdin(slave(&pty.slave))
+        .stdout(slave(&pty.slave))
+        .stderr(slave(&pty.slave));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            nix::unistd::setsid()?;
+            nix::libc::ioctl(0, nix::libc::TIOCSCTTY as _, 0);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("spawn");
+    drop(pty.slave);
+    let nz = |n| std::num::NonZeroU16::new(n).expect("non-zero");
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
+    let p2 = parser.clone();
+    let mut master = std::fs::File::from(pty.master);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            p2.lock().expect("lock").process(&buf[..n]);
+        }
+    });
+    let screen = wait_until(
+        "the plain terminal's screen",
+        || {
+            let p = parser.lock().expect("lock");
+            done(p.screen()).then(|| p.screen().clone())
+        },
+        || parser.lock().expect("lock").screen().contents(),
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+    screen
+}
+
+/// Runs `script` in a mux session of COLS×ROWS, attaches a 24-bit client one row taller (for
+/// the status line), and returns the client's screen once `done` holds.
+fn in_mux(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> mux_e2e::Client {
+    env.ok(&[
+        "new",
+        "-d",
+        "-s",
+        "f",
+        "-x",
+        &COLS.to_string(),
+        "-y",
+        &ROWS.to_string(),
+        script,
+    ]);
+    let mut cmd = env.cmd(&["attach", "-t", "f"]);
+    cmd.env("COLORTERM", "truecolor");
+    let c = mux_e2e::Client::spawn(cmd, COLS, ROWS + 1);
+    c.wait_screen("the program's screen in mux", done);
+    c
+}
+
+/// Compares every cell of the pane area: text, colours, attributes.
+fn assert_same(plain: &vt100::Screen, client: &mux_e2e::Client) {
+    client.with_screen(|mux| {
+        for row in 0..ROWS {
+            for col in 0..COLS {
+                let (Some(a), Some(b)) = (plain.cell(row, col), mux.cell(row, col)) else {
+                    continue;
+                };
+                let describe = |c: &vt100::Cell| {
+                    // A blank cell is drawn as a space: the same to the eye.
+                    let text = if c.contents().is_empty() {
+                        " "
+                    } else {
+                        c.contents()
+                    };
+                    (
+                        text.to_string(),
+                        c.fgcolor(),
+                        c.bgcolor(),
+                        c.bold(),
+                        c.underline(),
+                        c.inverse(),
+                        c.italic(),
+                    )
+                };
+                assert_eq!(
+                    describe(a),
+                    describe(b),
+                    "cell {row},{col}\nplain:\n{}\nmux:\n{}",
+                    plain.contents(),
+                    mux.contents()
+                );
+            }
+        }
+    });
+}
+
+fn check(script: &str, done: impl Fn(&vt100::Screen) -> bool + Copy) {
+    let env = Env::new();
+    let p = plain(&env, script, done);
+    let c = in_mux(&env, script, done);
+    assert_same(&p, &c);
+}
+
+#[test]
+fn ls_with_colours() {
+    check(
+        "ls --color=always -la /usr/bin | head -30; echo end-of-ls; exec sleep 100",
+        |s| s.contents().contains("end-of-ls"),
+    );
+}
+
+#[test]
+fn git_log_graph_with_colours() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    if !repo.join(".git").exists() {
+        println!("skipped: no git repository at {}", repo.display());
+        return;
+    }
+    let script = format!(
+        "git -C '{}' --no-pager log --graph --color=always --decorate -n 12 --format='%h %s' 2>&1 | cut -c1-70; echo end-of-log; exec sleep 100",
+        repo.display()
+    );
+    check(&script, |s| s.contents().contains("end-of-log"));
+}
+
+#[test]
+fn less_paging_a_file() {
+    let lock = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    let script = format!("LESS= less '{}'", lock.display());
+    check(&script, |s| {
+        s.contents().contains("[[package]]") && s.cursor_position().0 == ROWS - 1
+    });
+}
+
+#[test]
+fn attributes_and_wide_text() {
+    check(
+        "printf '\\033[1mbold\\033[0m \\033[4munder\\033[0m \\033[7mrev\\033[0m \\033[3mit\\033[0m \
+         \\033[38;5;123m256\\033[0m \\033[48;2;10;20;30mrgb\\033[0m 漢字テキスト e\\314\\201\\n'; \
+         printf '\\033[41m%80s\\033[0m' ''; echo end-of-attrs; exec sleep 100",
+        |s| s.contents().contains("end-of-attrs"),
+    );
+}
+
+#[test]
+fn vim_with_syntax_colours() {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/wait.rs");
+    let script = format!(
+        "exec vim -u NONE -N -i NONE -n -c 'syntax on' -c 'set ruler' '{}'",
+        file.display()
+    );
+    check(&script, |s| {
+        let last = s
+            .rows(0, COLS)
+            .nth(usize::from(ROWS - 1))
+            .unwrap_or_default();
+        s.contents().contains("Waiting for a condition") && last.contains("1,1")
+    });
+}
