@@ -230,3 +230,25 @@ fn set_titles_sets_the_outer_terminal_title() {
         || c.describe(),
     );
 }
+
+#[test]
+fn panes_asking_for_focus_reports_get_them() {
+    let env = Env::new();
+    let c = env.attached("focus", 80, 24);
+    let out = env.path("focus.out");
+    run_script(
+        &env,
+        &c,
+        "focus.sh",
+        &format!(
+            "printf '\\033[?1004hready\\n'; stty raw -echo; head -c 6 > {}; stty sane; echo done\n",
+            out.display()
+        ),
+    );
+    c.wait_text("ready");
+    env.ok(&["split-window", "-d"]);
+    env.ok(&["select-pane", "-t", ":.1"]);
+    env.ok(&["select-pane", "-t", ":.0"]);
+    c.wait_text("done");
+    assert_eq!(std::fs::read(&out).expect("reports"), b"\x1b[O\x1b[I");
+}

@@ -117,6 +117,27 @@ impl State {
         }
     }
 
+    /// Sends focus-out to the pane that had focus and focus-in to the session's active pane,
+    /// when they differ (only panes that asked for focus reports get anything).
+    pub(crate) fn update_focus(&mut self, sid: SessionId) {
+        let Some(s) = self.session(sid) else {
+            return;
+        };
+        let now = s.current_window().map(|w| w.active);
+        if now == s.focused {
+            return;
+        }
+        let before = s.focused;
+        if let Some(s) = self.session_mut(sid) {
+            s.focused = now;
+        }
+        for (pane, gained) in [(before, false), (now, true)] {
+            if let Some(p) = pane.and_then(|p| self.panes.get(&p)) {
+                p.write(p.term.encode_focus(gained));
+            }
+        }
+    }
+
     /// Tells an attached client to leave and forgets it.
     pub fn detach_client(&mut self, id: ClientId, message: &str, status: i32) {
         if let Some(c) = self.clients.remove(&id) {

@@ -28,6 +28,8 @@ pub struct Session {
     pub cwd: String,
     /// The size of its windows (columns, rows), set by its clients' sizes.
     pub size: (u16, u16),
+    /// The pane that last got focus, for focus reports (mode 1004) when it changes.
+    pub focused: Option<crate::event::PaneId>,
 }
 
 impl Session {
@@ -44,6 +46,7 @@ impl Session {
             env,
             cwd,
             size: (80, 23),
+            focused: None,
         }
     }
 

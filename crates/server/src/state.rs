@@ -256,8 +256,10 @@ impl State {
         }
     }
 
-    /// Marks every client attached to a session for redraw.
+    /// Marks every client attached to a session for redraw, and tells panes that lost or
+    /// gained focus when the session's active pane changed.
     pub fn mark_session_dirty(&mut self, id: SessionId) {
+        self.update_focus(id);
         for c in self.clients.values_mut() {
             if c.session == Some(id) {
                 c.dirty = true;
