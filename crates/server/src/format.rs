@@ -1,12 +1,25 @@
-//! tmux formats: `#{variable}`, `#{?cond,then,else}`, comparisons, `#{=N:...}` truncation,
-//! `#S`-style aliases and `##` escapes. `#[...]` styles pass through for the style module.
+//! tmux format expansion: `#{variable}`, `#{?cond,then,else}`, comparisons, the `l`, `=`,
+//! `p` and `s` modifiers, `#S`-style aliases and `##` escapes. `#[...]` style markers pass
+//! through for the style module, with formats inside them expanded.
 
-/// How deeply formats may nest before the rest is left unexpanded.
+use crate::style::char_width;
+
+/// How deeply `#{...}` may nest; anything deeper expands to nothing.
 const MAX_DEPTH: usize = 32;
 
-/// Expands `fmt`; `vars` answers a variable's value (unknown variables expand to nothing).
+/// The comparison modifiers.
+const COMPARISONS: [&str; 8] = ["==", "!=", "<", ">", "<=", ">=", "||", "&&"];
+
+/// The widest padding `#{pN:...}` makes; larger widths are ignored.
+const MAX_PAD: usize = 10_000;
+
+/// Expands a tmux format; `vars` answers a variable name with its value, None when it is
+/// unknown (an unknown variable expands to nothing).
+///
+/// Malformed formats never fail: an unclosed `#{` drops the rest of the text, an unknown
+/// modifier or a comparison without two operands expands to nothing, as tmux does.
 pub fn expand(fmt: &str, vars: &dyn Fn(&str) -> Option<String>) -> String {
-    expand_at(fmt, vars, 0)
+    Expander { vars }.expand(fmt, 0)
 }
 
 /// Returns whether a value counts as true in a conditional: not empty and not `0`.
@@ -14,67 +27,9 @@ pub fn is_true(value: &str) -> bool {
     !value.is_empty() && value != "0"
 }
 
-fn expand_at(fmt: &str, vars: &dyn Fn(&str) -> Option<String>, depth: usize) -> String {
-    if depth > MAX_DEPTH {
-        return String::new();
-    }
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '#' || i + 1 >= chars.len() {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let next = chars[i + 1];
-        match next {
-            '{' => match matching(&chars, i + 1) {
-                Some(end) => {
-                    let inner: String = chars[i + 2..end].iter().collect();
-                    out.push_str(&directive(&inner, vars, depth + 1));
-                    i = end + 1;
-                }
-                None => {
-                    out.extend(&chars[i..]);
-                    break;
-                }
-            },
-            '[' => match matching(&chars, i + 1) {
-                Some(end) => {
-                    let inner: String = chars[i + 2..end].iter().collect();
-                    out.push_str("#[");
-                    out.push_str(&expand_at(&inner, vars, depth + 1));
-                    out.push(']');
-                    i = end + 1;
-                }
-                None => {
-                    out.extend(&chars[i..]);
-                    break;
-                }
-            },
-            '#' | ',' | '}' => {
-                out.push(next);
-                i += 2;
-            }
-            c => match alias(c) {
-                Some(name) => {
-                    out.push_str(&vars(name).unwrap_or_default());
-                    i += 2;
-                }
-                None => {
-                    out.push('#');
-                    i += 1;
-                }
-            },
-        }
-    }
-    out
-}
-
-/// Returns the variable a one-letter alias stands for.
+/// Returns the variable a one-letter alias such as `#S` stands for.
 fn alias(c: char) -> Option<&'static str> {
-    Some(match c {
+    let name = match c {
         'S' => "session_name",
         'W' => "window_name",
         'I' => "window_index",
@@ -85,202 +40,372 @@ fn alias(c: char) -> Option<&'static str> {
         'H' => "host",
         'h' => "host_short",
         _ => return None,
-    })
+    };
+    Some(name)
 }
 
-/// Returns the index of the bracket closing the one at `open` (`{` or `[`), skipping nested
-/// `#{`/`#[` pairs and escaped characters.
-fn matching(chars: &[char], open: usize) -> Option<usize> {
-    let (o, c) = (chars[open], if chars[open] == '{' { '}' } else { ']' });
-    let mut depth = 0usize;
-    let mut i = open;
-    while i < chars.len() {
-        if chars[i] == '#'
-            && i + 1 < chars.len()
-            && matches!(chars[i + 1], '#' | ',' | '}' | ']')
-            && i + 1 != open
-        {
-            i += 2;
-            continue;
+/// Applies a comparison modifier such as `==` to two expanded operands; None if `op` is not
+/// a comparison.
+fn compare(op: &str, a: &str, b: &str) -> Option<bool> {
+    let result = match op {
+        "==" => a == b,
+        "!=" => a != b,
+        "<" => a < b,
+        ">" => a > b,
+        "<=" => a <= b,
+        ">=" => a >= b,
+        "||" => is_true(a) || is_true(b),
+        "&&" => is_true(a) && is_true(b),
+        _ => return None,
+    };
+    Some(result)
+}
+
+/// Where a directive's value comes from.
+#[derive(Clone, Copy)]
+enum Source {
+    /// A variable (or a nested format).
+    Value,
+    /// The text itself, unexpanded (`l:`).
+    Literal,
+    /// A comparison of two formats, by its operator.
+    Compare(&'static str),
+}
+
+/// The modifiers before the `:` of a directive, with their arguments expanded.
+struct Modifiers {
+    source: Source,
+    /// `s/pattern/replacement/flags`: the pattern, replacement and whether case is ignored.
+    subst: Option<(String, String, bool)>,
+    /// `=N` or `=/N/marker`: the width (negative keeps the end) and the marker.
+    trunc: Option<(i64, String)>,
+    /// `pN`: the width (negative pads on the left).
+    pad: Option<i64>,
+}
+
+/// Expands formats with one variable lookup.
+struct Expander<'a> {
+    vars: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Expander<'_> {
+    /// Expands `fmt`, which sits `depth` directives deep.
+    fn expand(&self, fmt: &str, depth: usize) -> String {
+        if depth > MAX_DEPTH {
+            return String::new();
         }
-        if chars[i] == o {
-            depth += 1;
-        } else if chars[i] == c {
-            depth -= 1;
-            if depth == 0 {
-                return Some(i);
+        let mut out = String::with_capacity(fmt.len());
+        let mut rest = fmt;
+        while let Some(pos) = rest.find('#') {
+            out.push_str(&rest[..pos]);
+            rest = self.hash(&rest[pos..], &mut out, depth);
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Expands the `#` sequence that starts `s` into `out`, returning the text after it.
+    fn hash<'s>(&self, s: &'s str, out: &mut String, depth: usize) -> &'s str {
+        let hashes = s.bytes().take_while(|&b| b == b'#').count();
+        if s[hashes..].starts_with('[') {
+            // Style markers, and `##[` escapes, are left for the style module.
+            out.push_str(&s[..=hashes]);
+            return &s[hashes + 1..];
+        }
+        // Pairs of `#` are escaped `#`s; an odd one left over starts a sequence.
+        out.extend(std::iter::repeat_n('#', hashes / 2));
+        let s = &s[hashes / 2 * 2..];
+        let Some(after) = s.strip_prefix('#') else {
+            return s;
+        };
+        let Some(c) = after.chars().next() else {
+            out.push('#');
+            return after;
+        };
+        match c {
+            ',' | '}' => out.push(c),
+            '{' => {
+                let Some(end) = closing_brace(&after[1..]) else {
+                    return "";
+                };
+                out.push_str(&self.directive(&after[1..=end], depth + 1));
+                return &after[end + 2..];
             }
+            _ => match alias(c) {
+                Some(name) => out.push_str(&self.lookup(name)),
+                None => {
+                    out.push('#');
+                    return after;
+                }
+            },
+        }
+        &after[c.len_utf8()..]
+    }
+
+    /// Returns a variable's value, empty when it is unknown.
+    fn lookup(&self, name: &str) -> String {
+        (self.vars)(name).unwrap_or_default()
+    }
+
+    /// Returns the value a name stands for: a variable, or a format when it holds `#{`.
+    fn resolve(&self, name: &str, depth: usize) -> String {
+        if name.contains("#{") {
+            self.expand(name, depth)
+        } else {
+            self.lookup(name)
+        }
+    }
+
+    /// Expands the inside of one `#{...}`.
+    fn directive(&self, body: &str, depth: usize) -> String {
+        if depth > MAX_DEPTH {
+            return String::new();
+        }
+        if let Some(rest) = body.strip_prefix('?') {
+            return self.conditional(rest, depth);
+        }
+        let parts = split_top(body, b':', 2);
+        let [mods, text] = parts[..] else {
+            return self.resolve(body, depth);
+        };
+        let Some(mods) = self.modifiers(mods, depth) else {
+            return String::new();
+        };
+        let mut value = match mods.source {
+            Source::Value => self.resolve(text, depth),
+            Source::Literal => text.to_string(),
+            Source::Compare(op) => match split_top(text, b',', 2)[..] {
+                [a, b] => {
+                    let yes = compare(op, &self.expand(a, depth), &self.expand(b, depth));
+                    (if yes == Some(true) { "1" } else { "0" }).to_string()
+                }
+                _ => return String::new(),
+            },
+        };
+        if let Some((pattern, replacement, icase)) = &mods.subst {
+            value = substitute(&value, pattern, replacement, *icase);
+        }
+        if let Some((n, marker)) = &mods.trunc {
+            value = truncate(&value, *n, marker);
+        }
+        match mods.pad {
+            Some(n) => pad(&value, n),
+            None => value,
+        }
+    }
+
+    /// Expands `cond,then,else` (after the `?`): `then` when the condition is true.
+    ///
+    /// Everything after the second top-level comma is the else branch, which may be left out.
+    fn conditional(&self, body: &str, depth: usize) -> String {
+        let parts = split_top(body, b',', 3);
+        if parts.len() < 2 {
+            return String::new();
+        }
+        if is_true(&self.resolve(parts[0], depth)) {
+            self.expand(parts[1], depth)
+        } else {
+            parts
+                .get(2)
+                .map_or_else(String::new, |e| self.expand(e, depth))
+        }
+    }
+
+    /// Parses the `;`-separated modifiers before a directive's `:`. None if one is unknown.
+    fn modifiers(&self, text: &str, depth: usize) -> Option<Modifiers> {
+        let mut mods = Modifiers {
+            source: Source::Value,
+            subst: None,
+            trunc: None,
+            pad: None,
+        };
+        for m in split_top(text, b';', usize::MAX) {
+            if let Some(op) = COMPARISONS.iter().find(|&&op| op == m) {
+                mods.source = Source::Compare(op);
+                continue;
+            }
+            match m.as_bytes().first() {
+                None => {}
+                Some(b'l') if m == "l" => mods.source = Source::Literal,
+                Some(b'=') => mods.trunc = self.trunc_modifier(&m[1..], depth),
+                Some(b'p') => mods.pad = m[1..].parse().ok(),
+                Some(b's') => mods.subst = self.subst_modifier(&m[1..], depth),
+                Some(_) => return None,
+            }
+        }
+        Some(mods)
+    }
+
+    /// Parses the argument of `=`: `N`, `-N` or `/N/marker`. None (no truncation) if bad.
+    fn trunc_modifier(&self, arg: &str, depth: usize) -> Option<(i64, String)> {
+        let sep = *arg.as_bytes().first()?;
+        if sep == b'-' || sep.is_ascii_digit() {
+            return Some((arg.parse().ok()?, String::new()));
+        }
+        if !sep.is_ascii_punctuation() {
+            return None;
+        }
+        let parts = split_top(&arg[1..], sep, 3);
+        let marker = parts
+            .get(1)
+            .map_or_else(String::new, |m| self.expand(m, depth));
+        Some((parts[0].parse().ok()?, marker))
+    }
+
+    /// Parses the argument of `s`: `/pattern/replacement/flags`, with any punctuation as `/`.
+    /// None (no substitution) if there is no separator.
+    fn subst_modifier(&self, arg: &str, depth: usize) -> Option<(String, String, bool)> {
+        let sep = *arg.as_bytes().first()?;
+        if !sep.is_ascii_punctuation() {
+            return None;
+        }
+        let parts = split_top(&arg[1..], sep, 3);
+        let pattern = self.expand(parts[0], depth);
+        let replacement = parts
+            .get(1)
+            .map_or_else(String::new, |r| self.expand(r, depth));
+        let icase = parts.get(2).is_some_and(|f| f.contains('i'));
+        Some((pattern, replacement, icase))
+    }
+}
+
+/// Returns the index of the `}` closing a directive whose body starts `s`, or None.
+///
+/// Nested `#{` count as opening, and any other `#` escapes the character after it.
+fn closing_brace(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 1usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                if b.get(i + 1) == Some(&b'{') {
+                    depth += 1;
+                }
+                i += 2;
+                continue;
+            }
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
         }
         i += 1;
     }
     None
 }
 
-/// Splits at top-level commas (not inside nested `#{}` or `#[]`, not escaped as `#,`).
-fn split_top(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
+/// Splits `s` at top-level `sep` bytes into at most `max` parts (the last takes the rest).
+///
+/// Separators inside nested `#{...}` or `#[...]`, or escaped by `#`, do not split.
+fn split_top(s: &str, sep: u8, max: usize) -> Vec<&str> {
+    let b = s.as_bytes();
     let mut parts = Vec::new();
-    let mut cur = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '#' && i + 1 < chars.len() {
-            if matches!(chars[i + 1], '{' | '[') {
-                if let Some(end) = matching(&chars, i + 1) {
-                    cur.extend(&chars[i..=end]);
-                    i = end + 1;
-                    continue;
+    let (mut depth, mut start, mut i) = (0usize, 0, 0);
+    let mut closable = true;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                match b.get(i + 1) {
+                    Some(b'{') => depth += 1,
+                    Some(b'[') if depth == 0 && closable => match s[i + 2..].find(']') {
+                        Some(end) => i += end + 1,
+                        None => closable = false,
+                    },
+                    _ => {}
                 }
+                i += 2;
+                continue;
             }
-            cur.push(c);
-            cur.push(chars[i + 1]);
-            i += 2;
-            continue;
-        }
-        if c == ',' {
-            parts.push(std::mem::take(&mut cur));
-        } else {
-            cur.push(c);
+            b'}' if depth > 0 => depth -= 1,
+            c if c == sep && depth == 0 && parts.len() + 1 < max => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
         }
         i += 1;
     }
-    parts.push(cur);
+    parts.push(&s[start..]);
     parts
 }
 
-/// Expands the inside of one `#{...}`.
-fn directive(inner: &str, vars: &dyn Fn(&str) -> Option<String>, depth: usize) -> String {
-    if let Some(rest) = inner.strip_prefix('?') {
-        let parts = split_top(rest);
-        let cond = value_of(&parts[0], vars, depth);
-        let pick = if is_true(&cond) {
-            parts.get(1)
-        } else {
-            parts.get(2)
-        };
-        return pick.map(|p| expand_at(p, vars, depth)).unwrap_or_default();
-    }
-    if let Some((op, rest)) = inner.split_once(':') {
-        if let Some(v) = operator(op, rest, vars, depth) {
-            return v;
+/// Splits text into display clusters: a character with the combining marks after it,
+/// each with its width in cells.
+fn clusters(s: &str) -> Vec<(&str, usize)> {
+    let mut out: Vec<(&str, usize)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        let w = char_width(c);
+        let end = i + c.len_utf8();
+        match out.last_mut() {
+            Some((text, _)) if w == 0 => *text = &s[end - text.len() - c.len_utf8()..end],
+            _ => out.push((&s[i..end], w)),
         }
     }
-    value_of(inner, vars, depth)
+    out
 }
 
-/// A name's value, or a nested format's expansion.
-fn value_of(s: &str, vars: &dyn Fn(&str) -> Option<String>, depth: usize) -> String {
-    if s.contains('#') {
-        expand_at(s, vars, depth)
-    } else {
-        vars(s).unwrap_or_default()
+/// Keeps the first `n` cells of `s` (the last `-n` when negative), adding `marker` where text
+/// was cut. A wide character that would straddle the limit is dropped; 0 keeps everything.
+fn truncate(s: &str, n: i64, marker: &str) -> String {
+    let limit = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+    let parts = clusters(s);
+    if n == 0 || parts.iter().map(|p| p.1).sum::<usize>() <= limit {
+        return s.to_string();
     }
-}
-
-/// Applies an operator such as `==`, `||`, `=N`, `l`; `None` when `op` is not one.
-fn operator(
-    op: &str,
-    rest: &str,
-    vars: &dyn Fn(&str) -> Option<String>,
-    depth: usize,
-) -> Option<String> {
-    let pair = || {
-        let p = split_top(rest);
-        let a = p
-            .first()
-            .map(|a| expand_at(a, vars, depth))
-            .unwrap_or_default();
-        let b = p
-            .get(1)
-            .map(|b| expand_at(b, vars, depth))
-            .unwrap_or_default();
-        (a, b)
+    let mut used = 0;
+    let fits = |&&(_, w): &&(&str, usize)| {
+        used += w;
+        used <= limit
     };
-    let flag = |b: bool| Some(if b { "1" } else { "0" }.to_string());
-    match op {
-        "==" => {
-            let (a, b) = pair();
-            flag(a == b)
-        }
-        "!=" => {
-            let (a, b) = pair();
-            flag(a != b)
-        }
-        "<" => {
-            let (a, b) = pair();
-            flag(a < b)
-        }
-        ">" => {
-            let (a, b) = pair();
-            flag(a > b)
-        }
-        "||" => {
-            let (a, b) = pair();
-            flag(is_true(&a) || is_true(&b))
-        }
-        "&&" => {
-            let (a, b) = pair();
-            flag(is_true(&a) && is_true(&b))
-        }
-        "l" => Some(rest.to_string()),
-        _ if op.starts_with('=') => {
-            let n: i64 = op[1..].parse().ok()?;
-            Some(truncate(&value_of(rest, vars, depth), n))
-        }
-        _ if op.starts_with('p') => {
-            let n: i64 = op[1..].parse().ok()?;
-            Some(pad(&value_of(rest, vars, depth), n))
-        }
-        _ if op.starts_with("s/") => {
-            let spec: Vec<&str> = op[2..].splitn(3, '/').collect();
-            let (from, to) = (spec.first()?, spec.get(1)?);
-            let v = value_of(rest, vars, depth);
-            Some(if from.is_empty() {
-                v
-            } else {
-                v.replace(from, to)
-            })
-        }
-        _ => None,
-    }
-}
-
-/// Keeps the first `n` display cells (the last `-n` when negative).
-fn truncate(s: &str, n: i64) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let limit = n.unsigned_abs() as usize;
-    let chars: Vec<char> = s.chars().collect();
-    let mut width = 0;
-    let mut kept = Vec::new();
-    let iter: Box<dyn Iterator<Item = &char>> = if n >= 0 {
-        Box::new(chars.iter())
+    if n > 0 {
+        let kept: String = parts.iter().take_while(fits).map(|p| p.0).collect();
+        kept + marker
     } else {
-        Box::new(chars.iter().rev())
-    };
-    for c in iter {
-        let w = c.width().unwrap_or(0);
-        if width + w > limit {
-            break;
-        }
-        width += w;
-        kept.push(*c);
-    }
-    if n < 0 {
+        let mut kept: Vec<&str> = parts.iter().rev().take_while(fits).map(|p| p.0).collect();
         kept.reverse();
+        marker.to_string() + &kept.concat()
     }
-    kept.into_iter().collect()
 }
 
-/// Pads to `n` cells, on the right (on the left when negative).
+/// Pads `s` with spaces to `n` cells, on the right (or on the left when `n` is negative).
 fn pad(s: &str, n: i64) -> String {
-    let width = unicode_width::UnicodeWidthStr::width(s);
-    let want = n.unsigned_abs() as usize;
-    let fill = " ".repeat(want.saturating_sub(width));
-    if n >= 0 {
-        format!("{s}{fill}")
-    } else {
-        format!("{fill}{s}")
+    let target = usize::try_from(n.unsigned_abs()).unwrap_or(usize::MAX);
+    let width: usize = s.chars().map(char_width).sum();
+    if target > MAX_PAD || width >= target {
+        return s.to_string();
     }
+    let spaces = " ".repeat(target - width);
+    if n > 0 {
+        s.to_string() + &spaces
+    } else {
+        spaces + s
+    }
+}
+
+/// Replaces every occurrence of `pattern` (plain text, not a regex) with `replacement`,
+/// ignoring ASCII case when `icase` is set. An empty pattern changes nothing.
+fn substitute(s: &str, pattern: &str, replacement: &str, icase: bool) -> String {
+    if pattern.is_empty() {
+        return s.to_string();
+    }
+    if !icase {
+        return s.replace(pattern, replacement);
+    }
+    // ASCII lowercasing keeps byte offsets, so matches in the copy index the original.
+    let (hay, needle) = (s.to_ascii_lowercase(), pattern.to_ascii_lowercase());
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for (i, _) in hay.match_indices(&needle) {
+        out.push_str(&s[last..i]);
+        out.push_str(replacement);
+        last = i + needle.len();
+    }
+    out.push_str(&s[last..]);
+    out
 }
 
 #[cfg(test)]

@@ -1,8 +1,14 @@
-//! Styles and styled runs.
+use std::time::{Duration, Instant};
 
-use super::*;
+use mux_protocol::{Attrs, Color, Style};
 
-fn st(fg: Color, bg: Color, attrs: u16) -> Style {
+use super::{layout_cells, parse_colour, parse_style, runs_width};
+use super::{styled_runs, Run};
+
+const RED: Color = Color::Indexed(1);
+const BLUE: Color = Color::Indexed(4);
+
+fn style(fg: Color, bg: Color, attrs: u16) -> Style {
     Style {
         fg,
         bg,
@@ -10,79 +16,287 @@ fn st(fg: Color, bg: Color, attrs: u16) -> Style {
     }
 }
 
+fn run(text: &str, s: Style) -> Run {
+    Run {
+        text: text.to_string(),
+        style: s,
+    }
+}
+
 #[test]
-fn styles_parse_like_tmux() {
-    let base = Style::default();
+fn colours() {
+    let cases = [
+        ("default", Some(Color::Default)),
+        ("terminal", Some(Color::Default)),
+        ("black", Some(Color::Indexed(0))),
+        ("white", Some(Color::Indexed(7))),
+        ("RED", Some(RED)),
+        ("brightblack", Some(Color::Indexed(8))),
+        ("BrightWhite", Some(Color::Indexed(15))),
+        ("colour0", Some(Color::Indexed(0))),
+        ("colour255", Some(Color::Indexed(255))),
+        ("color12", Some(Color::Indexed(12))),
+        ("Colour007", Some(Color::Indexed(7))),
+        ("colour256", None),
+        ("colour", None),
+        ("colour-1", None),
+        ("3", Some(Color::Indexed(3))),
+        ("8", None),
+        ("90", Some(Color::Indexed(8))),
+        ("97", Some(Color::Indexed(15))),
+        ("98", None),
+        ("255", None),
+        ("#0a0B0c", Some(Color::Rgb(10, 11, 12))),
+        ("#abc", None),
+        ("#fffffff", None),
+        ("#ggg000", None),
+        ("#", None),
+        ("#ééé", None),
+        ("", None),
+        ("nope", None),
+        ("bright", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(parse_colour(text), want, "{text:?}");
+    }
+}
+
+/// The accepted and refused styles were checked against tmux 3.3a with
+/// `tmux set -g status-style SPEC`, which refuses with exactly `invalid style: SPEC`.
+#[test]
+fn styles() {
+    let base = style(Color::Indexed(2), Color::Indexed(3), Attrs::DIM);
+    let d = Style::default();
+    let cases = [
+        (
+            "fg=red,bg=colour235,bold,noitalics",
+            d,
+            style(RED, Color::Indexed(235), 1),
+        ),
+        ("fg=red bg=blue", d, style(RED, BLUE, 0)),
+        ("fg=red, bold", d, style(RED, Color::Default, 1)),
+        ("fg=red,,bold", d, style(RED, Color::Default, 1)),
+        ("", base, base),
+        (",", base, base),
+        ("bold", base, style(Color::Indexed(2), Color::Indexed(3), 3)),
+        ("Bold,BRIGHT", d, style(Color::Default, Color::Default, 1)),
+        (
+            "nodim",
+            base,
+            style(Color::Indexed(2), Color::Indexed(3), 0),
+        ),
+        (
+            "bold,none",
+            base,
+            style(Color::Indexed(2), Color::Indexed(3), 0),
+        ),
+        ("fg=blue,bold,default", base, base),
+        ("bold,default,fg=blue", d, style(BLUE, Color::Default, 0)),
+        ("fg=blue,bg=red,fg=default,bg=default", base, base),
+        (
+            "fg=terminal,bg=terminal",
+            base,
+            style(Color::Default, Color::Default, 2),
+        ),
+        ("us=red,fill=blue,overline,acs", d, d),
+        (
+            "double-underscore",
+            d,
+            style(Color::Default, Color::Default, 8),
+        ),
+        ("align=right,list=on,range=window|1,norange,nolist", d, d),
+        ("push-default,pop-default", d, d),
+        ("nonone,nodefault", base, base),
+        (
+            "underscore,blink,reverse,hidden,italics,strikethrough,dim",
+            d,
+            style(d.fg, d.bg, 254),
+        ),
+        (
+            "fg=#ff0000",
+            d,
+            style(Color::Rgb(255, 0, 0), Color::Default, 0),
+        ),
+    ];
+    for (spec, on, want) in cases {
+        assert_eq!(parse_style(spec, on), Ok(want), "{spec:?}");
+    }
+}
+
+#[test]
+fn bad_styles() {
+    let bad = [
+        "fg=nope",
+        "bogus",
+        "fg=red,bogus",
+        "bold bogus",
+        "fg = red",
+        "fg=",
+        "bold=1",
+        "noattr",
+        "fg=colour256",
+        "fg=8",
+        "fg=#abc",
+        "fg=red;bg=blue",
+        "align=nope",
+        "list=x",
+        "range=",
+        "us=nope",
+        "fg=none",
+    ];
+    for spec in bad {
+        let want = Err(format!("invalid style: {spec}"));
+        assert_eq!(parse_style(spec, Style::default()), want, "{spec:?}");
+    }
+}
+
+#[test]
+fn runs() {
+    let base = style(Color::Default, Color::Indexed(2), 0);
+    let red = style(RED, Color::Indexed(2), 0);
+    let red_bold = style(RED, Color::Indexed(2), 1);
+    let cases: Vec<(&str, Vec<Run>)> = vec![
+        ("plain", vec![run("plain", base)]),
+        ("", vec![]),
+        (
+            "a#[fg=red]b#[bold]c#[default]d",
+            vec![
+                run("a", base),
+                run("b", red),
+                run("c", red_bold),
+                run("d", base),
+            ],
+        ),
+        (
+            "#[fg=red]#[fg=blue]x",
+            vec![run("x", style(BLUE, Color::Indexed(2), 0))],
+        ),
+        ("a#[align=right]b", vec![run("ab", base)]),
+        ("#[fg=red,bogus,bold]x", vec![run("x", red_bold)]),
+        (
+            "#[fg=red bold]x#[fg=default]y",
+            vec![
+                run("x", red_bold),
+                run("y", style(Color::Default, Color::Indexed(2), 1)),
+            ],
+        ),
+        ("#[list=on range=left push-default]x", vec![run("x", base)]),
+        ("##[bold]x", vec![run("#[bold]x", base)]),
+        (
+            "###[bold]x",
+            vec![
+                run("#", base),
+                run("x", style(Color::Default, Color::Indexed(2), 1)),
+            ],
+        ),
+        ("####[x]", vec![run("##[x]", base)]),
+        ("a##b#c#", vec![run("a##b#c#", base)]),
+        ("#[fg=red", vec![run("#[fg=red", base)]),
+        ("x#[", vec![run("x#[", base)]),
+        ("#[fg=red]#[fg=blue", vec![run("#[fg=blue", red)]),
+        ("#[]x#[]", vec![run("x", base)]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(styled_runs(text, base), want, "{text:?}");
+    }
+}
+
+#[test]
+fn layout() {
+    let s = Style::default();
+    let r = style(RED, Color::Default, 0);
+    let cells = |runs: &[Run], w| -> Vec<String> {
+        layout_cells(runs, w).into_iter().map(|c| c.0).collect()
+    };
+    assert_eq!(cells(&[run("ab", s), run("c", r)], 10), ["a", "b", "c"]);
     assert_eq!(
-        parse_style("bg=green,fg=black", base),
-        Ok(st(Color::Indexed(0), Color::Indexed(2), 0))
+        layout_cells(&[run("a", s), run("b", r)], 10),
+        [("a".into(), s), ("b".into(), r)]
     );
+    assert_eq!(cells(&[run("abc", s)], 2), ["a", "b"]);
+    assert_eq!(cells(&[run("a日b", s)], 10), ["a", "日", "", "b"]);
+    assert_eq!(cells(&[run("a日", s)], 2), ["a", " "]);
+    assert_eq!(cells(&[run("日日", s)], 3), ["日", "", " "]);
+    assert_eq!(cells(&[run("a\tb\x1b", s)], 10), ["a", " ", "b", " "]);
+    assert_eq!(cells(&[run("e\u{301}x", s)], 10), ["e\u{301}", "x"]);
+    assert_eq!(cells(&[run("日\u{301}", s)], 10), ["日\u{301}", ""]);
+    assert_eq!(cells(&[run("\u{301}a", s)], 10), ["a"]);
+    assert_eq!(cells(&[run("ab", s)], 0), Vec::<String>::new());
+    assert_eq!(cells(&[], 5), Vec::<String>::new());
+}
+
+#[test]
+fn widths() {
+    let s = Style::default();
+    let cases = [
+        ("", 0),
+        ("abc", 3),
+        ("日本", 4),
+        ("e\u{301}", 1),
+        ("a\tb", 3),
+        ("wïdé日本語", 10),
+    ];
+    for (text, want) in cases {
+        let runs = [run(text, s)];
+        assert_eq!(runs_width(&runs), want, "{text:?}");
+        assert_eq!(layout_cells(&runs, usize::MAX).len(), want, "{text:?}");
+    }
+}
+
+#[test]
+fn hostile_input_is_bounded() {
+    let start = Instant::now();
+    let text = "#[".repeat(100_000) + "x";
     assert_eq!(
-        parse_style("fg=colour235,bold,italics", base),
-        Ok(st(Color::Indexed(235), Color::Default, 1 | 4))
+        styled_runs(&text, Style::default()),
+        [run(&text, Style::default())]
     );
-    assert_eq!(
-        parse_style("fg=#ff0080", base).map(|s| s.fg),
-        Ok(Color::Rgb(255, 0, 128))
-    );
-    assert_eq!(
-        parse_style("fg=brightred", base).map(|s| s.fg),
-        Ok(Color::Indexed(9))
-    );
-    assert_eq!(
-        parse_style("bold,nobold", base).map(|s| s.attrs),
-        Ok(Attrs(0))
-    );
-    assert_eq!(
-        parse_style("default", st(Color::Indexed(1), Color::Default, 0)),
-        Ok(st(Color::Indexed(1), Color::Default, 0))
-    );
-    assert_eq!(
-        parse_style("fg=nope", base),
-        Err("invalid style: fg=nope".into())
-    );
-    assert_eq!(
-        parse_style("sparkly", base),
-        Err("invalid style: sparkly".into())
+    let hashes = "#".repeat(100_001) + "[bold]x";
+    assert_eq!(styled_runs(&hashes, Style::default()).len(), 2);
+    let long = "bold,".repeat(100_000);
+    assert!(parse_style(&long, Style::default()).is_ok());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
     );
 }
 
 #[test]
-fn inline_markers_split_runs() {
-    let base = st(Color::Indexed(0), Color::Indexed(2), 0);
-    let runs = styled_runs("a#[fg=red,bold]b#[default]c#[align=right]d", base);
-    assert_eq!(runs.len(), 4);
-    assert_eq!(runs[1].style, st(Color::Indexed(1), Color::Indexed(2), 1));
-    assert_eq!(runs[2].style, base);
-    assert_eq!(runs[3].text, "d");
-    assert_eq!(styled_runs("#[unclosed", base)[0].text, "#[unclosed");
-}
-
-#[test]
-fn cells_respect_width_and_wide_characters() {
-    let runs = styled_runs("a漢b", Style::default());
-    assert_eq!(runs_width(&runs), 4);
-    let cells = layout_cells(&runs, 4);
-    let texts: Vec<&str> = cells.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(texts, ["a", "漢", "", "b"]);
-    let cut: Vec<String> = layout_cells(&runs, 2).into_iter().map(|(t, _)| t).collect();
-    assert_eq!(cut, ["a", " "]);
-}
-
-#[test]
-fn random_input_never_panics() {
-    let mut seed = 0x1234_5678_u32;
-    let alphabet: Vec<char> = "#{}[],?=:!fgbd=redlu漢\u{301}".chars().collect();
+fn random_styles_do_not_panic() {
+    let alphabet: Vec<char> = "#{}[],?=:!<>&|abc% fgbdolr日\u{301}\t".chars().collect();
+    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
     for _ in 0..10_000 {
-        let mut s = String::new();
-        for _ in 0..12 {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            s.push(alphabet[(seed as usize) % alphabet.len()]);
-        }
+        let s = rng.string(&alphabet);
         let _ = parse_style(&s, Style::default());
+        let _ = parse_colour(&s);
         let runs = styled_runs(&s, Style::default());
-        let _ = layout_cells(&runs, (seed % 10) as usize);
+        let width = (rng.next() % 12) as usize;
+        assert!(layout_cells(&runs, width).len() <= width);
+        assert_eq!(
+            layout_cells(&runs, usize::MAX).len(),
+            runs_width(&runs),
+            "{s:?}"
+        );
+    }
+}
+
+/// A xorshift generator, so the fuzz test needs no crates.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A random string of up to 40 characters from `alphabet`.
+    fn string(&mut self, alphabet: &[char]) -> String {
+        let len = (self.next() % 41) as usize;
+        (0..len)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
+            .collect()
     }
 }
