@@ -224,6 +224,11 @@ fn options_set_show_and_take_effect() {
         String::from_utf8_lossy(&bad.stderr).trim(),
         "invalid option: nope"
     );
+    let bad = env.run(&["set", "-g", "status-style", "fg=nope"]);
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).trim(),
+        "invalid style: fg=nope"
+    );
     let c = env.client(&["attach"], 80, 24);
     c.wait_text("<o>");
     env.ok(&["set", "-g", "status", "off"]);

@@ -31,6 +31,7 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
     };
     let where_ = option_target(state, ctx, args, scope)?;
     let value = args.positional.get(1).map(String::as_str);
+    check_style(name, value)?;
     let result = if args.has('u') || args.has('U') {
         state.options.unset(name, where_)
     } else {
@@ -65,6 +66,18 @@ pub fn option_target(
             OptionTarget::Pane(f.pane, f.window)
         }
     })
+}
+
+/// Refuses a style option's value that is not a style (formats are checked when used).
+fn check_style(name: &str, value: Option<&str>) -> Result<(), String> {
+    let is_style =
+        crate::options::lookup(name).is_some_and(|s| matches!(s.kind, crate::options::Kind::Style));
+    match value {
+        Some(v) if is_style && !v.contains("#{") => {
+            crate::style::parse_style(v, mux_protocol::Style::default()).map(|_| ())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Redraws and resizes what an option change can affect.
