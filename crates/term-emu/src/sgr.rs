@@ -39,7 +39,7 @@ pub fn row_formatted(term: &Terminal, row: u16) -> String {
 }
 
 /// Returns the SGR sequence that sets `style` from scratch.
-fn sgr(style: Style) -> String {
+pub(crate) fn sgr(style: Style) -> String {
     let mut params = vec!["0".to_string()];
     let attrs = [
         (Attrs::BOLD, "1"),

@@ -2,10 +2,12 @@
 
 use std::num::NonZeroU16;
 
+use crate::filter::osc::Colours;
+use crate::filter::Filter;
 use crate::handler::Handler;
 use crate::history::History;
 use crate::keys::{self, Key};
-use crate::types::{cell_ref, CellRef, Cursor, Modes, MouseMode, Size};
+use crate::types::{cell_ref, cursor_shape, CellRef, ClipboardSet, Cursor, Modes, MouseMode, Size};
 
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -16,10 +18,20 @@ pub struct Effects {
     pub title: Option<String>,
     /// How many times the bell rang.
     pub bells: usize,
+    /// Clipboard writes the program asked for with OSC 52, in order.
+    pub clipboard: Vec<ClipboardSet>,
+    /// How many OSC 52 clipboard writes were dropped for being over 1 MiB.
+    pub dropped_clipboard: usize,
+    /// How many OSC 52 clipboard reads were refused (reads are never answered).
+    pub clipboard_denied: usize,
+    /// Whether OSC 7 changed the working directory (see [`Terminal::cwd`]).
+    pub cwd_changed: bool,
 }
 
 /// One terminal's state.
 pub struct Terminal {
+    /// Takes out and answers what vt100 cannot handle.
+    filter: Filter,
     parser: vt100::Parser<Handler>,
 }
 
@@ -33,6 +45,7 @@ impl Terminal {
     pub fn new(size: Size, history_limit: usize) -> Terminal {
         let handler = Handler::new(history_limit);
         Terminal {
+            filter: Filter::new(),
             parser: vt100::Parser::new_with_callbacks(
                 non_zero(size.rows),
                 non_zero(size.cols),
@@ -44,7 +57,7 @@ impl Terminal {
 
     /// Parses bytes written by the program and returns what the caller must act on.
     pub fn process(&mut self, bytes: &[u8]) -> Effects {
-        self.parser.process(bytes);
+        self.filter.feed(bytes, &mut self.parser);
         let h = self.parser.callbacks_mut();
         let title = if std::mem::take(&mut h.title_changed) {
             Some(h.title.clone())
@@ -55,13 +68,21 @@ impl Terminal {
             replies: std::mem::take(&mut h.replies),
             title,
             bells: std::mem::take(&mut h.bells),
+            clipboard: std::mem::take(&mut h.clipboard),
+            dropped_clipboard: std::mem::take(&mut h.dropped_clipboard),
+            clipboard_denied: std::mem::take(&mut h.clipboard_denied),
+            cwd_changed: std::mem::take(&mut h.cwd_changed),
         }
     }
 
     /// Changes the size; rows pushed off the top go to the scrollback.
     pub fn resize(&mut self, size: Size) {
+        let old = self.size();
         self.parser
             .set_size(non_zero(size.rows), non_zero(size.cols));
+        if self.size() != old {
+            self.parser.callbacks_mut().modes.resized();
+        }
     }
 
     /// Returns the size.
@@ -97,7 +118,7 @@ impl Terminal {
             application_cursor: s.application_cursor(),
             application_keypad: s.application_keypad(),
             bracketed_paste: s.bracketed_paste(),
-            focus_reporting: self.parser.callbacks().focus_reporting,
+            focus_reporting: self.parser.callbacks().modes.focus,
             alternate_screen: s.alternate_screen(),
             mouse: match s.mouse_protocol_mode() {
                 vt100::MouseProtocolMode::None => MouseMode::None,
@@ -113,6 +134,29 @@ impl Terminal {
     /// Returns the title set by OSC 0 or 2, empty if none.
     pub fn title(&self) -> &str {
         &self.parser.callbacks().title
+    }
+
+    /// Returns the working directory the program reported with OSC 7, if any.
+    pub fn cwd(&self) -> Option<&str> {
+        self.parser.callbacks().cwd.as_deref()
+    }
+
+    /// Returns whether the program is inside a synchronized update (mode 2026): the screen
+    /// may be half drawn, so callers should hold frames until this turns false.
+    pub fn synchronized(&self) -> bool {
+        self.parser.callbacks().modes.synchronized
+    }
+
+    /// Sets the colours reported when the program asks for the default foreground (OSC 10),
+    /// background (OSC 11) and cursor colour (OSC 12). `None` restores term-emu's default:
+    /// light grey on black, with the cursor in the foreground colour.
+    pub fn set_default_colours(
+        &mut self,
+        fg: Option<(u8, u8, u8)>,
+        bg: Option<(u8, u8, u8)>,
+        cursor: Option<(u8, u8, u8)>,
+    ) {
+        self.parser.callbacks_mut().colours = Colours::new(fg, bg, cursor);
     }
 
     /// Returns the visible screen's text, rows joined with newlines, trailing blanks dropped.
@@ -142,6 +186,12 @@ impl Terminal {
         crate::sgr::row_formatted(self, row)
     }
 
+    /// Returns the capacity of the filter's string buffer, to check that it stays bounded.
+    #[cfg(test)]
+    pub(crate) fn filter_buffer_capacity(&self) -> usize {
+        self.filter.buffer_capacity()
+    }
+
     /// Returns the scrollback.
     pub fn history(&self) -> &History {
         &self.parser.callbacks().history
@@ -165,19 +215,5 @@ impl Terminal {
     /// Returns the bytes to send the program when the pane gains or loses focus.
     pub fn encode_focus(&self, focused: bool) -> Vec<u8> {
         keys::encode_focus(focused, &self.modes())
-    }
-}
-
-/// Converts vt100's cursor style to the DECSCUSR number.
-fn cursor_shape(style: vt100::CursorStyle) -> u8 {
-    use vt100::CursorStyle as S;
-    match style {
-        S::Default => 0,
-        S::BlinkBlock => 1,
-        S::SteadyBlock => 2,
-        S::BlinkUnderline => 3,
-        S::SteadyUnderline => 4,
-        S::BlinkVerticalBar => 5,
-        S::SteadyVerticalBar => 6,
     }
 }

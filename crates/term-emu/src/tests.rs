@@ -208,3 +208,93 @@ fn arbitrary_bytes_never_panic() {
         assert!(c.row < s.rows && c.col <= s.cols);
     }
 }
+
+/// Feeds `bytes` and returns the replies with escapes spelled out.
+fn ask(t: &mut Terminal, bytes: &[u8]) -> String {
+    t.process(bytes).replies.escape_ascii().to_string()
+}
+
+/// Spells out escapes, to compare with [`ask`].
+fn show(bytes: &[u8]) -> String {
+    bytes.escape_ascii().to_string()
+}
+
+#[test]
+fn identification_and_size_queries_are_answered() {
+    let mut t = term(24, 80);
+    assert_eq!(ask(&mut t, b"\x1b[=c"), show(b"\x1bP!|00000000\x1b\\"));
+    let version = format!("\x1bP>|mux {}\x1b\\", env!("CARGO_PKG_VERSION"));
+    assert_eq!(ask(&mut t, b"\x1b[>q"), show(version.as_bytes()));
+    assert_eq!(ask(&mut t, b"\x1b[>0q"), show(version.as_bytes()));
+    assert_eq!(ask(&mut t, b"\x1b[14t"), show(b"\x1b[4;384;640t"));
+    assert_eq!(ask(&mut t, b"\x1b[16t"), show(b"\x1b[6;16;8t"));
+    assert_eq!(ask(&mut t, b"\x1b[18t"), show(b"\x1b[8;24;80t"));
+    assert_eq!(ask(&mut t, b"\x1b[?u"), show(b"\x1b[?0u"));
+    // The title report would echo program-supplied text: never answered.
+    t.process(b"\x1b]2;\x1b[6n\x07");
+    assert_eq!(ask(&mut t, b"\x1b[21t\x1b[20t"), "");
+}
+
+#[test]
+fn decrqm_reports_the_modes_in_force() {
+    let mut t = term(5, 20);
+    let mode = |t: &mut Terminal, m: u16| ask(t, format!("\x1b[?{m}$p").as_bytes());
+    assert_eq!(mode(&mut t, 2004), show(b"\x1b[?2004;2$y"));
+    assert_eq!(mode(&mut t, 25), show(b"\x1b[?25;1$y"));
+    assert_eq!(mode(&mut t, 7), show(b"\x1b[?7;1$y"));
+    assert_eq!(mode(&mut t, 12345), show(b"\x1b[?12345;0$y"));
+    t.process(b"\x1b[?2004h\x1b[?1002h\x1b[?1006h\x1b[?1004h\x1b[?7l\x1b[?6h\x1b[?1h");
+    for m in [2004, 1002, 1006, 1004, 6, 1] {
+        assert_eq!(mode(&mut t, m), show(format!("\x1b[?{m};1$y").as_bytes()));
+    }
+    assert_eq!(mode(&mut t, 1000), show(b"\x1b[?1000;2$y"));
+    assert_eq!(mode(&mut t, 7), show(b"\x1b[?7;2$y"));
+    t.process(b"\x1b[?1049h");
+    assert_eq!(mode(&mut t, 1049), show(b"\x1b[?1049;1$y"));
+    assert_eq!(mode(&mut t, 6), show(b"\x1b[?6;2$y"));
+    // The answer reflects the mode at the moment of the query, even within one read.
+    assert_eq!(
+        ask(&mut t, b"\x1b[?1004$p\x1b[?1004l\x1b[?1004$p"),
+        show(b"\x1b[?1004;1$y\x1b[?1004;2$y")
+    );
+    assert_eq!(
+        ask(&mut t, b"\x1b[4$p\x1b[20$p"),
+        show(b"\x1b[4;2$y\x1b[20;0$y")
+    );
+    // A full reset forgets the tracked modes.
+    t.process(b"\x1bc");
+    assert_eq!(mode(&mut t, 7), show(b"\x1b[?7;1$y"));
+}
+
+#[test]
+fn synchronized_output_is_tracked() {
+    let mut t = term(5, 20);
+    assert!(!t.synchronized());
+    assert_eq!(
+        ask(&mut t, b"\x1b[?2026h\x1b[?2026$p"),
+        show(b"\x1b[?2026;1$y")
+    );
+    assert!(t.synchronized());
+    assert_eq!(
+        ask(&mut t, b"\x1b[?2026l\x1b[?2026$p"),
+        show(b"\x1b[?2026;2$y")
+    );
+    assert!(!t.synchronized());
+}
+
+#[test]
+fn modes_1047_and_1048_are_carried_out() {
+    let mut t = term(3, 10);
+    t.process(b"main\x1b[?1047h");
+    assert!(t.modes().alternate_screen);
+    t.process(b"\x1b[Halt");
+    assert_eq!(t.row_text(0), "alt");
+    t.process(b"\x1b[?1047l");
+    assert!(!t.modes().alternate_screen);
+    assert_eq!(t.row_text(0), "main");
+    // The alternate screen was cleared on the way out.
+    t.process(b"\x1b[?47h");
+    assert_eq!(t.row_text(0), "");
+    t.process(b"\x1b[?47l\x1b[2;3H\x1b[?1048h\x1b[H\x1b[?1048l");
+    assert_eq!((t.cursor().row, t.cursor().col), (1, 2));
+}

@@ -124,6 +124,16 @@ pub struct Modes {
     pub mouse_sgr: bool,
 }
 
+/// A clipboard write a program asked for with OSC 52.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClipboardSet {
+    /// The selections to set, as the program named them (`c` clipboard, `p` primary, `s`
+    /// selection, `0`–`7` cut buffers); empty means the terminal's default.
+    pub selection: String,
+    /// The new contents, base64-encoded as the program sent them (empty to clear them).
+    pub data_base64: String,
+}
+
 /// Converts a vt100 colour.
 pub(crate) fn color(c: vt100::Color) -> Color {
     match c {
@@ -150,5 +160,34 @@ pub(crate) fn cell_ref(c: &vt100::Cell) -> CellRef<'_> {
         },
         wide: c.is_wide(),
         wide_continuation: c.is_wide_continuation(),
+    }
+}
+
+/// Returns the style the program is drawing with (its current SGR state).
+pub(crate) fn pen_style(s: &vt100::Screen) -> Style {
+    let attrs = Attrs::default()
+        .with(Attrs::BOLD, s.bold())
+        .with(Attrs::DIM, s.dim())
+        .with(Attrs::ITALIC, s.italic())
+        .with(Attrs::UNDERLINE, s.underline())
+        .with(Attrs::REVERSE, s.inverse());
+    Style {
+        fg: color(s.fgcolor()),
+        bg: color(s.bgcolor()),
+        attrs,
+    }
+}
+
+/// Converts vt100's cursor style to the DECSCUSR number.
+pub(crate) fn cursor_shape(style: vt100::CursorStyle) -> u8 {
+    use vt100::CursorStyle as S;
+    match style {
+        S::Default => 0,
+        S::BlinkBlock => 1,
+        S::SteadyBlock => 2,
+        S::BlinkUnderline => 3,
+        S::SteadyUnderline => 4,
+        S::BlinkVerticalBar => 5,
+        S::SteadyVerticalBar => 6,
     }
 }

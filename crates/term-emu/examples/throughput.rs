@@ -1,0 +1,112 @@
+//! Measures how fast `Terminal::process` parses typical output, in MB/s (10^6 bytes).
+//!
+//! Run with `cargo run --release -p mux-term-emu --example throughput`. Each input is fed in
+//! 4096-byte chunks, as a PTY read would deliver it, to a fresh 80x24 terminal, and the best
+//! of three runs is printed for: term-emu keeping 2000 rows of history (tmux's default),
+//! term-emu without history, and bare vt100 without scrollback (the engine's own ceiling).
+
+use std::num::NonZeroU16;
+use std::time::{Duration, Instant};
+
+use mux_term_emu::{Size, Terminal};
+
+/// How many bytes one PTY read delivers.
+const CHUNK: usize = 4096;
+/// The terminal size.
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+
+/// Returns the output of `seq 1 n` with `\r\n` line ends, as a terminal receives it.
+fn seq_lines(n: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    for i in 1..=n {
+        out.extend_from_slice(i.to_string().as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+/// Returns about `target` bytes of lines full of colour changes, like `ls --color` or a
+/// compiler's diagnostics.
+fn sgr_lines(target: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(target + 256);
+    let mut i = 0u32;
+    while out.len() < target {
+        let line = format!(
+            "\x1b[1;34mdir{i}\x1b[0m  \x1b[32mfile.rs\x1b[0m \x1b[38;5;{}mwarning\x1b[39m: \
+             \x1b[38;2;{};100;200munused\x1b[m variable `x{i}` \x1b[4mhere\x1b[24m\r\n",
+            i % 256,
+            i % 256
+        );
+        out.extend_from_slice(line.as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// Returns lines drawn with the DEC line-drawing set, as dialog or older ncurses programs do.
+fn dec_graphics_lines(target: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(target + 256);
+    while out.len() < target {
+        out.extend_from_slice(b"\x1b(0lqqqqqqqqqqqqqqqqqqqqk\x1b(B title \x1b(0x\x1b(B\r\n");
+    }
+    out
+}
+
+/// Feeds `input` to a fresh terminal keeping `history` rows and returns how long it took.
+fn run_term(input: &[u8], history: usize) -> Duration {
+    let mut term = Terminal::new(
+        Size {
+            rows: ROWS,
+            cols: COLS,
+        },
+        history,
+    );
+    let start = Instant::now();
+    let mut replies = 0;
+    for chunk in input.chunks(CHUNK) {
+        replies += term.process(chunk).replies.len();
+    }
+    let elapsed = start.elapsed();
+    assert_eq!(replies, 0, "the benchmark input asks no questions");
+    elapsed
+}
+
+/// Feeds `input` to a bare vt100 parser without scrollback and returns how long it took.
+fn run_vt100(input: &[u8]) -> Duration {
+    let rows = NonZeroU16::new(ROWS).unwrap_or(NonZeroU16::MIN);
+    let cols = NonZeroU16::new(COLS).unwrap_or(NonZeroU16::MIN);
+    let mut parser = vt100::Parser::new(rows, cols, 0);
+    let start = Instant::now();
+    for chunk in input.chunks(CHUNK) {
+        parser.process(chunk);
+    }
+    start.elapsed()
+}
+
+/// Returns the throughput of the best of three runs of `run`, in MB/s.
+fn best(input: &[u8], run: impl Fn(&[u8]) -> Duration) -> f64 {
+    let fastest = (0..3).map(|_| run(input)).min().unwrap_or_default();
+    input.len() as f64 / 1e6 / fastest.as_secs_f64().max(1e-9)
+}
+
+/// Prints one line of figures for `input`.
+fn report(name: &str, input: &[u8]) {
+    let history = best(input, |i| run_term(i, 2000));
+    let no_history = best(input, |i| run_term(i, 0));
+    let vt100 = best(input, run_vt100);
+    println!(
+        "{name:<24} {:>6.1} MB {history:>14.1} {no_history:>14.1} {vt100:>14.1}",
+        input.len() as f64 / 1e6
+    );
+}
+
+fn main() {
+    println!(
+        "{:<24} {:>9} {:>14} {:>14} {:>14}   (MB/s, {COLS}x{ROWS}, best of 3)",
+        "input", "size", "history 2000", "history 0", "bare vt100"
+    );
+    report("(a) seq 1 10000000", &seq_lines(10_000_000));
+    report("(b) SGR-heavy lines", &sgr_lines(50_000_000));
+    report("(c) DEC line drawing", &dec_graphics_lines(20_000_000));
+}

@@ -1,0 +1,167 @@
+//! The filter under random and hostile input: it never panics, keeps its buffers within
+//! their caps, gives the same result however the input is split, and changes nothing vt100
+//! would have drawn from input it has no business with.
+
+use std::num::NonZeroU16;
+
+use crate::filter::CLIPBOARD_CAP;
+use crate::types::cell_ref;
+use crate::{Size, Terminal};
+
+/// A xorshift generator, so the hostile test needs no crate and repeats exactly.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Returns a chunk of random bytes, biased towards escape-sequence bytes.
+fn hostile_chunk(rng: &mut XorShift) -> Vec<u8> {
+    const INTERESTING: &[u8] = b"\x1b\x07\x18\x0e\x0f[]P\\_^X;?$+q0(B)c";
+    (0..rng.next() % 512)
+        .map(|_| {
+            let r = rng.next();
+            if r % 3 == 1 {
+                INTERESTING[(r >> 8) as usize % INTERESTING.len()]
+            } else {
+                (r >> 16) as u8
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_input_never_panics_and_stays_bounded() {
+    let mut t = Terminal::new(Size { rows: 5, cols: 20 }, 100);
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let mut fed = 0;
+    let mut round = 0u32;
+    while fed < 1 << 20 {
+        let chunk = hostile_chunk(&mut rng);
+        fed += chunk.len();
+        t.process(&chunk);
+        round += 1;
+        if round % 50 == 49 {
+            let r = rng.next();
+            t.resize(Size {
+                rows: (r % 9) as u16,
+                cols: (r >> 8) as u16 % 30,
+            });
+        }
+        if round % 300 == 299 && round < 900 {
+            // Ten MiB of an unterminated string, in read-sized pieces.
+            let start: &[u8] = [&b"\x1bP+q"[..], b"\x1b]52;c;", b"\x1b]2;"][round as usize % 3];
+            t.process(start);
+            let filler = vec![b'A'; 1 << 16];
+            for _ in 0..160 {
+                t.process(&filler);
+                assert!(t.filter_buffer_capacity() <= CLIPBOARD_CAP);
+            }
+        }
+        let (c, s) = (t.cursor(), t.size());
+        assert!(c.row < s.rows && c.col <= s.cols, "{c:?} {s:?}");
+        assert!(t.filter_buffer_capacity() <= CLIPBOARD_CAP);
+    }
+    // The terminal still works afterwards.
+    t.resize(Size { rows: 5, cols: 20 });
+    t.process(b"\x18\x1b\\\x1bc\x1b[H\x1b[2Jfine");
+    assert_eq!(t.row_text(0), "fine");
+}
+
+/// Returns random bytes from an alphabet with controls, CSI and escape bytes but none of
+/// the string introducers or character-set designations the filter acts on. (Modes 1047 and
+/// 1048, which term-emu emulates, could in principle come up; with this seed they do not.)
+fn plain_chunk(rng: &mut XorShift, len: usize) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"\x1b\x1b\x1b[[[;;??$>=! 0123456789abcdhlmnqrstuHJKABCDLMPXST\
+        @`~\x07\x08\t\n\r\x7f\x18\x1a\xc3\xa9\xe6\xbc\xa2";
+    (0..len)
+        .map(|_| ALPHABET[rng.next() as usize % ALPHABET.len()])
+        .filter(|b| !matches!(b, b'P' | b'X'))
+        .collect()
+}
+
+#[test]
+fn input_without_strings_or_charsets_renders_as_in_plain_vt100() {
+    let mut rng = XorShift(0x1234_5678_9abc_def1);
+    for _ in 0..40 {
+        let input = plain_chunk(&mut rng, 3000);
+        let mut ours = Terminal::new(Size { rows: 6, cols: 15 }, 0);
+        let (rows, cols) = (
+            NonZeroU16::MIN.saturating_add(5),
+            NonZeroU16::MIN.saturating_add(14),
+        );
+        let mut plain = vt100::Parser::new(rows, cols, 0);
+        for chunk in input.chunks(7) {
+            ours.process(chunk);
+            plain.process(chunk);
+        }
+        let screen = plain.screen();
+        let (row, col) = screen.cursor_position();
+        assert_eq!((ours.cursor().row, ours.cursor().col), (row, col));
+        for r in 0..6 {
+            for c in 0..15 {
+                assert_eq!(
+                    ours.cell(r, c),
+                    screen.cell(r, c).map(cell_ref),
+                    "at {r},{c}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn random_input_split_randomly_gives_the_same_result() {
+    let mut rng = XorShift(0x0bad_cafe_f00d_d00d);
+    for _ in 0..30 {
+        // ASCII only: vt100 itself treats invalid UTF-8 differently depending on the split.
+        let input: Vec<u8> = (0..8)
+            .flat_map(|_| hostile_chunk(&mut rng))
+            .map(|b| b & 0x7f)
+            .collect();
+        let observe = |pieces: &mut dyn Iterator<Item = &[u8]>| {
+            let mut t = Terminal::new(Size { rows: 4, cols: 12 }, 10);
+            let mut replies = Vec::new();
+            let mut clipboard = Vec::new();
+            for piece in pieces {
+                let fx = t.process(piece);
+                replies.extend(fx.replies);
+                clipboard.extend(fx.clipboard);
+            }
+            let rows: Vec<String> = (0..4).map(|r| t.row_formatted(r)).collect();
+            (replies, clipboard, rows, t.title().to_string(), t.cursor())
+        };
+        let whole = observe(&mut std::iter::once(&input[..]));
+        let mut cuts = Vec::new();
+        let mut at = 0;
+        while at < input.len() {
+            let len = 1 + rng.next() as usize % 9;
+            cuts.push(&input[at..(at + len).min(input.len())]);
+            at += len;
+        }
+        assert_eq!(observe(&mut cuts.into_iter()), whole);
+    }
+}
+
+#[test]
+fn the_word_at_a_time_search_finds_the_first_shift_or_escape() {
+    let mut rng = XorShift(77);
+    for _ in 0..2000 {
+        let len = rng.next() as usize % 40;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| match rng.next() % 16 {
+                0 => 0x1b,
+                1 => 0x0e,
+                2 => 0x0f,
+                _ => (rng.next() % 256) as u8,
+            })
+            .collect();
+        let want = bytes.iter().position(|&b| matches!(b, 0x0e | 0x0f | 0x1b));
+        assert_eq!(super::scan::find_shift_or_escape(&bytes), want, "{bytes:?}");
+    }
+}
