@@ -32,14 +32,37 @@ impl Attrs {
     pub const DIM: Attrs = Attrs(2);
     /// Italic.
     pub const ITALIC: Attrs = Attrs(4);
-    /// Underlined.
+    /// Underlined with a single line (SGR 4 or 4:1).
     pub const UNDERLINE: Attrs = Attrs(8);
     /// Foreground and background swapped.
     pub const REVERSE: Attrs = Attrs(16);
+    /// Blinking (SGR 5 or 6).
+    pub const BLINK: Attrs = Attrs(32);
+    /// Hidden (SGR 8).
+    pub const HIDDEN: Attrs = Attrs(64);
+    /// Struck through (SGR 9).
+    pub const STRIKE: Attrs = Attrs(128);
+    /// Overlined (SGR 53).
+    pub const OVERLINE: Attrs = Attrs(256);
+    /// Underlined with a double line (SGR 21 or 4:2).
+    pub const DOUBLE_UNDERLINE: Attrs = Attrs(512);
+    /// Underlined with a curly line (SGR 4:3).
+    pub const CURLY_UNDERLINE: Attrs = Attrs(1024);
+    /// Underlined with a dotted line (SGR 4:4).
+    pub const DOTTED_UNDERLINE: Attrs = Attrs(2048);
+    /// Underlined with a dashed line (SGR 4:5).
+    pub const DASHED_UNDERLINE: Attrs = Attrs(4096);
+    /// Every underline bit; at most one of them is set at a time.
+    pub const ANY_UNDERLINE: Attrs = Attrs(8 | 512 | 1024 | 2048 | 4096);
 
     /// Returns whether every bit of `other` is set.
     pub fn contains(self, other: Attrs) -> bool {
         self.0 & other.0 == other.0
+    }
+
+    /// Returns whether any bit of `other` is set.
+    pub fn intersects(self, other: Attrs) -> bool {
+        self.0 & other.0 != 0
     }
 
     /// Sets the bits of `other` when `on` is true.
@@ -61,6 +84,8 @@ pub struct Style {
     pub bg: Color,
     /// Attributes.
     pub attrs: Attrs,
+    /// The underline's colour (SGR 58); `Default` draws it in the foreground colour.
+    pub underline_color: Color,
 }
 
 /// A borrowed view of one cell of the visible screen.
@@ -74,6 +99,8 @@ pub struct CellRef<'a> {
     pub wide: bool,
     /// Whether the cell is the right half of a wide character.
     pub wide_continuation: bool,
+    /// The URI of the OSC 8 hyperlink the cell belongs to, if any.
+    pub link: Option<&'a str>,
 }
 
 /// The cursor of the visible screen.
@@ -157,9 +184,11 @@ pub(crate) fn cell_ref(c: &vt100::Cell) -> CellRef<'_> {
             fg: color(c.fgcolor()),
             bg: color(c.bgcolor()),
             attrs,
+            underline_color: Color::Default,
         },
         wide: c.is_wide(),
         wide_continuation: c.is_wide_continuation(),
+        link: None,
     }
 }
 
@@ -175,6 +204,7 @@ pub(crate) fn pen_style(s: &vt100::Screen) -> Style {
         fg: color(s.fgcolor()),
         bg: color(s.bgcolor()),
         attrs,
+        underline_color: Color::Default,
     }
 }
 
