@@ -102,6 +102,7 @@ fn blank() -> Cell {
     Cell {
         text: " ".to_string(),
         style: Style::default(),
+        link: None,
     }
 }
 

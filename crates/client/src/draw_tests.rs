@@ -12,6 +12,7 @@ fn cell(text: &str, style: Style) -> Cell {
     Cell {
         text: text.to_string(),
         style,
+        link: None,
     }
 }
 
@@ -100,6 +101,7 @@ fn render_draws_styles_and_the_intersection() {
         fg: Color::Indexed(1),
         bg: Color::Default,
         attrs: Attrs(Attrs::BOLD),
+        ..Style::default()
     };
     let mut r = row(0, &["a", "b", "c"]);
     r.cells[1].style = red;

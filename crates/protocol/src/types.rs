@@ -119,6 +119,16 @@ impl Attrs {
     pub const HIDDEN: u16 = 1 << 6;
     /// Strikethrough.
     pub const STRIKE: u16 = 1 << 7;
+    /// Overline.
+    pub const OVERLINE: u16 = 1 << 8;
+    /// Double underline (at most one underline bit is set).
+    pub const DOUBLE_UNDERLINE: u16 = 1 << 9;
+    /// Curly underline.
+    pub const CURLY_UNDERLINE: u16 = 1 << 10;
+    /// Dotted underline.
+    pub const DOTTED_UNDERLINE: u16 = 1 << 11;
+    /// Dashed underline.
+    pub const DASHED_UNDERLINE: u16 = 1 << 12;
 
     /// Returns whether `flag` is set.
     pub fn has(self, flag: u16) -> bool {
@@ -135,6 +145,8 @@ pub struct Style {
     pub bg: Color,
     /// Attributes.
     pub attrs: Attrs,
+    /// The underline's colour; `Default` draws it in the foreground colour.
+    pub underline_color: Color,
 }
 
 /// One cell of the client's screen.
@@ -145,6 +157,19 @@ pub struct Cell {
     pub text: String,
     /// How it is drawn.
     pub style: Style,
+    /// The URI of the OSC 8 hyperlink the cell belongs to, if any.
+    pub link: Option<String>,
+}
+
+impl Cell {
+    /// Returns a cell showing `text` in `style`, outside any hyperlink.
+    pub fn new(text: impl Into<String>, style: Style) -> Cell {
+        Cell {
+            text: text.into(),
+            style,
+            link: None,
+        }
+    }
 }
 
 /// One row of the client's screen, sent whole when anything in it changed.

@@ -31,6 +31,7 @@ pub fn compose(state: &State, client: &Client) -> Screen {
     let blank = Cell {
         text: " ".into(),
         style: Style::default(),
+        link: None,
     };
     let mut rows = vec![vec![blank; w]; h];
     let mut cursor = Cursor::default();
@@ -155,6 +156,7 @@ fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
                 *cell = Cell {
                     text: "·".into(),
                     style: Style::default(),
+                    link: None,
                 };
             }
         }
@@ -190,6 +192,7 @@ fn put_text(rows: &mut [Vec<Cell>], area: Area, rect: Rect, y: usize, text: &str
             *cell = Cell {
                 text: ch.to_string(),
                 style,
+                link: None,
             };
         }
     }
@@ -251,6 +254,7 @@ fn draw_borders(
                 *cell = Cell {
                     text: glyph.to_string(),
                     style,
+                    link: None,
                 };
             }
         }
@@ -307,7 +311,7 @@ fn draw_numbers(
         let style = Style {
             fg: Color::Indexed(7),
             bg: Color::Indexed(colour),
-            attrs: Attrs::default(),
+            ..Style::default()
         };
         let text = format!(" {index} ");
         let x = (rect.cols as usize).saturating_sub(text.len()) / 2;
@@ -377,7 +381,7 @@ fn draw_titles(
             .enumerate()
         {
             if let Some(cell) = row.get_mut(area.x + rect.x as usize + 2 + i) {
-                *cell = Cell { text, style };
+                *cell = Cell::new(text, style);
             }
         }
     }
@@ -398,7 +402,9 @@ fn convert_cell(c: &CellRef<'_>) -> Cell {
             fg: convert_color(c.style.fg),
             bg: convert_color(c.style.bg),
             attrs: Attrs(c.style.attrs.0),
+            underline_color: convert_color(c.style.underline_color),
         },
+        link: c.link.map(str::to_string),
     }
 }
 

@@ -5,9 +5,11 @@
 //! Everything that changes server state happens on one task, the [`state`] owner; sockets,
 //! PTY readers and writers are tasks that only pass [`event::Event`]s to it.
 
+mod base64;
 mod bindings;
 mod buffers;
 mod client;
+mod clipboard;
 mod cmd;
 mod compose;
 mod conn;

@@ -16,8 +16,10 @@ impl State {
         };
         let effects = pane.term.process(bytes);
         pane.write(effects.replies);
+        pane.track_synchronized(std::time::Instant::now());
         let (sid, wid) = (pane.session, pane.window);
         crate::rename::after_output(self, id);
+        crate::clipboard::apply(self, sid, effects.clipboard, effects.dropped_clipboard);
         let monitor = self.options.window(wid, "monitor-activity").as_flag();
         let Some(session) = self.session_mut(sid) else {
             return;

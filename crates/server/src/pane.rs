@@ -1,6 +1,7 @@
 //! A pane: its terminal state, PTY master, child process, and the tasks that move bytes.
 
 use std::sync::Arc;
+use std::time::Instant;
 
 use mux_term_emu::{Size as TermSize, Terminal};
 use tokio::sync::{mpsc, Notify};
@@ -46,6 +47,8 @@ pub struct Pane {
     pub exit_status: Option<i32>,
     /// Whether the reader has finished.
     pub closed: bool,
+    /// Since when the program has been inside a synchronized update (mode 2026), if it is.
+    pub synchronized_since: Option<Instant>,
 }
 
 impl Pane {
@@ -89,6 +92,7 @@ impl Pane {
             drain,
             exit_status: None,
             closed: false,
+            synchronized_since: None,
         })
     }
 
@@ -141,11 +145,24 @@ impl Pane {
         }
     }
 
-    /// Returns the working directory of the foreground process (pane_current_path).
+    /// Returns the pane's working directory: the one its program reported with OSC 7 if any,
+    /// else that of its foreground process.
     pub fn current_path(&self) -> String {
+        if let Some(cwd) = self.term.cwd() {
+            return cwd.to_string();
+        }
         std::fs::read_link(format!("/proc/{}/cwd", self.foreground()))
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default()
+    }
+
+    /// Notes when the program entered a synchronized update, or that it left it.
+    pub fn track_synchronized(&mut self, now: Instant) {
+        if !self.term.synchronized() {
+            self.synchronized_since = None;
+        } else if self.synchronized_since.is_none() {
+            self.synchronized_since = Some(now);
+        }
     }
 
     /// Returns the PTY's foreground process group, or the child's pid when it has none.

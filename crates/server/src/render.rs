@@ -12,6 +12,9 @@ use crate::state::State;
 /// The shortest time between two updates to one client.
 pub const FRAME: Duration = Duration::from_millis(16);
 
+/// The longest a pane's synchronized update may hold back a client's frames.
+pub const SYNC_LIMIT: Duration = Duration::from_millis(150);
+
 /// Sends due updates to every dirty client; returns when the next deferred one is due.
 pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
     let mut next: Option<Instant> = None;
@@ -23,12 +26,14 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         if !client.dirty || client.session.is_none() || !client.can_take_frame() {
             continue;
         }
-        if let Some(last) = client.last_flush {
-            if now < last + FRAME {
-                let due = last + FRAME;
-                next = Some(next.map_or(due, |n| n.min(due)));
-                continue;
-            }
+        let due = client
+            .last_flush
+            .map(|last| last + FRAME)
+            .filter(|&due| now < due)
+            .or_else(|| held_until(state, client, now));
+        if let Some(due) = due {
+            next = Some(next.map_or(due, |n| n.min(due)));
+            continue;
         }
         let screen = crate::compose::compose(state, client);
         let title = outer_title(state, client);
@@ -43,6 +48,19 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         }
     }
     next
+}
+
+/// Returns until when a client's frame is held because a pane it shows is inside a
+/// synchronized update (mode 2026), at most [`SYNC_LIMIT`] after the update began.
+fn held_until(state: &State, client: &Client, now: Instant) -> Option<Instant> {
+    let window = state.session(client.session?)?.current_window()?;
+    window
+        .visible()
+        .iter()
+        .filter_map(|(id, _)| state.panes.get(id)?.synchronized_since)
+        .map(|since| since + SYNC_LIMIT)
+        .filter(|&until| now < until)
+        .min()
 }
 
 /// Returns the title a client's terminal should have when set-titles is on.
@@ -140,6 +158,7 @@ mod tests {
                     .map(|c| Cell {
                         text: c.to_string(),
                         style: Style::default(),
+                        link: None,
                     })
                     .collect()
             })

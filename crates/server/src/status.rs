@@ -47,7 +47,7 @@ pub fn status_row(state: &State, client: ClientId, sid: SessionId, width: usize)
     if rw < width {
         let right_cells = layout_cells(&right, rw);
         for (i, (text, style)) in right_cells.into_iter().enumerate() {
-            cells[width - rw + i] = Cell { text, style };
+            cells[width - rw + i] = Cell::new(text, style);
         }
     }
     StatusRow {
@@ -138,13 +138,14 @@ fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> 
 fn cells_of(runs: &[Run], width: usize, base: Style) -> Vec<Cell> {
     let mut cells: Vec<Cell> = layout_cells(runs, width)
         .into_iter()
-        .map(|(text, style)| Cell { text, style })
+        .map(|(text, style)| Cell::new(text, style))
         .collect();
     cells.resize(
         width,
         Cell {
             text: " ".into(),
             style: base,
+            link: None,
         },
     );
     cells

@@ -55,8 +55,10 @@ fn server_messages_round_trip_through_blocking_helpers() {
                         style: Style {
                             fg: Color::Rgb(1, 2, 3),
                             bg: Color::Indexed(200),
-                            attrs: Attrs(Attrs::BOLD),
+                            attrs: Attrs(Attrs::BOLD | Attrs::CURLY_UNDERLINE),
+                            underline_color: Color::Indexed(1),
                         },
+                        link: Some("https://example.com/".into()),
                     },
                     Cell::default(),
                 ],

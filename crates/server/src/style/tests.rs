@@ -13,6 +13,7 @@ fn style(fg: Color, bg: Color, attrs: u16) -> Style {
         fg,
         bg,
         attrs: Attrs(attrs),
+        underline_color: Color::Default,
     }
 }
 

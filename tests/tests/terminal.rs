@@ -1,0 +1,145 @@
+//! What programs ask of the terminal, seen through the real binary: OSC 52 clipboard writes,
+//! OSC 7 working directories, titles, DEC line drawing and synchronized output.
+
+use mux_e2e::{wait_until, Env};
+
+/// Starts a session named `t` whose first pane runs `script`, attaches an 80x24 client and
+/// returns it once `needle` shows.
+fn session_running(env: &Env, script: &str, needle: &str) -> mux_e2e::Client {
+    env.ok(&["new", "-d", "-s", "t", "-x", "80", "-y", "23", script]);
+    let c = env.client(&["attach", "-t", "t"], 80, 24);
+    c.wait_text(needle);
+    c
+}
+
+/// Returns whether `haystack` contains `needle`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Returns the rows of the client's screen with trailing blanks dropped, joined by newlines.
+fn trimmed(c: &mux_e2e::Client) -> String {
+    c.with_screen(|s| {
+        let cols = s.size().1.get();
+        s.rows(0, cols)
+            .map(|r| r.trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// Waits until the client's trimmed screen contains `needle`.
+fn wait_trimmed(c: &mux_e2e::Client, needle: &str) {
+    wait_until(
+        &format!("{needle:?} on the screen"),
+        || trimmed(c).contains(needle).then_some(()),
+        || trimmed(c),
+    );
+}
+
+#[test]
+fn osc52_reaches_the_client_and_fills_a_buffer() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    c.line("printf '\\033]52;c;aGVsbG8gY2xpcA==\\007'; echo copied");
+    wait_trimmed(&c, "\ncopied");
+    wait_until(
+        "the OSC 52 sequence in the client's output",
+        || contains(&c.raw(), b"\x1b]52;c;aGVsbG8gY2xpcA==\x07").then_some(()),
+        || String::from_utf8_lossy(&c.raw()).into_owned(),
+    );
+    assert_eq!(env.ok(&["show-buffer"]), "hello clip");
+}
+
+#[test]
+fn set_clipboard_external_and_off() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    env.ok(&["set", "-s", "set-clipboard", "external"]);
+    c.line("printf '\\033]52;c;ZXh0\\007'; echo ext-done");
+    wait_trimmed(&c, "\next-done");
+    wait_until(
+        "the external OSC 52 write in the client's output",
+        || contains(&c.raw(), b"\x1b]52;c;ZXh0\x07").then_some(()),
+        || String::from_utf8_lossy(&c.raw()).into_owned(),
+    );
+    let listed = env.ok(&["list-buffers"]);
+    assert_eq!(listed, "", "external makes no buffer");
+    env.ok(&["set", "-s", "set-clipboard", "off"]);
+    c.line("printf '\\033]52;c;b2Zm\\007'; echo off-done");
+    wait_trimmed(&c, "\noff-done");
+    // The marker line and the OSC travel in order: once the marker shows, an OSC 52 sent
+    // before it would have arrived too.
+    assert!(!contains(&c.raw(), b"\x1b]52;c;b2Zm"), "off sends nothing");
+    assert_eq!(env.ok(&["list-buffers"]), "");
+}
+
+#[test]
+fn invalid_clipboard_data_is_dropped() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    c.line("printf '\\033]52;c;not*base64\\007'; echo sent");
+    wait_trimmed(&c, "\nsent");
+    assert!(!contains(&c.raw(), b"\x1b]52;c;not"));
+    assert_eq!(env.ok(&["list-buffers"]), "");
+}
+
+#[test]
+fn osc7_sets_the_pane_current_path() {
+    let env = Env::new();
+    let _c = session_running(
+        &env,
+        "printf '\\033]7;file://somehost/srv/my%%20project\\007'; echo told; exec sleep 100",
+        "told",
+    );
+    wait_until(
+        "pane_current_path from OSC 7",
+        || {
+            let path = env.ok(&["display", "-p", "-t", "t", "#{pane_current_path}"]);
+            (path.trim_end() == "/srv/my project").then_some(())
+        },
+        || env.ok(&["display", "-p", "-t", "t", "#{pane_current_path}"]),
+    );
+}
+
+#[test]
+fn a_title_with_semicolons_is_kept_whole() {
+    let env = Env::new();
+    let _c = session_running(
+        &env,
+        "printf '\\033]2;build; test; deploy\\007'; echo titled; exec sleep 100",
+        "titled",
+    );
+    wait_until(
+        "the pane title",
+        || {
+            let t = env.ok(&["display", "-p", "-t", "t", "#{pane_title}"]);
+            (t.trim_end() == "build; test; deploy").then_some(())
+        },
+        || env.ok(&["display", "-p", "-t", "t", "#{pane_title}"]),
+    );
+}
+
+#[test]
+fn dec_special_graphics_draw_boxes() {
+    let env = Env::new();
+    let c = session_running(
+        &env,
+        "printf '\\033(0lqqk\\033(B\\n\\033(0x\\033(B  \\033(0x\\033(B\\n\\033)0\\016mqqj\\017 done\\n'; exec sleep 100",
+        "done",
+    );
+    wait_trimmed(&c, "┌──┐\n│  │\n└──┘ done");
+}
+
+#[test]
+fn a_synchronized_update_that_never_ends_still_shows() {
+    let env = Env::new();
+    // The program opens a synchronized update and never closes it: the safety timeout lets
+    // its output through anyway.
+    let c = session_running(
+        &env,
+        "printf '\\033[?2026hinside-the-update'; exec sleep 100",
+        "inside-the-update",
+    );
+    c.wait_text("inside-the-update");
+}
