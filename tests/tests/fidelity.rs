@@ -186,3 +186,18 @@ fn vim_with_syntax_colours() {
         s.contents().contains("Waiting for a condition") && last.contains("1,1")
     });
 }
+
+#[test]
+fn man_page_with_bold_and_underline() {
+    if std::process::Command::new("man")
+        .args(["-w", "ls"])
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
+        println!("skipped: no manual page for ls on this machine");
+        return;
+    }
+    check("MANPAGER=less LESS= MANWIDTH=80 exec man ls", |s| {
+        s.contents().contains("NAME") && s.cursor_position().0 == ROWS - 1
+    });
+}
