@@ -1,5 +1,6 @@
 //! Feeds term-emu arbitrary bytes with resizes mixed in and checks its invariants: no panic,
-//! the cursor inside the grid, every cell readable, replies and titles bounded.
+//! the cursor inside the grid, every cell readable, replies and titles bounded, and a snapshot
+//! of the screen replayed into a fresh terminal shows the same.
 
 #![no_main]
 
@@ -63,4 +64,32 @@ fn feed(term: &mut Terminal, bytes: &[u8]) {
     }
     assert!(term.title().len() <= 4096);
     assert!(term.history().len() <= 100);
+    check_replay(term);
+}
+
+/// Replays a snapshot of the screen (each row's text with its SGR sequences, placed with
+/// cursor moves) into a fresh terminal of the same size and checks that it shows the same.
+fn check_replay(term: &Terminal) {
+    let size = term.size();
+    let mut fresh = Terminal::new(size, 0);
+    let mut snapshot = Vec::new();
+    for row in 0..size.rows {
+        snapshot.extend_from_slice(format!("\x1b[{};1H", row + 1).as_bytes());
+        snapshot.extend_from_slice(term.row_formatted(row).as_bytes());
+    }
+    fresh.process(&snapshot);
+    for row in 0..size.rows {
+        assert_eq!(
+            term.row_text(row),
+            fresh.row_text(row),
+            "row {row} differs after replaying a snapshot"
+        );
+        for col in 0..size.cols {
+            let (a, b) = (term.cell(row, col), fresh.cell(row, col));
+            let style = |c: Option<mux_term_emu::CellRef<'_>>| c.map(|c| c.style);
+            if a.is_some_and(|c| !c.text.is_empty() && c.text != " ") {
+                assert_eq!(style(a), style(b), "style of {row},{col} differs after replay");
+            }
+        }
+    }
 }
