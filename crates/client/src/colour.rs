@@ -1,16 +1,49 @@
 //! 24-bit colour for the user's terminal: passed through when it says it supports it
-//! (`COLORTERM=truecolor` or `24bit`), else mapped to the nearest of the 256 colours.
+//! (`COLORTERM=truecolor` or `24bit`, or a terminfo entry with `RGB` or `Tc`), else mapped to
+//! the nearest of the 256 colours.
 
 use std::sync::OnceLock;
 
-/// Returns whether the user's terminal takes 24-bit colour, as `COLORTERM` says.
+/// Returns whether the user's terminal takes 24-bit colour, as `COLORTERM` or its terminfo
+/// entry says.
 pub fn truecolor() -> bool {
     static TRUECOLOR: OnceLock<bool> = OnceLock::new();
     *TRUECOLOR.get_or_init(|| {
-        std::env::var("COLORTERM")
-            .map(|v| v == "truecolor" || v == "24bit")
-            .unwrap_or(false)
+        let colorterm = std::env::var("COLORTERM").unwrap_or_default();
+        colorterm == "truecolor"
+            || colorterm == "24bit"
+            || std::env::var("TERM").is_ok_and(|term| terminfo_has_rgb(&term))
     })
+}
+
+/// Returns whether the terminfo entry of `term` declares direct colour (the `RGB` or `Tc`
+/// extended capability, or a `-direct` entry), as `infocmp -x` prints it.
+fn terminfo_has_rgb(term: &str) -> bool {
+    if term.ends_with("-direct") {
+        return true;
+    }
+    if term.is_empty() || !term.bytes().all(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    std::process::Command::new("infocmp")
+        .args(["-x", term])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|out| {
+            out.status.success() && declares_rgb(&String::from_utf8_lossy(&out.stdout))
+        })
+}
+
+/// Returns whether `infocmp` output lists the `RGB` or `Tc` capability.
+fn declares_rgb(source: &str) -> bool {
+    source
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split(','))
+        .map(str::trim)
+        .any(|cap| {
+            cap == "Tc" || cap == "RGB" || cap.starts_with("RGB#") || cap.starts_with("RGB=")
+        })
 }
 
 /// The levels of the 6×6×6 colour cube (indexes 16–231).
@@ -43,6 +76,18 @@ pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminfo_rgb_and_tc_count_as_truecolor() {
+        let entry = "#\tReconstructed via infocmp\nxterm-direct|xterm with direct colour,\n\tam, RGB, colors#0x1000000,\n";
+        assert!(declares_rgb(entry));
+        assert!(declares_rgb("foo|bar,\n\tTc, km,\n"));
+        assert!(!declares_rgb(
+            "xterm-256color|xterm,\n\tam, colors#0x100, setrgbf=\\E[38;2;%p1%dm,\n"
+        ));
+        assert!(terminfo_has_rgb("xterm-direct"));
+        assert!(!terminfo_has_rgb("bad term\n"));
+    }
 
     #[test]
     fn cube_corners_and_greys_map_exactly() {
