@@ -60,6 +60,11 @@ fn plain(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> vt10
         },
         || parser.lock().expect("lock").screen().contents(),
     );
+    // The script leads its own session: end its whole process group, pagers included.
+    let _ = nix::sys::signal::killpg(
+        nix::unistd::Pid::from_raw(child.id() as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    );
     let _ = child.kill();
     let _ = child.wait();
     screen
