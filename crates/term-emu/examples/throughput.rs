@@ -3,7 +3,8 @@
 //! Run with `cargo run --release -p mux-term-emu --example throughput`. Each input is fed in
 //! 4096-byte chunks, as a PTY read would deliver it, to a fresh 80x24 terminal, and the best
 //! of three runs is printed for: term-emu keeping 2000 rows of history (tmux's default),
-//! term-emu without history, and bare vt100 without scrollback (the engine's own ceiling).
+//! term-emu without history, and bare vt100 without scrollback (the engine term-emu replaced,
+//! kept as a test oracle). Then the history's heap for 10,000 coloured 80-column lines.
 
 use std::num::NonZeroU16;
 use std::time::{Duration, Instant};
@@ -16,12 +17,46 @@ const CHUNK: usize = 4096;
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 
-/// Returns the output of `seq 1 n` with `\r\n` line ends, as a terminal receives it.
-fn seq_lines(n: u32) -> Vec<u8> {
+/// Returns the output of `seq 1 n` with line ends `end` (`\r\n` as a PTY delivers it).
+fn seq_lines(n: u32, end: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     for i in 1..=n {
         out.extend_from_slice(i.to_string().as_bytes());
-        out.extend_from_slice(b"\r\n");
+        out.extend_from_slice(end);
+    }
+    out
+}
+
+/// Returns about `target` bytes of CJK text with combining marks and emoji.
+fn cjk_lines(target: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(target + 256);
+    while out.len() < target {
+        out.extend_from_slice(
+            "漢字かなカナ한국어 테스트 e\u{301}te\u{301} ❤\u{fe0f} 中文字符串和一些文字\r\n"
+                .as_bytes(),
+        );
+    }
+    out
+}
+
+/// Returns about `target` bytes of full-screen redraws as a TUI sends them: synchronized
+/// updates of cursor moves, 256-colour SGR, text and erases.
+fn redraw_frames(target: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(target + 4096);
+    let mut frame = 0u32;
+    while out.len() < target {
+        out.extend_from_slice(b"\x1b[?2026h");
+        for row in 1..=ROWS {
+            let colour = (frame + u32::from(row)) % 256;
+            let line = format!(
+                "\x1b[{row};1H\x1b[38;5;{colour}m{:<40}\x1b[48;5;{}m status {frame:>8} \x1b[m\x1b[K",
+                "some text in a redrawn row",
+                (colour + 7) % 256
+            );
+            out.extend_from_slice(line.as_bytes());
+        }
+        out.extend_from_slice(b"\x1b[?2026l");
+        frame += 1;
     }
     out
 }
@@ -101,12 +136,51 @@ fn report(name: &str, input: &[u8]) {
     );
 }
 
+/// Prints the history's heap after 10,000 lines of `ls --color`-like 80-column output.
+fn history_memory() {
+    let mut term = Terminal::new(
+        Size {
+            rows: ROWS,
+            cols: COLS,
+        },
+        10_000,
+    );
+    for i in 0..10_024u32 {
+        let line = format!(
+            "\x1b[1;34mdirectory{:02}\x1b[0m  \x1b[32mprogram.sh\x1b[0m  \x1b[36mlink{:04}\x1b[0m  \
+             notes-{i:08}.txt  \x1b[31marchive.tar.gz\x1b[0m  README.md\r\n",
+            i % 100,
+            i % 10_000
+        );
+        term.process(line.as_bytes());
+    }
+    let h = term.history();
+    println!(
+        "history: {} rows of 80-column coloured lines, {} heap bytes ({:.0} per row)",
+        h.len(),
+        h.heap_bytes(),
+        h.heap_bytes() as f64 / h.len().max(1) as f64
+    );
+    for cols in [120, 50, COLS] {
+        let start = Instant::now();
+        term.resize(Size { rows: ROWS, cols });
+        println!(
+            "resize to {cols}x{ROWS} with that history: {:.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}
+
 fn main() {
     println!(
         "{:<24} {:>9} {:>14} {:>14} {:>14}   (MB/s, {COLS}x{ROWS}, best of 3)",
         "input", "size", "history 2000", "history 0", "bare vt100"
     );
-    report("(a) seq 1 10000000", &seq_lines(10_000_000));
+    report("(a) seq 1 10000000 \\r\\n", &seq_lines(10_000_000, b"\r\n"));
+    report("(a) seq 1 10000000 \\n", &seq_lines(10_000_000, b"\n"));
     report("(b) SGR-heavy lines", &sgr_lines(50_000_000));
-    report("(c) DEC line drawing", &dec_graphics_lines(20_000_000));
+    report("(c) CJK + combining", &cjk_lines(20_000_000));
+    report("(d) redraw frames", &redraw_frames(50_000_000));
+    report("(e) DEC line drawing", &dec_graphics_lines(20_000_000));
+    history_memory();
 }

@@ -1,9 +1,9 @@
-//! A streaming byte filter in front of vt100: it passes through what vt100 handles, rewrites
-//! DEC line-drawing characters, and takes out the strings vt100 cannot handle (OSC, DCS, SOS,
-//! PM, APC) so term-emu can answer or act on them.
+//! A streaming byte filter in front of the parser: it passes through what the parser handles,
+//! rewrites DEC line-drawing characters, and takes out the strings (OSC, DCS, SOS, PM, APC) so
+//! term-emu can answer or act on them with bounded buffers.
 //!
-//! The filter follows the same state machine as vt100's parser (Paul Williams' DEC parser,
-//! as implemented by `vte`), so both agree on where every sequence starts and ends. Plain text
+//! The filter follows the same state machine as the parser (Paul Williams' DEC parser, as
+//! implemented by `vte`), so both agree on where every sequence starts and ends. Plain text
 //! and CSI sequences are passed on as slices of the input; only strings are buffered, each
 //! capped ([`STRING_CAP`], or [`CLIPBOARD_CAP`] for OSC 52), so memory stays bounded whatever
 //! the program writes. Sequences may be split anywhere across calls to [`Filter::feed`].
@@ -33,15 +33,15 @@ const SI: u8 = 0x0f;
 
 /// Where the filter's output goes, in stream order.
 pub(crate) trait Sink {
-    /// Bytes for vt100.
+    /// Bytes for the parser.
     fn pass(&mut self, bytes: &[u8]);
     /// A complete OSC string (without `ESC ]` and terminator); `bel` tells whether BEL ended it.
     fn osc(&mut self, body: &[u8], bel: bool);
     /// A complete DCS string (without `ESC P` and `ESC \`).
     fn dcs(&mut self, body: &[u8]);
-    /// A CSI sequence worth tracking, already passed to vt100.
+    /// A CSI sequence worth tracking, already passed to the parser.
     fn csi(&mut self, csi: &Csi);
-    /// A full reset (`ESC c`), already passed to vt100.
+    /// A full reset (`ESC c`), already passed to the parser.
     fn reset(&mut self);
     /// An OSC 52 string went over [`CLIPBOARD_CAP`] and was dropped.
     fn clipboard_dropped(&mut self);
@@ -75,8 +75,8 @@ enum Kind {
 enum EscAt {
     /// At this index of the current input, not yet passed on.
     Input(usize),
-    /// Outside the current input and not passed on: it is owed to vt100 if the sequence
-    /// turns out to be one vt100 should see.
+    /// Outside the current input and not passed on: it is owed to the parser if the
+    /// sequence turns out to be one the parser should see.
     Owed,
 }
 
@@ -247,7 +247,7 @@ impl Filter {
         i + 1
     }
 
-    /// Executes a C0 control met inside a sequence (vt100 executes it too).
+    /// Executes a C0 control met inside a sequence (the parser executes it too).
     fn control(&mut self, b: u8) {
         if b == SO || b == SI {
             self.charsets.shift(b == SO);
@@ -293,7 +293,7 @@ impl Filter {
                 self.escape_final(run, i, b, sink);
             }
             _ => {
-                // vte ignores DEL and high bytes here; keep them from vt100's ground state.
+                // vte ignores DEL and high bytes here; keep them from the parser's ground state.
                 self.detach_esc(run, i, sink);
                 run.start = i + 1;
             }
@@ -348,7 +348,7 @@ impl Filter {
         }
     }
 
-    /// Forgets the pending ESC: the sequence it starts is not for vt100.
+    /// Forgets the pending ESC: the sequence it starts is not for the parser.
     fn drop_esc(&mut self, run: &mut Run<'_>, sink: &mut impl Sink) {
         if let EscAt::Input(at) = self.esc {
             run.flush(at, sink);
@@ -357,7 +357,7 @@ impl Filter {
         self.esc = EscAt::Owed;
     }
 
-    /// Makes sure the pending ESC reaches vt100 before the byte at `i`.
+    /// Makes sure the pending ESC reaches the parser before the byte at `i`.
     fn keep_esc(&mut self, run: &mut Run<'_>, i: usize, sink: &mut impl Sink) {
         if self.esc == EscAt::Owed {
             run.flush(i, sink);

@@ -1,25 +1,135 @@
-//! The scrollback: a compact store of the rows that scrolled off the top of the primary screen.
+//! The scrollback: term-emu's own compact store of the rows that left the top of the primary
+//! screen (DESIGN decision 8).
 //!
-//! Each row is kept as its text with SGR sequences where the style changes (a few bytes per
-//! cell of text instead of vt100's 32), plus whether it wrapped into the next row. The oldest
-//! rows are dropped beyond the limit.
+//! A row is its text as UTF-8 (an empty cell as a space, trailing blanks dropped) followed by
+//! a short list of style changes, each the column where it happens and an id into the
+//! terminal's interned style table. Rows are appended to 64 KB chunks, freed (or reused) once
+//! their last row is dropped, so storing a row allocates nothing. A row that continues on the next one is
+//! marked, so the rows of a logical line can be joined and split again at a new width when the
+//! terminal is resized (see `reflow.rs`). The public API answers in rows at the current width,
+//! oldest first, as capture-pane reads them.
 
 use std::collections::VecDeque;
+use std::sync::OnceLock;
 
-/// One row that left the screen.
-#[derive(Debug, Clone)]
+use unicode_width::UnicodeWidthStr;
+
+use crate::grid::Row;
+use crate::styles::Styles;
+
+/// The top bit of `Line::meta`: the row continues on the next one.
+const WRAPPED: u32 = 1 << 31;
+
+/// The size of the blocks rows are stored in; a longer row gets a block of its own.
+const CHUNK: usize = 64 << 10;
+
+/// One row that left the screen: where its bytes are in the chunks.
+#[derive(Debug, Clone, Copy)]
 struct Line {
-    /// The row's text with SGR sequences, trailing blanks dropped.
-    formatted: Box<str>,
-    /// Whether the row continues on the next one (a soft wrap).
-    wrapped: bool,
+    /// The chunk, counted from the first ever allocated (wrapping).
+    chunk: u32,
+    /// Where the row starts in the chunk.
+    offset: u32,
+    /// The length of the text and the style changes, in bytes.
+    len: u32,
+    /// The text length in bytes, with the `WRAPPED` bit.
+    meta: u32,
+}
+
+/// A stored row's bytes: the text, then four bytes per style change: column (u16 LE) and
+/// style id (u16 LE).
+#[derive(Clone, Copy)]
+struct LineRef<'a> {
+    data: &'a [u8],
+    meta: u32,
+}
+
+impl<'a> LineRef<'a> {
+    /// Returns the text.
+    fn text(self) -> &'a str {
+        let len = (self.meta & !WRAPPED) as usize;
+        self.data
+            .get(..len)
+            .and_then(|t| std::str::from_utf8(t).ok())
+            .unwrap_or("")
+    }
+
+    /// Returns the style changes as (column, style id).
+    fn runs(self) -> impl Iterator<Item = (u16, u16)> + 'a {
+        let len = (self.meta & !WRAPPED) as usize;
+        self.data
+            .get(len..)
+            .unwrap_or_default()
+            .chunks_exact(4)
+            .map(|c| {
+                (
+                    u16::from_le_bytes([c[0], c[1]]),
+                    u16::from_le_bytes([c[2], c[3]]),
+                )
+            })
+    }
+}
+
+/// One grapheme cluster of a history row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cluster<'a> {
+    /// The cluster's text.
+    pub text: &'a str,
+    /// How many columns it takes (1 or 2).
+    pub width: u8,
+    /// Its style id.
+    pub style: u16,
+}
+
+/// Splits `text` into clusters (a character with the zero-width ones after it) with widths.
+pub(crate) fn clusters(text: &str) -> impl Iterator<Item = (&str, u8)> + '_ {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        for (i, c) in chars {
+            if crate::screen::char_width(c) != 0 {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        let (cluster, tail) = rest.split_at(end);
+        rest = tail;
+        Some((cluster, cluster_width(cluster)))
+    })
+}
+
+/// Returns the columns a cluster takes: 2 for wide characters and emoji presentation, else 1.
+pub(crate) fn cluster_width(cluster: &str) -> u8 {
+    if cluster.len() == 1 {
+        return 1;
+    }
+    if cluster.width() >= 2 {
+        2
+    } else {
+        1
+    }
 }
 
 /// A bounded list of scrolled-off rows, oldest first.
 #[derive(Debug, Clone)]
 pub struct History {
     lines: VecDeque<Line>,
+    /// The rows' bytes, in blocks of [`CHUNK`] bytes, oldest first, appended to at the end.
+    chunks: VecDeque<Vec<u8>>,
+    /// The number of the first chunk in `chunks`.
+    first_chunk: u32,
+    /// A freed chunk kept for reuse.
+    spare: Option<Vec<u8>>,
     limit: usize,
+    /// The terminal's interned styles, shared by the grid and the history.
+    pub(crate) styles: Styles,
+    /// Every row with SGR sequences, made when a caller first asks for one and dropped at
+    /// the next change.
+    formatted: OnceLock<Vec<Box<str>>>,
+    /// Reused while encoding a row.
+    scratch_runs: Vec<u8>,
 }
 
 impl History {
@@ -27,7 +137,13 @@ impl History {
     pub fn new(limit: usize) -> History {
         History {
             lines: VecDeque::new(),
+            chunks: VecDeque::new(),
+            first_chunk: 0,
+            spare: None,
             limit,
+            styles: Styles::default(),
+            formatted: OnceLock::new(),
+            scratch_runs: Vec::new(),
         }
     }
 
@@ -46,75 +162,250 @@ impl History {
         self.limit
     }
 
+    /// Changes the limit, dropping the oldest rows beyond it.
+    pub(crate) fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+        while self.lines.len() > limit {
+            self.pop_front();
+        }
+        self.formatted = OnceLock::new();
+    }
+
     /// Drops every row.
     pub fn clear(&mut self) {
         self.lines.clear();
         self.lines.shrink_to_fit();
+        self.chunks.clear();
+        self.spare = None;
+        self.formatted = OnceLock::new();
     }
 
-    /// Appends a row, dropping the oldest beyond the limit.
-    pub(crate) fn push(&mut self, formatted: String, wrapped: bool) {
+    /// Drops the formatted strings made for callers, so they do not add up.
+    pub(crate) fn drop_cached(&mut self) {
+        self.formatted = OnceLock::new();
+    }
+
+    /// Appends a visible row, dropping the oldest beyond the limit.
+    pub(crate) fn push(&mut self, row: &Row) {
         if self.limit == 0 {
             return;
         }
         if self.lines.len() >= self.limit {
-            self.lines.pop_front();
+            self.pop_front();
         }
+        let need = row.trimmed_len() * 4 + 64;
+        let fits = self
+            .chunks
+            .back()
+            .is_some_and(|c| c.capacity() - c.len() >= need);
+        if !fits {
+            let mut chunk = self.spare.take().unwrap_or_default();
+            chunk.clear();
+            chunk.reserve_exact(need.max(CHUNK));
+            self.chunks.push_back(chunk);
+        }
+        let chunk = self.first_chunk.wrapping_add(self.chunks.len() as u32 - 1);
+        let Some(data) = self.chunks.back_mut() else {
+            return;
+        };
+        let offset = data.len();
+        let text_len = encode(row, data, &mut self.scratch_runs);
         self.lines.push_back(Line {
-            formatted: formatted.into_boxed_str(),
-            wrapped,
+            chunk,
+            offset: offset as u32,
+            len: (data.len() - offset) as u32,
+            meta: text_len | if row.wrapped { WRAPPED } else { 0 },
         });
+    }
+
+    /// Drops the oldest row, and the chunks no row uses any more.
+    fn pop_front(&mut self) {
+        self.lines.pop_front();
+        let keep_from = self.lines.front().map_or(self.chunks.len(), |l| {
+            l.chunk.wrapping_sub(self.first_chunk) as usize
+        });
+        for _ in 0..keep_from.min(self.chunks.len().saturating_sub(1)) {
+            if let Some(chunk) = self.chunks.pop_front() {
+                self.first_chunk = self.first_chunk.wrapping_add(1);
+                if chunk.capacity() == CHUNK {
+                    self.spare = Some(chunk);
+                }
+            }
+        }
+        if self.lines.is_empty() {
+            if let Some(last) = self.chunks.back_mut() {
+                last.clear();
+            }
+        }
+    }
+
+    /// Returns the bytes of row `index`.
+    fn line(&self, index: usize) -> Option<LineRef<'_>> {
+        let line = self.lines.get(index)?;
+        let chunk = self
+            .chunks
+            .get(line.chunk.wrapping_sub(self.first_chunk) as usize)?;
+        let start = line.offset as usize;
+        let data = chunk.get(start..start + line.len as usize)?;
+        Some(LineRef {
+            data,
+            meta: line.meta,
+        })
+    }
+
+    /// Marks in `live` every style id the rows use.
+    pub(crate) fn mark_styles(&self, live: &mut [bool]) {
+        for line in (0..self.lines.len()).filter_map(|i| self.line(i)) {
+            for (_, id) in line.runs() {
+                if let Some(l) = live.get_mut(usize::from(id)) {
+                    *l = true;
+                }
+            }
+        }
+    }
+
+    /// Rewrites the style ids of every row through `map`.
+    pub(crate) fn remap_styles(&mut self, map: &[u16]) {
+        for line in &self.lines {
+            let Some(chunk) = self
+                .chunks
+                .get_mut(line.chunk.wrapping_sub(self.first_chunk) as usize)
+            else {
+                continue;
+            };
+            let start = line.offset as usize + (line.meta & !WRAPPED) as usize;
+            let end = line.offset as usize + line.len as usize;
+            if let Some(runs) = chunk.get_mut(start..end) {
+                for run in runs.chunks_exact_mut(4) {
+                    let id = u16::from_le_bytes([run[2], run[3]]);
+                    let new = map.get(usize::from(id)).copied().unwrap_or(0);
+                    run[2..4].copy_from_slice(&new.to_le_bytes());
+                }
+            }
+        }
+        self.formatted = OnceLock::new();
+    }
+
+    /// Returns the clusters of row `index`.
+    pub(crate) fn clusters(&self, index: usize) -> impl Iterator<Item = Cluster<'_>> + '_ {
+        self.line(index).into_iter().flat_map(line_clusters)
     }
 
     /// Returns row `index` (0 is the oldest) as plain text.
     pub fn text(&self, index: usize) -> Option<String> {
-        self.lines.get(index).map(|l| strip_sgr(&l.formatted))
+        self.line(index).map(|l| l.text().to_string())
     }
 
-    /// Returns row `index` with its SGR sequences.
+    /// Returns row `index` with SGR sequences where the style changes.
     pub fn formatted(&self, index: usize) -> Option<&str> {
-        self.lines.get(index).map(|l| &*l.formatted)
+        let all = self.formatted.get_or_init(|| {
+            (0..self.lines.len())
+                .filter_map(|i| self.line(i))
+                .map(|line| {
+                    let cells = line_clusters(line).map(|c| (c.text, self.styles.get(c.style)));
+                    crate::sgr::format_cells(cells).into_boxed_str()
+                })
+                .collect()
+        });
+        all.get(index).map(|s| &**s)
     }
 
     /// Returns whether row `index` wraps into the next one.
     pub fn wrapped(&self, index: usize) -> bool {
-        self.lines.get(index).is_some_and(|l| l.wrapped)
+        self.lines.get(index).is_some_and(|l| l.meta & WRAPPED != 0)
     }
 
-    /// Returns roughly how many heap bytes the rows use.
+    /// Returns roughly how many heap bytes the rows use (with the style table).
     pub fn heap_bytes(&self) -> usize {
         self.lines.capacity() * std::mem::size_of::<Line>()
-            + self.lines.iter().map(|l| l.formatted.len()).sum::<usize>()
+            + self.chunks.iter().map(Vec::capacity).sum::<usize>()
+            + self.spare.as_ref().map_or(0, Vec::capacity)
+            + self
+                .formatted
+                .get()
+                .map_or(0, |f| f.iter().map(|s| s.len() + 16).sum())
+            + self.styles.heap_bytes()
     }
 }
 
-/// Removes `ESC [ ... m` sequences from `s`.
-fn strip_sgr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for d in chars.by_ref() {
-                if d.is_ascii_alphabetic() {
-                    break;
-                }
+/// Returns the clusters of a stored row with their styles.
+fn line_clusters(line: LineRef<'_>) -> impl Iterator<Item = Cluster<'_>> + '_ {
+    let mut runs = line.runs().peekable();
+    let mut style = 0;
+    let mut col = 0u32;
+    clusters(line.text()).map(move |(text, width)| {
+        while let Some(&(at, id)) = runs.peek() {
+            if u32::from(at) > col {
+                break;
             }
-        } else {
-            out.push(c);
+            style = id;
+            runs.next();
+        }
+        col += u32::from(width);
+        Cluster { text, width, style }
+    })
+}
+
+/// Appends a visible row to `data` (text, then style changes) using `runs` as scratch;
+/// returns the text length.
+///
+/// One pass over the cells, writing into a buffer sized for one byte a cell and grown only
+/// for text that is not ASCII: this runs for every row that scrolls off.
+fn encode(row: &Row, data: &mut Vec<u8>, runs: &mut Vec<u8>) -> u32 {
+    runs.clear();
+    let len = row.trimmed_len();
+    let base = data.len();
+    data.resize(base + len, 0);
+    let mut n = base;
+    let mut current = 0u16;
+    for (col, cell) in row.cells[..len].iter().enumerate() {
+        if cell.style != current {
+            current = cell.style;
+            runs.extend_from_slice(&(col as u16).to_le_bytes());
+            runs.extend_from_slice(&current.to_le_bytes());
+        }
+        if let Some(b) = cell.ascii() {
+            if let Some(slot) = data.get_mut(n) {
+                *slot = b;
+            }
+            n += 1;
+        } else if !cell.is_continuation() {
+            let text = row.text(col);
+            let text = if text.is_empty() { " " } else { text };
+            let need = n + text.len() + (len - col);
+            if data.len() < need {
+                data.resize(need, 0);
+            }
+            if let Some(dest) = data.get_mut(n..n + text.len()) {
+                dest.copy_from_slice(text.as_bytes());
+            }
+            n += text.len();
         }
     }
-    out
+    data.truncate(n);
+    let text_len = (n - base) as u32 & !WRAPPED;
+    data.extend_from_slice(runs);
+    text_len
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grid::Cell;
+
+    fn row(s: &str) -> Row {
+        let mut r = Row::new(10);
+        for (i, c) in s.chars().enumerate() {
+            r.set(i, Cell::new(c, 0, 0, false));
+        }
+        r
+    }
 
     #[test]
     fn keeps_the_newest_rows_up_to_the_limit() {
         let mut h = History::new(2);
         for i in 0..5 {
-            h.push(format!("\x1b[31mline {i}\x1b[m"), false);
+            h.push(&row(&format!("line {i}")));
         }
         assert_eq!(h.len(), 2);
         assert_eq!(h.text(0).as_deref(), Some("line 3"));
@@ -125,7 +416,13 @@ mod tests {
     #[test]
     fn a_zero_limit_keeps_nothing() {
         let mut h = History::new(0);
-        h.push("x".into(), false);
+        h.push(&row("x"));
         assert!(h.is_empty());
+    }
+
+    #[test]
+    fn clusters_join_combining_marks_and_measure_wide_characters() {
+        let got: Vec<_> = clusters("e\u{301}漢a").collect();
+        assert_eq!(got, vec![("e\u{301}", 1), ("漢", 2), ("a", 1)]);
     }
 }

@@ -7,30 +7,40 @@ use crate::types::{Attrs, Color, Style};
 /// with a reset if any style was set; trailing blank cells are dropped.
 pub fn row_formatted(term: &Terminal, row: u16) -> String {
     let cols = term.size().cols;
-    let mut cells: Vec<(String, Style)> = Vec::new();
-    for col in 0..cols {
-        if let Some(c) = term.cell(row, col) {
-            if c.wide_continuation {
-                continue;
-            }
-            let text = if c.text.is_empty() { " " } else { c.text };
-            cells.push((text.to_string(), c.style));
-        }
-    }
-    while cells
-        .last()
-        .is_some_and(|(t, s)| t == " " && *s == Style::default())
-    {
-        cells.pop();
-    }
+    let cells = (0..cols)
+        .filter_map(|col| term.cell(row, col))
+        .filter(|c| !c.wide_continuation)
+        .map(|c| (if c.text.is_empty() { " " } else { c.text }, c.style));
+    format_cells(cells)
+}
+
+/// Writes cells (text and style) as text with an SGR sequence wherever the style changes,
+/// ending with a reset if any style was set; trailing blank default cells are dropped.
+pub(crate) fn format_cells<'a>(cells: impl Iterator<Item = (&'a str, Style)>) -> String {
     let mut out = String::new();
     let mut current = Style::default();
+    // Blank default cells are held back until something follows them.
+    let mut blanks = 0;
     for (text, style) in cells {
+        if text == " " && style == Style::default() {
+            blanks += 1;
+            continue;
+        }
+        if blanks > 0 {
+            if current != Style::default() {
+                out.push_str(&sgr(Style::default()));
+                current = Style::default();
+            }
+            for _ in 0..blanks {
+                out.push(' ');
+            }
+            blanks = 0;
+        }
         if style != current {
             out.push_str(&sgr(style));
             current = style;
         }
-        out.push_str(&text);
+        out.push_str(text);
     }
     if current != Style::default() {
         out.push_str("\x1b[0m");
@@ -46,7 +56,15 @@ pub(crate) fn sgr(style: Style) -> String {
         (Attrs::DIM, "2"),
         (Attrs::ITALIC, "3"),
         (Attrs::UNDERLINE, "4"),
+        (Attrs::DOUBLE_UNDERLINE, "4:2"),
+        (Attrs::CURLY_UNDERLINE, "4:3"),
+        (Attrs::DOTTED_UNDERLINE, "4:4"),
+        (Attrs::DASHED_UNDERLINE, "4:5"),
+        (Attrs::BLINK, "5"),
         (Attrs::REVERSE, "7"),
+        (Attrs::HIDDEN, "8"),
+        (Attrs::STRIKE, "9"),
+        (Attrs::OVERLINE, "53"),
     ];
     for (a, p) in attrs {
         if style.attrs.contains(a) {
@@ -55,6 +73,11 @@ pub(crate) fn sgr(style: Style) -> String {
     }
     push_colour(&mut params, style.fg, 30);
     push_colour(&mut params, style.bg, 40);
+    match style.underline_color {
+        Color::Default => {}
+        Color::Indexed(i) => params.push(format!("58:5:{i}")),
+        Color::Rgb(r, g, b) => params.push(format!("58:2::{r}:{g}:{b}")),
+    }
     format!("\x1b[{}m", params.join(";"))
 }
 

@@ -1,13 +1,12 @@
 //! [`Terminal`]: one pane's screen, modes, title and scrollback, fed with the program's bytes.
 
-use std::num::NonZeroU16;
-
+use crate::engine::Engine;
 use crate::filter::osc::Colours;
 use crate::filter::Filter;
-use crate::handler::Handler;
 use crate::history::History;
 use crate::keys::{self, Key};
-use crate::types::{cell_ref, cursor_shape, CellRef, ClipboardSet, Cursor, Modes, MouseMode, Size};
+use crate::screen::{MouseEncoding, Screen};
+use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Size};
 
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -30,35 +29,34 @@ pub struct Effects {
 
 /// One terminal's state.
 pub struct Terminal {
-    /// Takes out and answers what vt100 cannot handle.
+    /// Takes out and answers the strings the parser does not handle.
     filter: Filter,
-    parser: vt100::Parser<Handler>,
-}
-
-/// Converts a size component to vt100's non-zero type, treating 0 as 1.
-fn non_zero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+    engine: Engine,
 }
 
 impl Terminal {
     /// Creates a blank terminal of `size` that keeps `history_limit` rows of scrollback.
     pub fn new(size: Size, history_limit: usize) -> Terminal {
-        let handler = Handler::new(history_limit);
         Terminal {
             filter: Filter::new(),
-            parser: vt100::Parser::new_with_callbacks(
-                non_zero(size.rows),
-                non_zero(size.cols),
-                0,
-                handler,
+            engine: Engine::new(
+                usize::from(size.rows),
+                usize::from(size.cols),
+                history_limit,
             ),
         }
     }
 
+    /// Returns the screen.
+    fn screen(&self) -> &Screen {
+        &self.engine.core.screen
+    }
+
     /// Parses bytes written by the program and returns what the caller must act on.
     pub fn process(&mut self, bytes: &[u8]) -> Effects {
-        self.filter.feed(bytes, &mut self.parser);
-        let h = self.parser.callbacks_mut();
+        self.engine.core.screen.history.drop_cached();
+        self.filter.feed(bytes, &mut self.engine);
+        let h = &mut self.engine.core.h;
         let title = if std::mem::take(&mut h.title_changed) {
             Some(h.title.clone())
         } else {
@@ -75,76 +73,95 @@ impl Terminal {
         }
     }
 
-    /// Changes the size; rows pushed off the top go to the scrollback.
+    /// Changes the size. On the primary screen, lines that wrapped are joined and split again
+    /// at the new width (with the scrollback), rows pushed off the top go to the scrollback and
+    /// rows come back from it when the height grows; the alternate screen is cut or padded.
     pub fn resize(&mut self, size: Size) {
-        let old = self.size();
-        self.parser
-            .set_size(non_zero(size.rows), non_zero(size.cols));
-        if self.size() != old {
-            self.parser.callbacks_mut().modes.resized();
-        }
+        let rows = usize::from(size.rows.max(1));
+        let cols = usize::from(size.cols.max(1));
+        crate::reflow::resize(&mut self.engine.core.screen, rows, cols);
+    }
+
+    /// Changes how many rows of scrollback are kept, dropping the oldest beyond it.
+    pub fn set_history_limit(&mut self, limit: usize) {
+        self.engine.core.screen.set_history_limit(limit);
     }
 
     /// Returns the size.
     pub fn size(&self) -> Size {
-        let (rows, cols) = self.parser.screen().size();
+        let s = self.screen();
         Size {
-            rows: rows.get(),
-            cols: cols.get(),
+            rows: s.rows as u16,
+            cols: s.cols as u16,
         }
     }
 
-    /// Returns the cell at `row`, `col` of the visible screen, if inside it.
+    /// Returns the cell at `row`, `col` of the visible screen, if inside it. Under reverse
+    /// video (mode 5) cells are reported with reverse toggled, as they are drawn.
     pub fn cell(&self, row: u16, col: u16) -> Option<CellRef<'_>> {
-        self.parser.screen().cell(row, col).map(cell_ref)
+        let s = self.screen();
+        let r = s.grid().get(usize::from(row))?;
+        let col = usize::from(col);
+        let cell = r.cells.get(col)?;
+        let mut style = s.history.styles.get(cell.style);
+        if s.modes.reverse_video {
+            style.attrs.0 ^= Attrs::REVERSE.0;
+        }
+        Some(CellRef {
+            text: r.text(col),
+            style,
+            wide: cell.is_wide(),
+            wide_continuation: cell.is_continuation(),
+            link: s.links.get(cell.link),
+        })
     }
 
-    /// Returns the cursor.
+    /// Returns the cursor. Its column equals the width while a wrap is pending (after a
+    /// character was written in the last column).
     pub fn cursor(&self) -> Cursor {
-        let screen = self.parser.screen();
-        let (row, col) = screen.cursor_position();
+        let s = self.screen();
         Cursor {
-            row,
-            col,
-            visible: !screen.hide_cursor(),
-            shape: cursor_shape(screen.cursor_style()),
+            row: s.row as u16,
+            col: s.col as u16,
+            visible: s.modes.cursor_visible,
+            shape: s.modes.cursor_shape,
         }
     }
 
     /// Returns the modes the program has set.
     pub fn modes(&self) -> Modes {
-        let s = self.parser.screen();
+        let s = self.screen();
+        let m = &s.modes;
         Modes {
-            application_cursor: s.application_cursor(),
-            application_keypad: s.application_keypad(),
-            bracketed_paste: s.bracketed_paste(),
-            focus_reporting: self.parser.callbacks().modes.focus,
-            alternate_screen: s.alternate_screen(),
-            mouse: match s.mouse_protocol_mode() {
-                vt100::MouseProtocolMode::None => MouseMode::None,
-                vt100::MouseProtocolMode::Press => MouseMode::Press,
-                vt100::MouseProtocolMode::PressRelease => MouseMode::PressRelease,
-                vt100::MouseProtocolMode::ButtonMotion => MouseMode::ButtonMotion,
-                vt100::MouseProtocolMode::AnyMotion => MouseMode::AnyMotion,
-            },
-            mouse_sgr: s.mouse_protocol_encoding() == vt100::MouseProtocolEncoding::Sgr,
+            application_cursor: m.application_cursor,
+            application_keypad: m.application_keypad,
+            bracketed_paste: m.bracketed_paste,
+            focus_reporting: m.focus,
+            alternate_screen: s.alt,
+            mouse: m.mouse,
+            mouse_sgr: m.mouse_encoding == MouseEncoding::Sgr,
+            mouse_utf8: m.mouse_encoding == MouseEncoding::Utf8,
+            reverse_video: m.reverse_video,
+            alternate_scroll: m.alternate_scroll,
+            autowrap: m.autowrap,
+            insert: m.insert,
         }
     }
 
     /// Returns the title set by OSC 0 or 2, empty if none.
     pub fn title(&self) -> &str {
-        &self.parser.callbacks().title
+        &self.engine.core.h.title
     }
 
     /// Returns the working directory the program reported with OSC 7, if any.
     pub fn cwd(&self) -> Option<&str> {
-        self.parser.callbacks().cwd.as_deref()
+        self.engine.core.h.cwd.as_deref()
     }
 
     /// Returns whether the program is inside a synchronized update (mode 2026): the screen
     /// may be half drawn, so callers should hold frames until this turns false.
     pub fn synchronized(&self) -> bool {
-        self.parser.callbacks().modes.synchronized
+        self.screen().modes.synchronized
     }
 
     /// Sets the colours reported when the program asks for the default foreground (OSC 10),
@@ -156,34 +173,63 @@ impl Terminal {
         bg: Option<(u8, u8, u8)>,
         cursor: Option<(u8, u8, u8)>,
     ) {
-        self.parser.callbacks_mut().colours = Colours::new(fg, bg, cursor);
+        self.engine.core.h.colours = Colours::new(fg, bg, cursor);
     }
 
-    /// Returns the visible screen's text, rows joined with newlines, trailing blanks dropped.
+    /// Returns the visible screen's text, rows joined with newlines (wrapped rows joined
+    /// without one), trailing blanks and blank rows dropped.
     pub fn contents(&self) -> String {
-        self.parser.screen().contents()
+        let s = self.screen();
+        let mut out = String::new();
+        for (i, r) in s.grid().iter().enumerate() {
+            let text = self.row_text(i as u16);
+            out.push_str(&text);
+            if !r.wrapped || text.chars().count() < s.cols {
+                out.push('\n');
+            }
+        }
+        let trimmed = out.trim_end_matches('\n').len();
+        out.truncate(trimmed);
+        out
     }
 
     /// Returns the text of visible row `row`, trailing blanks dropped.
     pub fn row_text(&self, row: u16) -> String {
-        let cols = self.size().cols;
-        self.parser
-            .screen()
-            .rows(0, cols)
-            .nth(usize::from(row))
-            .map(|s| s.trim_end().to_string())
-            .unwrap_or_default()
+        let Some(r) = self.screen().grid().get(usize::from(row)) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        for col in 0..r.trimmed_len() {
+            let cell = r.cells[col];
+            if cell.is_continuation() {
+                continue;
+            }
+            let text = r.text(col);
+            out.push_str(if text.is_empty() { " " } else { text });
+        }
+        out.truncate(out.trim_end().len());
+        out
     }
 
     /// Returns whether visible row `row` continues on the next row (a soft wrap).
     pub fn row_wrapped(&self, row: u16) -> bool {
-        self.parser.screen().row_wrapped(row)
+        self.screen()
+            .grid()
+            .get(usize::from(row))
+            .is_some_and(|r| r.wrapped)
     }
 
     /// Returns visible row `row` with SGR sequences where the style changes, trailing blanks
     /// dropped (capture-pane -e).
     pub fn row_formatted(&self, row: u16) -> String {
         crate::sgr::row_formatted(self, row)
+    }
+
+    /// Feeds bytes straight to the engine, without the filter, to compare with.
+    #[cfg(test)]
+    pub(crate) fn process_unfiltered(&mut self, bytes: &[u8]) {
+        use crate::filter::Sink;
+        self.engine.pass(bytes);
     }
 
     /// Returns the capacity of the filter's string buffer, to check that it stays bounded.
@@ -194,12 +240,12 @@ impl Terminal {
 
     /// Returns the scrollback.
     pub fn history(&self) -> &History {
-        &self.parser.callbacks().history
+        &self.screen().history
     }
 
     /// Drops the scrollback.
     pub fn clear_history(&mut self) {
-        self.parser.callbacks_mut().history.clear();
+        self.engine.core.screen.history.clear();
     }
 
     /// Returns the bytes to send the program for `key` under its current modes.

@@ -64,15 +64,6 @@ impl Attrs {
     pub fn intersects(self, other: Attrs) -> bool {
         self.0 & other.0 != 0
     }
-
-    /// Sets the bits of `other` when `on` is true.
-    fn with(self, other: Attrs, on: bool) -> Attrs {
-        if on {
-            Attrs(self.0 | other.0)
-        } else {
-            self
-        }
-    }
 }
 
 /// How a cell is drawn.
@@ -149,6 +140,16 @@ pub struct Modes {
     pub mouse: MouseMode,
     /// Mode 1006: mouse reports use SGR encoding.
     pub mouse_sgr: bool,
+    /// Mode 1005: mouse reports use UTF-8 encoding.
+    pub mouse_utf8: bool,
+    /// Mode 5 (DECSCNM): the whole screen is shown in reverse video.
+    pub reverse_video: bool,
+    /// Mode 1007: the mouse wheel sends cursor keys on the alternate screen.
+    pub alternate_scroll: bool,
+    /// Mode 7 (DECAWM): text wraps at the right margin.
+    pub autowrap: bool,
+    /// IRM (`CSI 4 h`): printed text is inserted, pushing the row right.
+    pub insert: bool,
 }
 
 /// A clipboard write a program asked for with OSC 52.
@@ -159,65 +160,4 @@ pub struct ClipboardSet {
     pub selection: String,
     /// The new contents, base64-encoded as the program sent them (empty to clear them).
     pub data_base64: String,
-}
-
-/// Converts a vt100 colour.
-pub(crate) fn color(c: vt100::Color) -> Color {
-    match c {
-        vt100::Color::Default => Color::Default,
-        vt100::Color::Idx(i) => Color::Indexed(i),
-        vt100::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
-    }
-}
-
-/// Builds a [`CellRef`] from a vt100 cell.
-pub(crate) fn cell_ref(c: &vt100::Cell) -> CellRef<'_> {
-    let attrs = Attrs::default()
-        .with(Attrs::BOLD, c.bold())
-        .with(Attrs::DIM, c.dim())
-        .with(Attrs::ITALIC, c.italic())
-        .with(Attrs::UNDERLINE, c.underline())
-        .with(Attrs::REVERSE, c.inverse());
-    CellRef {
-        text: c.contents(),
-        style: Style {
-            fg: color(c.fgcolor()),
-            bg: color(c.bgcolor()),
-            attrs,
-            underline_color: Color::Default,
-        },
-        wide: c.is_wide(),
-        wide_continuation: c.is_wide_continuation(),
-        link: None,
-    }
-}
-
-/// Returns the style the program is drawing with (its current SGR state).
-pub(crate) fn pen_style(s: &vt100::Screen) -> Style {
-    let attrs = Attrs::default()
-        .with(Attrs::BOLD, s.bold())
-        .with(Attrs::DIM, s.dim())
-        .with(Attrs::ITALIC, s.italic())
-        .with(Attrs::UNDERLINE, s.underline())
-        .with(Attrs::REVERSE, s.inverse());
-    Style {
-        fg: color(s.fgcolor()),
-        bg: color(s.bgcolor()),
-        attrs,
-        underline_color: Color::Default,
-    }
-}
-
-/// Converts vt100's cursor style to the DECSCUSR number.
-pub(crate) fn cursor_shape(style: vt100::CursorStyle) -> u8 {
-    use vt100::CursorStyle as S;
-    match style {
-        S::Default => 0,
-        S::BlinkBlock => 1,
-        S::SteadyBlock => 2,
-        S::BlinkUnderline => 3,
-        S::SteadyUnderline => 4,
-        S::BlinkVerticalBar => 5,
-        S::SteadyVerticalBar => 6,
-    }
 }

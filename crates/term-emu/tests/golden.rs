@@ -9,8 +9,7 @@
 //! parsed from tmux's SGR output by this file, not by the engine under test, so an SGR the
 //! engine drops cannot vanish from the expectation as well.
 //!
-//! A check that fails because of a known gap of the current engine (vt100) is `#[ignore]`d
-//! with the reason; run them with
+//! A check where term-emu knowingly differs from tmux 3.3a is `#[ignore]`d with the reason; run them with
 //! `cargo test -p mux-term-emu --test golden -- --include-ignored`.
 
 use std::fmt::Write as _;
@@ -402,19 +401,13 @@ macro_rules! golden {
 
 golden!(vim_text: check_text("vim"));
 golden!(vim_cursor: check_cursor("vim"));
-golden!(
-    #[ignore = "vt100 drops SGR 4:3 (curly underline) and misreads SGR 58;5;1 (underline colour) as 5 and 1, i.e. bold"]
-    vim_styles: check_styles("vim", Cells::Written));
-golden!(
-    #[ignore = "vt100 erases (ED/EL/ECH) with the whole pen: erased cells keep its foreground and attributes, tmux and xterm keep only the background colour"]
-    vim_erased_styles: check_styles("vim", Cells::Erased));
+golden!(vim_styles: check_styles("vim", Cells::Written));
+golden!(vim_erased_styles: check_styles("vim", Cells::Erased));
 
 golden!(htop_text: check_text("htop"));
 golden!(htop_cursor: check_cursor("htop"));
 golden!(htop_styles: check_styles("htop", Cells::Written));
-golden!(
-    #[ignore = "vt100 erases (ED/EL/ECH) with the whole pen: erased cells keep its foreground and attributes, tmux and xterm keep only the background colour"]
-    htop_erased_styles: check_styles("htop", Cells::Erased));
+golden!(htop_erased_styles: check_styles("htop", Cells::Erased));
 
 golden!(top_text: check_text("top"));
 golden!(top_cursor: check_cursor("top"));
@@ -444,27 +437,21 @@ golden!(ls_erased_styles: check_styles("ls", Cells::Erased));
 golden!(dialog_text: check_text("dialog"));
 golden!(dialog_cursor: check_cursor("dialog"));
 golden!(dialog_styles: check_styles("dialog", Cells::Written));
-golden!(
-    #[ignore = "vt100 erases (ED/EL/ECH) with the whole pen: erased cells keep its foreground and attributes, tmux and xterm keep only the background colour"]
-    dialog_erased_styles: check_styles("dialog", Cells::Erased));
+golden!(dialog_erased_styles: check_styles("dialog", Cells::Erased));
 
 golden!(dialog_utf8_text: check_text("dialog-utf8"));
 golden!(dialog_utf8_cursor: check_cursor("dialog-utf8"));
 golden!(dialog_utf8_styles: check_styles("dialog-utf8", Cells::Written));
-golden!(
-    #[ignore = "vt100 erases (ED/EL/ECH) with the whole pen: erased cells keep its foreground and attributes, tmux and xterm keep only the background colour"]
-    dialog_utf8_erased_styles: check_styles("dialog-utf8", Cells::Erased));
+golden!(dialog_utf8_erased_styles: check_styles("dialog-utf8", Cells::Erased));
 
 golden!(curses_box_text: check_text("curses-box"));
 golden!(curses_box_cursor: check_cursor("curses-box"));
 golden!(curses_box_styles: check_styles("curses-box", Cells::Written));
-golden!(
-    #[ignore = "vt100 erases (ED/EL/ECH) with the whole pen: erased cells keep its foreground and attributes, tmux and xterm keep only the background colour"]
-    curses_box_erased_styles: check_styles("curses-box", Cells::Erased));
+golden!(curses_box_erased_styles: check_styles("curses-box", Cells::Erased));
 
 golden!(wide_text: check_text("wide"));
 golden!(
-    #[ignore = "tmux 3.3a gives U+2764 U+FE0F (a heart with VS16) one column, vt100 two"]
+    #[ignore = "tmux 3.3a gives U+2764 U+FE0F (a heart with VS16) one column; term-emu gives it two, as vt100 did and as unicode-width says"]
     wide_cursor: check_cursor("wide"));
 golden!(wide_styles: check_styles("wide", Cells::Written));
 golden!(wide_erased_styles: check_styles("wide", Cells::Erased));
@@ -472,7 +459,6 @@ golden!(wide_erased_styles: check_styles("wide", Cells::Erased));
 /// vim draws the misspelt words with `CSI 4:3 m` (undercurl) and `CSI 58;5;1 m` (red
 /// underline): their cells must say so.
 #[test]
-#[ignore = "needs term-emu's own engine (curly underline)"]
 fn vim_spell_undercurl() {
     let term = replay("vim");
     let mut found = 0;

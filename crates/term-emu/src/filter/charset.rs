@@ -1,5 +1,5 @@
 //! Character sets: G0 and G1 designations, SO/SI shifts, and the DEC special graphics set
-//! that vt100 ignores.
+//! that the filter draws.
 
 /// The DEC special graphics characters for bytes 0x5f to 0x7e, as xterm draws them.
 const DEC_GRAPHICS: [&str; 32] = [

@@ -97,14 +97,14 @@ impl Csi {
         self.private == 0 && self.intermediate == b'!' && self.final_byte == b'p'
     }
 
-    /// Returns whether term-emu must see this sequence once vt100 has acted on it.
+    /// Returns whether the sink must see this sequence once the parser has acted on it.
     pub(crate) fn is_tracked(&self) -> bool {
         self.is_scroll_region() || self.private_modes(TRACKED_MODES)
     }
 }
 
-/// The private modes vt100 acts on (or ignores) without telling term-emu, which term-emu
-/// tracks or emulates: origin mode, the xterm alternate screen and cursor save.
+/// The private modes the filter reports to the sink after the parser: origin mode, the xterm
+/// alternate screen and cursor save (the character sets follow 1048 and 1049).
 pub(crate) const TRACKED_MODES: &[u16] = &[6, 1047, 1048, 1049];
 
 #[cfg(test)]

@@ -3,11 +3,8 @@
 
 use std::fmt::Write as _;
 
-use vt100::Screen;
-
 use super::osc::hex_digit;
-use crate::modes::Tracker;
-use crate::types::{cursor_shape, pen_style};
+use crate::screen::Screen;
 
 /// The terminal name reported for `TN`: the TERM panes run with.
 const TERMINAL_NAME: &str = "tmux-256color";
@@ -38,14 +35,14 @@ fn capability(name: &[u8]) -> Option<Cap> {
 }
 
 /// Answers a complete DCS string (the bytes between `ESC P` and `ESC \`).
-pub(crate) fn handle(body: &[u8], screen: &Screen, modes: &Tracker, out: &mut Vec<u8>) {
+pub(crate) fn handle(body: &[u8], screen: &Screen, out: &mut Vec<u8>) {
     let Some(k) = body.iter().position(|b| (0x40..=0x7e).contains(b)) else {
         return;
     };
     let (head, final_byte, data) = (&body[..k], body[k], &body[k + 1..]);
     match (head, final_byte) {
         (b"+", b'q') => xtgettcap(data, out),
-        (b"$", b'q') => decrqss(data, screen, modes, out),
+        (b"$", b'q') => decrqss(data, screen, out),
         _ => {}
     }
 }
@@ -94,19 +91,18 @@ fn push_hex(s: &mut String, bytes: &[u8]) {
 
 /// Answers DECRQSS for SGR, the scroll region, the cursor style and the conformance level;
 /// anything else is reported invalid.
-fn decrqss(data: &[u8], screen: &Screen, modes: &Tracker, out: &mut Vec<u8>) {
+fn decrqss(data: &[u8], screen: &Screen, out: &mut Vec<u8>) {
     let value = match data {
         b"m" => {
-            let sgr = crate::sgr::sgr(pen_style(screen));
+            let sgr = crate::sgr::sgr(screen.pen);
             sgr.trim_start_matches("\x1b[")
                 .trim_end_matches('m')
                 .to_string()
         }
         b"r" => {
-            let (top, bottom) = modes.scroll_region(screen);
-            format!("{top};{bottom}")
+            format!("{};{}", screen.top + 1, screen.bottom + 1)
         }
-        b" q" => cursor_shape(screen.cursor_style()).to_string(),
+        b" q" => screen.modes.cursor_shape.to_string(),
         b"\"p" => "64;1".to_string(),
         _ => {
             out.extend_from_slice(b"\x1bP0$r\x1b\\");

@@ -1,6 +1,6 @@
 //! OSC strings the filter took out of the stream: titles (0, 2), colour queries (4, 10–12),
-//! the clipboard (52) and the working directory (7). Everything else (OSC 8 hyperlinks,
-//! OSC 133 marks, ...) is dropped.
+//! the clipboard (52), the working directory (7) and hyperlinks (8). Everything else (OSC 133
+//! marks, ...) is dropped.
 //!
 //! Replies use fixed formats built from term-emu's own values; nothing a program wrote is
 //! echoed back.
@@ -8,6 +8,8 @@
 use std::fmt::Write as _;
 
 use crate::handler::Handler;
+use crate::screen::Screen;
+use crate::styles::MAX_URI;
 use crate::types::ClipboardSet;
 
 /// An RGB colour.
@@ -47,7 +49,7 @@ impl Colours {
 
 /// Acts on a complete OSC string; `bel` tells whether BEL (rather than ST) ended it, and
 /// replies end the same way.
-pub(crate) fn handle(body: &[u8], bel: bool, h: &mut Handler) {
+pub(crate) fn handle(body: &[u8], bel: bool, h: &mut Handler, screen: &mut Screen) {
     let (kind, rest) = split(body);
     let end: &str = if bel { "\x07" } else { "\x1b\\" };
     match (kind, rest) {
@@ -55,6 +57,7 @@ pub(crate) fn handle(body: &[u8], bel: bool, h: &mut Handler) {
         (b"4", Some(rest)) => palette_query(rest, end, &mut h.replies),
         (b"10" | b"11" | b"12", Some(rest)) => dynamic_query(kind, rest, end, h),
         (b"52", Some(rest)) => clipboard(rest, h),
+        (b"8", Some(rest)) => hyperlink(rest, screen),
         (b"7", Some(url)) => {
             if let Some(path) = file_url_path(url) {
                 if h.cwd.as_deref() != Some(path.as_str()) {
@@ -65,6 +68,18 @@ pub(crate) fn handle(body: &[u8], bel: bool, h: &mut Handler) {
         }
         _ => {}
     }
+}
+
+/// Handles `OSC 8 ; params ; uri`: starts drawing with a hyperlink, or ends it when the URI
+/// is empty. URIs that are too long or not printable ASCII end the link too.
+fn hyperlink(rest: &[u8], screen: &mut Screen) {
+    let (_params, uri) = split(rest);
+    let uri = uri.unwrap_or_default();
+    let printable = uri.iter().all(|b| (0x21..0x7f).contains(b));
+    screen.link = match std::str::from_utf8(uri) {
+        Ok(uri) if !uri.is_empty() && uri.len() <= MAX_URI && printable => screen.intern_link(uri),
+        _ => 0,
+    };
 }
 
 /// Splits at the first `;`.

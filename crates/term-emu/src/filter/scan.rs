@@ -5,7 +5,7 @@ use super::{ESC, SI, SO};
 
 /// Returns the length of the CSI sequence at the start of `bytes` if it is complete, made
 /// of parameter bytes only and not one term-emu tracks: such a sequence (most are SGR) can
-/// pass to vt100 without going through the state machine byte by byte.
+/// pass to the parser without going through the state machine byte by byte.
 pub(super) fn plain_csi_len(bytes: &[u8]) -> Option<usize> {
     if bytes.get(1) != Some(&b'[') {
         return None;

@@ -51,7 +51,7 @@ fn decrqss_reports_sgr_region_cursor_and_level() {
     assert_eq!(ask(b"\x1b[5 q\x1bP$q q\x1b\\"), show(b"\x1bP1$r5 q\x1b\\"));
     assert_eq!(ask(b"\x1bP$q\"p\x1b\\"), show(b"\x1bP1$r64;1\"p\x1b\\"));
     assert_eq!(ask(b"\x1bP$qx\x1b\\"), show(b"\x1bP0$r\x1b\\"));
-    // A resize resets the region, as vt100 does.
+    // A resize resets the region, as xterm does.
     t.resize(Size { rows: 6, cols: 20 });
     assert_eq!(
         show(&t.process(b"\x1bP$qr\x1b\\").replies),

@@ -1,0 +1,143 @@
+//! Printing: characters into cells with their widths, wrapping, insert mode and combining
+//! marks.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::Screen;
+use crate::grid::{Cell, Row};
+use crate::history::cluster_width;
+
+/// Variation selector 16: asks for emoji presentation, which is two columns wide.
+const VS16: char = '\u{fe0f}';
+
+impl Screen {
+    /// Prints character `c` at the cursor.
+    #[inline]
+    pub(crate) fn print(&mut self, c: char) {
+        let width = if (' '..'\u{7f}').contains(&c) {
+            1
+        } else {
+            match c.width() {
+                None => return,
+                Some(0) => return self.combine(c),
+                Some(w) => w.min(2),
+            }
+        };
+        if width > self.cols {
+            return;
+        }
+        if self.col + width > self.cols {
+            self.wrap_for(width);
+        }
+        let (col, row) = (self.col, self.row);
+        if self.modes.insert {
+            let erase = self.erase_id;
+            if let Some(r) = self.row_mut(row) {
+                r.insert(col, width, erase);
+            }
+        }
+        let (style, link) = (self.pen_id, self.link);
+        if let Some(r) = self.grid_mut().get_mut(row) {
+            put(r, col, c, width, style, link);
+        }
+        self.col += width;
+        if !self.modes.autowrap && self.col >= self.cols {
+            self.col = self.cols - 1;
+        }
+        self.last_char = Some(c);
+    }
+
+    /// Makes room for a character `width` columns wide that does not fit on the cursor's row:
+    /// wraps to the next row, or, with autowrap off, overwrites the end of the row.
+    fn wrap_for(&mut self, width: usize) {
+        if !self.modes.autowrap {
+            self.col = self.cols - width;
+            return;
+        }
+        let (row, cols) = (self.row, self.cols);
+        if let Some(r) = self.row_mut(row) {
+            // As tmux: a row only continues if its last column holds something.
+            r.wrapped = r
+                .cells
+                .get(cols - 1)
+                .is_some_and(|c| !c.is_empty() || c.is_continuation());
+        }
+        self.col = 0;
+        self.linefeed();
+    }
+
+    /// Joins a zero-width character to the cell before the cursor.
+    fn combine(&mut self, c: char) {
+        let Some(mut base) = self.col.checked_sub(1) else {
+            return;
+        };
+        let (row, cols) = (self.row, self.cols);
+        let Some(r) = self.grid_mut().get_mut(row) else {
+            return;
+        };
+        if base > 0 && r.cells.get(base).is_some_and(Cell::is_continuation) {
+            base -= 1;
+        }
+        let Some(cell) = r.cells.get(base).copied() else {
+            return;
+        };
+        if cell.is_empty() {
+            return;
+        }
+        let widen = c == VS16
+            && !cell.is_wide()
+            && base + 1 < cols
+            && cluster_width(&format!("{}{c}", r.text(base))) == 2;
+        r.append(base, c, widen);
+        if widen {
+            clear_overlap(r, base + 1, 1, cell.style);
+            r.set(base + 1, Cell::continuation(cell.style, cell.link));
+            if self.col == base + 1 {
+                self.col = base + 2;
+            }
+        }
+    }
+
+    /// Repeats the last printed character `n` times (REP).
+    pub(crate) fn repeat(&mut self, n: usize) {
+        if let Some(c) = self.last_char {
+            for _ in 0..n.min(self.rows * self.cols) {
+                self.print(c);
+            }
+        }
+    }
+}
+
+/// Writes `c` into `row` at `col`, taking `width` columns.
+#[inline]
+fn put(row: &mut Row, col: usize, c: char, width: usize, style: u16, link: u16) {
+    clear_overlap(row, col, width, style);
+    row.set(col, Cell::new(c, style, link, width == 2));
+    if width == 2 {
+        row.set(col + 1, Cell::continuation(style, link));
+    }
+}
+
+/// Repairs the wide characters that cells `col..col + width` partly cover, as vt100 does: a
+/// left half losing its right half is blanked; a right half losing its left half becomes a
+/// space in `style` after a narrow character, or is blanked in `style` after a wide one.
+#[inline]
+fn clear_overlap(row: &mut Row, col: usize, width: usize, style: u16) {
+    let first = row.cells.get(col).copied().unwrap_or_default();
+    if first.is_continuation() && col > 0 {
+        let c = row.cells[col - 1];
+        row.cells[col - 1] = Cell::blank(c.style);
+    }
+    let last = col + width - 1;
+    if let Some(cell) = row.cells.get(last).copied() {
+        if cell.is_wide() {
+            if let Some(next) = row.cells.get_mut(last + 1) {
+                *next = if width == 1 {
+                    Cell::new(' ', style, 0, false)
+                } else {
+                    Cell::blank(style)
+                };
+            }
+        }
+    }
+}

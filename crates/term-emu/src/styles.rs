@@ -1,0 +1,158 @@
+//! The per-terminal tables that cells and history rows refer to by small ids: interned
+//! styles and OSC 8 hyperlink URIs.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::types::Style;
+
+/// The most styles kept; when full, the terminal drops the unused ones (see `Screen::gc`).
+pub(crate) const MAX_STYLES: usize = 1 << 16;
+/// The most hyperlinks kept at a time.
+pub(crate) const MAX_LINKS: usize = 4096;
+/// The longest hyperlink URI kept, in bytes.
+pub(crate) const MAX_URI: usize = 2048;
+
+/// A small multiply-rotate hasher (as in rustc's FxHash): the keys are term-emu's own styles,
+/// hashed on every SGR, so speed matters more than resistance to crafted collisions, and the
+/// table is bounded anyway.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash map type of the tables.
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Interned styles: id 0 is always the default style.
+#[derive(Debug, Clone)]
+pub(crate) struct Styles {
+    list: Vec<Style>,
+    index: FxMap<Style, u16>,
+}
+
+impl Default for Styles {
+    fn default() -> Styles {
+        let mut index = FxMap::default();
+        index.insert(Style::default(), 0);
+        Styles {
+            list: vec![Style::default()],
+            index,
+        }
+    }
+}
+
+impl Styles {
+    /// Returns the id of `style`, or `None` if it is new and the table is full.
+    pub(crate) fn intern(&mut self, style: Style) -> Option<u16> {
+        if let Some(&id) = self.index.get(&style) {
+            return Some(id);
+        }
+        let id = u16::try_from(self.list.len()).ok()?;
+        self.list.push(style);
+        self.index.insert(style, id);
+        Some(id)
+    }
+
+    /// Returns the style with id `id` (the default style for an unknown id).
+    #[inline]
+    pub(crate) fn get(&self, id: u16) -> Style {
+        self.list.get(usize::from(id)).copied().unwrap_or_default()
+    }
+
+    /// Keeps only the styles marked in `live` (indexed by id) and returns the old-to-new id map.
+    pub(crate) fn retain(&mut self, live: &[bool]) -> Vec<u16> {
+        let old = std::mem::take(&mut self.list);
+        *self = Styles::default();
+        let mut map = vec![0; old.len()];
+        for (id, style) in old.iter().enumerate() {
+            if live.get(id).copied().unwrap_or(false) {
+                map[id] = self.intern(*style).unwrap_or(0);
+            }
+        }
+        map
+    }
+
+    /// Returns roughly how many heap bytes the table uses.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.list.capacity() * std::mem::size_of::<Style>()
+            + self.index.capacity() * (std::mem::size_of::<Style>() + 2 + 1)
+    }
+}
+
+/// OSC 8 hyperlink URIs: id 0 means no link.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Links {
+    list: Vec<Box<str>>,
+    index: FxMap<Box<str>, u16>,
+}
+
+impl Links {
+    /// Returns the id of `uri`, or `None` if it is new and the table is full.
+    pub(crate) fn intern(&mut self, uri: &str) -> Option<u16> {
+        if let Some(&id) = self.index.get(uri) {
+            return Some(id);
+        }
+        if self.list.len() >= MAX_LINKS {
+            return None;
+        }
+        self.list.push(uri.into());
+        let id = u16::try_from(self.list.len()).ok()?;
+        self.index.insert(uri.into(), id);
+        Some(id)
+    }
+
+    /// Returns the URI with id `id`, if any.
+    pub(crate) fn get(&self, id: u16) -> Option<&str> {
+        let index = usize::from(id).checked_sub(1)?;
+        self.list.get(index).map(|s| &**s)
+    }
+
+    /// Returns how many links are kept.
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Keeps only the links marked in `live` (indexed by id) and returns the old-to-new map.
+    pub(crate) fn retain(&mut self, live: &[bool]) -> Vec<u16> {
+        let old = std::mem::take(&mut self.list);
+        *self = Links::default();
+        let mut map = vec![0; old.len() + 1];
+        for (i, uri) in old.iter().enumerate() {
+            if live.get(i + 1).copied().unwrap_or(false) {
+                map[i + 1] = self.intern(uri).unwrap_or(0);
+            }
+        }
+        map
+    }
+}
