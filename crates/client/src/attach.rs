@@ -1,19 +1,22 @@
 //! The attached client: an input thread, a socket reader thread and a signal thread feed the
 //! main thread, which owns the ratatui terminal and the screen model.
 
+use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
 use std::os::unix::net::UnixStream;
+use std::rc::Rc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
 use mux_protocol::{read_frame, write_frame, ClientMsg, ServerMsg, Size};
 use nix::sys::signal::Signal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
+use crate::backend::MuxBackend;
 use crate::command::{emit, terminal_size};
 use crate::draw::Model;
-use crate::{keys, tty};
+use crate::links::Links;
+use crate::{keys, outer, tty};
 
 /// The most events handled before the screen is drawn, so a flood cannot starve drawing.
 const MAX_BATCH: usize = 256;
@@ -101,8 +104,13 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     let reader = stream.try_clone()?;
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
+    let (fg, bg) = outer::query_colours();
+    if fg.is_some() || bg.is_some() {
+        send(&writer, &ClientMsg::Colours { fg, bg });
+    }
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let links = Rc::new(RefCell::new(Links::default()));
+    let terminal = Terminal::new(MuxBackend::new(io::stdout(), Rc::clone(&links)))?;
     let input_tx = tx.clone();
     let input_writer = Arc::clone(&writer);
     std::thread::Builder::new()
@@ -113,6 +121,7 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
         .spawn(move || reader_loop(reader, &tx))?;
     let ui = Ui {
         terminal,
+        links,
         model: None,
         shape: 0,
         sent_size: None,
@@ -168,7 +177,9 @@ fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
 /// The main thread's state: the terminal, what the server last drew, and what was sent.
 struct Ui {
     /// The ratatui terminal on standard output.
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<MuxBackend<Stdout>>,
+    /// The hyperlinks of the frame being drawn, shared with the terminal's backend.
+    links: Rc<RefCell<Links>>,
     /// The screen as the server last described it; `None` until the first update.
     model: Option<Model>,
     /// The cursor shape last set on the terminal.
@@ -285,13 +296,17 @@ impl Ui {
             return Ok(());
         };
         let full = self.full;
+        let links = &self.links;
         self.terminal.draw(|frame| {
-            model.render(frame.buffer_mut(), full);
+            model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
             let area = frame.area();
             if let Some(position) = model.cursor_position(area.width, area.height) {
                 frame.set_cursor_position(position);
             }
         })?;
+        if full {
+            model.settle(&mut self.terminal, &mut self.links.borrow_mut());
+        }
         self.full = false;
         let shape = model.cursor.shape;
         if shape != self.shape {

@@ -1,8 +1,15 @@
 //! The client's copy of its screen, updated from the server, and drawing it into ratatui.
 
 use mux_protocol::{Attrs, Cell, Color, Cursor, ScreenUpdate, Size, Style};
+use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::{Color as RColor, Modifier};
+use ratatui::Terminal;
+
+use crate::backend::{
+    CURLY_UNDERLINE, DASHED_UNDERLINE, DOTTED_UNDERLINE, DOUBLE_UNDERLINE, LINK, OVERLINE,
+};
+use crate::links::Links;
 
 /// What the client's screen shows: the server-given size, its cells and the cursor.
 #[derive(Debug, Clone)]
@@ -43,11 +50,14 @@ impl Model {
         self.cursor = update.cursor;
     }
 
-    /// Draws the model into `buf`, over the area both share (the rest stays blank). With
-    /// `full`, every cell is written to the terminal even where ratatui thinks it unchanged,
-    /// for the first frame and after a resize, when the terminal's contents are unknown.
-    pub fn render(&self, buf: &mut Buffer, full: bool) {
+    /// Draws the model into `buf`, over the area both share (the rest stays blank), and records
+    /// the hyperlinks of the frame in `links`. With `full`, every cell is written to the
+    /// terminal even where ratatui thinks it unchanged, for the first frame and after a resize,
+    /// when the terminal's contents are unknown; otherwise only cells whose hyperlink changed
+    /// are forced, since ratatui cannot see the hyperlink itself.
+    pub fn render(&self, buf: &mut Buffer, full: bool, links: &mut Links) {
         let area = *buf.area();
+        links.begin(area);
         let diff = if full {
             CellDiffOption::AlwaysUpdate
         } else {
@@ -58,7 +68,8 @@ impl Model {
             let row = self.rows.get(y as usize).map_or(&[][..], Vec::as_slice);
             let mut style = Style::default();
             for x in 0..area.width {
-                let Some(target) = buf.cell_mut((area.x + x, area.y + y)) else {
+                let (bx, by) = (area.x + x, area.y + y);
+                let Some(target) = buf.cell_mut((bx, by)) else {
                     continue;
                 };
                 target.set_diff_option(diff);
@@ -69,11 +80,27 @@ impl Model {
                     style = cell.style;
                 }
                 target.set_symbol(symbol(row, x as usize, width));
-                target.fg = color(style.fg);
-                target.bg = color(style.bg);
-                target.modifier = modifiers(style.attrs);
+                paint(target, style);
+                let linked = cell
+                    .link
+                    .as_deref()
+                    .is_some_and(|uri| links.set(bx, by, uri));
+                if linked {
+                    target.modifier |= LINK;
+                }
+                if !full && links.changed(bx, by) {
+                    target.set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
             }
         }
+    }
+
+    /// Follows a full frame just drawn on `terminal`: replaces the frame it keeps to compare
+    /// with the next by the same frame without the forced writes, which would otherwise make
+    /// ratatui write every cell again on the next frame.
+    pub fn settle<B: Backend>(&self, terminal: &mut Terminal<B>, links: &mut Links) {
+        self.render(terminal.current_buffer_mut(), false, links);
+        terminal.swap_buffers();
     }
 
     /// Returns where the cursor should be shown, or `None` when it is hidden or off the area.
@@ -95,6 +122,14 @@ fn symbol(row: &[Cell], x: usize, width: usize) -> &str {
     } else {
         text
     }
+}
+
+/// Gives `target` the colours and attributes of `style`.
+fn paint(target: &mut ratatui::buffer::Cell, style: Style) {
+    target.fg = color(style.fg);
+    target.bg = color(style.bg);
+    target.underline_color = color(style.underline_color);
+    target.modifier = modifiers(style.attrs);
 }
 
 /// Returns a blank cell in the default style.
@@ -137,17 +172,25 @@ pub fn color(c: Color) -> RColor {
     }
 }
 
-/// Converts protocol attributes to ratatui modifiers.
+/// Converts protocol attributes to ratatui modifiers; those ratatui lacks (overline and the
+/// underline kinds) are bits of ours that ratatui keeps (see [`crate::backend`]). Every kind
+/// of underline also sets [`Modifier::UNDERLINED`].
 pub fn modifiers(attrs: Attrs) -> Modifier {
-    const MAP: [(u16, Modifier); 8] = [
+    const UNDERLINED: Modifier = Modifier::UNDERLINED;
+    const MAP: [(u16, Modifier); 13] = [
         (Attrs::BOLD, Modifier::BOLD),
         (Attrs::DIM, Modifier::DIM),
         (Attrs::ITALIC, Modifier::ITALIC),
-        (Attrs::UNDERLINE, Modifier::UNDERLINED),
+        (Attrs::UNDERLINE, UNDERLINED),
         (Attrs::REVERSE, Modifier::REVERSED),
         (Attrs::BLINK, Modifier::SLOW_BLINK),
         (Attrs::HIDDEN, Modifier::HIDDEN),
         (Attrs::STRIKE, Modifier::CROSSED_OUT),
+        (Attrs::OVERLINE, OVERLINE),
+        (Attrs::DOUBLE_UNDERLINE, UNDERLINED.union(DOUBLE_UNDERLINE)),
+        (Attrs::CURLY_UNDERLINE, UNDERLINED.union(CURLY_UNDERLINE)),
+        (Attrs::DOTTED_UNDERLINE, UNDERLINED.union(DOTTED_UNDERLINE)),
+        (Attrs::DASHED_UNDERLINE, UNDERLINED.union(DASHED_UNDERLINE)),
     ];
     MAP.iter()
         .filter(|(bit, _)| attrs.has(*bit))

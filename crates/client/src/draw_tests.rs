@@ -107,7 +107,7 @@ fn render_draws_styles_and_the_intersection() {
     r.cells[1].style = red;
     m.apply(update(size(3, 3), vec![r]));
     let mut buf = Buffer::empty(Rect::new(0, 0, 2, 4));
-    m.render(&mut buf, false);
+    m.render(&mut buf, false, &mut Links::default());
     assert_eq!(line(&buf, 0), "ab");
     assert_eq!(buf[(1, 0)].fg, RColor::Red);
     assert!(buf[(1, 0)].modifier.contains(Modifier::BOLD));
@@ -119,12 +119,12 @@ fn wide_characters_keep_their_second_half_blank() {
     let mut m = Model::new(size(4, 1));
     m.apply(update(size(4, 1), vec![row(0, &["中", "", "x", "y"])]));
     let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
-    m.render(&mut buf, false);
+    m.render(&mut buf, false, &mut Links::default());
     assert_eq!(buf[(0, 0)].symbol(), "中");
     assert_eq!(buf[(1, 0)].symbol(), " ");
     assert_eq!(buf[(2, 0)].symbol(), "x");
     let mut narrow = Buffer::empty(Rect::new(0, 0, 1, 1));
-    m.render(&mut narrow, false);
+    m.render(&mut narrow, false, &mut Links::default());
     assert_eq!(
         narrow[(0, 0)].symbol(),
         " ",
@@ -146,11 +146,48 @@ fn cursor_shows_only_when_visible_and_inside() {
 fn full_frames_force_every_cell() {
     let m = Model::new(size(2, 1));
     let mut buf = Buffer::empty(Rect::new(0, 0, 3, 2));
-    m.render(&mut buf, true);
+    m.render(&mut buf, true, &mut Links::default());
     assert!(buf
         .content()
         .iter()
         .all(|c| c.diff_option == CellDiffOption::AlwaysUpdate));
-    m.render(&mut buf, false);
+    m.render(&mut buf, false, &mut Links::default());
     assert_eq!(buf[(2, 1)].diff_option, CellDiffOption::None);
+}
+
+#[test]
+fn extra_attributes_use_our_modifier_bits() {
+    let u = Modifier::UNDERLINED;
+    for (attr, want) in [
+        (Attrs::OVERLINE, OVERLINE),
+        (Attrs::DOUBLE_UNDERLINE, u | DOUBLE_UNDERLINE),
+        (Attrs::CURLY_UNDERLINE, u | CURLY_UNDERLINE),
+        (Attrs::DOTTED_UNDERLINE, u | DOTTED_UNDERLINE),
+        (Attrs::DASHED_UNDERLINE, u | DASHED_UNDERLINE),
+    ] {
+        assert_eq!(modifiers(Attrs(attr)).bits(), want.bits(), "{attr}");
+    }
+}
+
+#[test]
+fn render_marks_links_and_forces_cells_whose_link_alone_changed() {
+    let mut m = Model::new(size(2, 1));
+    let mut r = row(0, &["a", "b"]);
+    r.cells[0].link = Some("u".to_string());
+    r.cells[0].style.underline_color = Color::Indexed(3);
+    m.apply(update(size(2, 1), vec![r]));
+    let mut links = Links::default();
+    let mut buf = Buffer::empty(Rect::new(0, 0, 2, 1));
+    m.render(&mut buf, false, &mut links);
+    assert!(buf[(0, 0)].modifier.contains(LINK));
+    assert!(!buf[(1, 0)].modifier.contains(LINK));
+    assert_eq!(buf[(0, 0)].underline_color, RColor::Yellow);
+    assert_eq!(links.get(0, 0), Some("u"));
+    m.render(&mut buf, false, &mut links);
+    assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::None);
+    m.rows[0][0].link = Some("v".to_string());
+    m.render(&mut buf, false, &mut links);
+    assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::AlwaysUpdate);
+    assert_eq!(buf[(1, 0)].diff_option, CellDiffOption::None);
+    assert_eq!(links.get(0, 0), Some("v"));
 }

@@ -2,12 +2,15 @@
 //! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server.
 
 mod attach;
+mod backend;
 mod cli;
 mod colour;
 mod command;
 mod connect;
 mod draw;
 mod keys;
+mod links;
+mod outer;
 mod socket;
 mod tty;
 

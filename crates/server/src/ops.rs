@@ -39,7 +39,7 @@ fn spawn_pane(
     };
     let spec = spawn::spec(&ctx, launch.command);
     let history = state.options.session(sid, "history-limit").as_number();
-    let pane = Pane::spawn(
+    let mut pane = Pane::spawn(
         id,
         sid,
         wid,
@@ -49,6 +49,8 @@ fn spawn_pane(
         &state.events,
     )
     .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
+    let outer = state.outer_colours;
+    pane.term.set_default_colours(outer.fg, outer.bg, None);
     state.next_ids.pane += 1;
     state.panes.insert(id, pane);
     Ok(id)

@@ -46,6 +46,21 @@ pub struct State {
     pub keys: KeyTables,
     /// The paste buffers.
     pub buffers: crate::buffers::Buffers,
+    /// The default colours of the most recent client terminal that reported them (OSC 10
+    /// and 11), answered to panes that ask.
+    pub outer_colours: OuterColours,
+}
+
+/// An RGB colour.
+pub type Rgb = (u8, u8, u8);
+
+/// A client terminal's default colours, where it gave them.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct OuterColours {
+    /// The default foreground.
+    pub fg: Option<Rgb>,
+    /// The default background.
+    pub bg: Option<Rgb>,
 }
 
 /// The next free id of each kind.
@@ -168,6 +183,7 @@ impl State {
             options: OptionStore::new(),
             keys: KeyTables::with_defaults(),
             buffers: Default::default(),
+            outer_colours: OuterColours::default(),
         }
     }
 
@@ -234,6 +250,12 @@ impl State {
                 if let Some(pane) = self.client_pane_mut(id) {
                     let bytes = pane.term.encode_focus(focused);
                     pane.write(bytes);
+                }
+            }
+            ClientMsg::Colours { fg, bg } => {
+                self.outer_colours = OuterColours { fg, bg };
+                for pane in self.panes.values_mut() {
+                    pane.term.set_default_colours(fg, bg, None);
                 }
             }
             ClientMsg::Command(_) => {}
