@@ -68,7 +68,9 @@ fn has_device_attributes(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     while let Some(i) = find(rest, b"\x1b[?") {
         let tail = &rest[i + 3..];
-        let end = tail.iter().position(|b| !(b.is_ascii_digit() || *b == b';'));
+        let end = tail
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'));
         if let Some(end) = end {
             if tail[end] == b'c' {
                 return true;

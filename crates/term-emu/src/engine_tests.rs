@@ -354,3 +354,18 @@ fn wide_text_in_the_history_costs_its_bytes() {
     // About 50 bytes of text and 16 of bookkeeping a row, in 64 KB chunks.
     assert!(h.heap_bytes() < 200_000, "{}", h.heap_bytes());
 }
+
+#[test]
+fn deleting_characters_leaves_blanks_at_the_right_edge() {
+    let mut t = term(2, 10);
+    t.process(b"abc\r\x1b[P");
+    assert_eq!(t.row_formatted(0), "bc");
+    assert_eq!(t.cell(0, 9).map(|c| c.text), Some(""));
+    t.process(b"\x1b[41m\x1b[P");
+    assert_eq!(t.row_text(0), "c");
+    assert_eq!(
+        style(&t, 0, 9).bg,
+        Color::Indexed(1),
+        "DCH fills with the pen's background"
+    );
+}

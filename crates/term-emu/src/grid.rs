@@ -85,6 +85,10 @@ impl Cell {
     }
 }
 
+/// A screen's rows, top first. Rows are boxed so that scrolling moves pointers, not the
+/// rows themselves.
+pub(crate) type Grid = Vec<Box<Row>>;
+
 /// One row of the visible grid.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Row {
@@ -243,11 +247,17 @@ impl Row {
             return;
         }
         let n = n.min(len - at);
-        self.cells[at..].rotate_left(n);
         let used = self.used();
-        self.erase(len - n, len, style);
-        if style == 0 {
-            self.used = used.saturating_sub(n).max(at.min(used));
+        if style != 0 {
+            self.cells[at..].rotate_left(n);
+            self.erase(len - n, len, style);
+        } else if at < used {
+            // Only the used cells move: the ones after them are blank already, and a used
+            // cell rotated past `used` would stay there unseen by `used` (fuzz case ad468033).
+            let m = n.min(used - at);
+            self.cells[at..used].rotate_left(m);
+            self.cells[used - m..used].fill(Cell::default());
+            self.used = used - m;
         }
         self.fix_split_wide(len);
     }

@@ -349,41 +349,46 @@ fn line_clusters(line: LineRef<'_>) -> impl Iterator<Item = Cluster<'_>> + '_ {
 /// Appends a visible row to `data` (text, then style changes) using `runs` as scratch;
 /// returns the text length.
 ///
-/// One pass over the cells, writing into a buffer sized for one byte a cell and grown only
-/// for text that is not ASCII: this runs for every row that scrolls off.
+/// This runs for every row that scrolls off, so the common case (single-byte cells) is
+/// written straight into a slice, and only a row holding other text takes the slower path
+/// from its first such cell on.
 fn encode(row: &Row, data: &mut Vec<u8>, runs: &mut Vec<u8>) -> u32 {
-    runs.clear();
-    let len = row.trimmed_len();
+    let cells = &row.cells[..row.trimmed_len()];
     let base = data.len();
-    data.resize(base + len, 0);
-    let mut n = base;
+    data.resize(base + cells.len(), 0);
+    runs.clear();
     let mut current = 0u16;
-    for (col, cell) in row.cells[..len].iter().enumerate() {
-        if cell.style != current {
-            current = cell.style;
+    let mut note_style = |col: usize, style: u16| {
+        if style != current {
+            current = style;
             runs.extend_from_slice(&(col as u16).to_le_bytes());
-            runs.extend_from_slice(&current.to_le_bytes());
+            runs.extend_from_slice(&style.to_le_bytes());
         }
+    };
+    let mut ascii = 0;
+    for (cell, slot) in cells.iter().zip(&mut data[base..]) {
+        let Some(b) = cell.ascii() else {
+            break;
+        };
+        *slot = b;
+        note_style(ascii, cell.style);
+        ascii += 1;
+    }
+    data.truncate(base + ascii);
+    for (col, cell) in cells.iter().enumerate().skip(ascii) {
+        note_style(col, cell.style);
         if let Some(b) = cell.ascii() {
-            if let Some(slot) = data.get_mut(n) {
-                *slot = b;
-            }
-            n += 1;
+            data.push(b);
         } else if !cell.is_continuation() {
             let text = row.text(col);
-            let text = if text.is_empty() { " " } else { text };
-            let need = n + text.len() + (len - col);
-            if data.len() < need {
-                data.resize(need, 0);
-            }
-            if let Some(dest) = data.get_mut(n..n + text.len()) {
-                dest.copy_from_slice(text.as_bytes());
-            }
-            n += text.len();
+            data.extend_from_slice(if text.is_empty() {
+                b" "
+            } else {
+                text.as_bytes()
+            });
         }
     }
-    data.truncate(n);
-    let text_len = (n - base) as u32 & !WRAPPED;
+    let text_len = (data.len() - base) as u32 & !WRAPPED;
     data.extend_from_slice(runs);
     text_len
 }

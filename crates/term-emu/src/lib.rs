@@ -65,6 +65,8 @@ mod filter;
 mod grid;
 mod handler;
 mod history;
+#[doc(hidden)]
+pub mod invariants;
 mod keys;
 mod perform;
 mod reflow;

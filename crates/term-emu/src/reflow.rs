@@ -3,7 +3,7 @@
 //! Rows that no longer fit go to the scrollback and come back from it when the height grows.
 //! The alternate screen is only cut or padded.
 
-use crate::grid::{Cell, Row};
+use crate::grid::{Cell, Grid, Row};
 use crate::screen::Screen;
 
 /// One grapheme cluster of a logical line, its text kept in `Lines::text`.
@@ -143,7 +143,7 @@ fn resize_alternate(s: &mut Screen, rows: usize, cols: usize) -> usize {
         row.resize(cols);
     }
     while grid.len() < rows {
-        grid.push(Row::new(cols));
+        grid.push(Box::new(Row::new(cols)));
     }
     cursor_row - drop_top
 }
@@ -214,7 +214,7 @@ fn collect(s: &mut Screen, (crow, ccol): (usize, usize)) -> Lines {
 /// Writes the laid-out lines back: rows before `top` to the scrollback, the next `rows` to
 /// the primary grid; rows after those are dropped.
 fn emit(s: &mut Screen, lines: &Lines, counts: &[usize], cols: usize, top: usize, rows: usize) {
-    let mut grid: Vec<Row> = Vec::with_capacity(rows);
+    let mut grid: Grid = Vec::with_capacity(rows);
     let mut built: Vec<Row> = Vec::new();
     let mut first = 0;
     for (i, &count) in counts.iter().enumerate() {
@@ -239,13 +239,13 @@ fn emit(s: &mut Screen, lines: &Lines, counts: &[usize], cols: usize, top: usize
             if g < top {
                 s.history.push(row);
             } else if g < top + rows {
-                grid.push(std::mem::replace(row, Row::new(cols)));
+                grid.push(Box::new(std::mem::replace(row, Row::new(cols))));
             }
         }
         first += count;
     }
     while grid.len() < rows {
-        grid.push(Row::new(cols));
+        grid.push(Box::new(Row::new(cols)));
     }
     s.primary = grid;
 }

@@ -11,7 +11,7 @@ mod state;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::grid::Row;
+use crate::grid::{Grid, Row};
 use crate::history::History;
 use crate::styles::{Links, MAX_STYLES};
 use crate::types::Style;
@@ -34,9 +34,9 @@ pub(crate) struct Screen {
     pub rows: usize,
     pub cols: usize,
     /// The primary grid.
-    pub primary: Vec<Row>,
+    pub primary: Grid,
     /// The alternate grid.
-    pub alternate: Vec<Row>,
+    pub alternate: Grid,
     /// Whether the alternate grid is shown.
     pub alt: bool,
     /// Cursor row.
@@ -78,8 +78,8 @@ pub(crate) fn char_width(c: char) -> usize {
 }
 
 /// Returns a grid of `rows` blank rows of `cols` cells.
-fn blank_grid(rows: usize, cols: usize) -> Vec<Row> {
-    (0..rows).map(|_| Row::new(cols)).collect()
+fn blank_grid(rows: usize, cols: usize) -> Grid {
+    (0..rows).map(|_| Box::new(Row::new(cols))).collect()
 }
 
 /// Returns the default tab stops for `cols` columns: every 8.
@@ -117,7 +117,7 @@ impl Screen {
 
     /// Returns the visible grid.
     #[inline]
-    pub(crate) fn grid(&self) -> &[Row] {
+    pub(crate) fn grid(&self) -> &[Box<Row>] {
         if self.alt {
             &self.alternate
         } else {
@@ -127,7 +127,7 @@ impl Screen {
 
     /// Returns the visible grid, mutably.
     #[inline]
-    pub(crate) fn grid_mut(&mut self) -> &mut Vec<Row> {
+    pub(crate) fn grid_mut(&mut self) -> &mut Grid {
         if self.alt {
             &mut self.alternate
         } else {
@@ -138,7 +138,7 @@ impl Screen {
     /// Returns the visible row `row`, mutably, if it exists.
     #[inline]
     pub(crate) fn row_mut(&mut self, row: usize) -> Option<&mut Row> {
-        self.grid_mut().get_mut(row)
+        self.grid_mut().get_mut(row).map(|r| &mut **r)
     }
 
     /// Sets the pen and interns it.
