@@ -168,3 +168,39 @@ fn a_pane_asking_for_the_background_gets_the_outer_terminal_colour() {
     let reply = std::fs::read_to_string(&out).expect("the reply file");
     assert_eq!(reply, "033]11;rgb:1212/5656/9a9a033\\");
 }
+
+#[test]
+fn reverse_video_inverts_the_pane() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    c.line("printf '\\033[?5h'; echo inverted");
+    wait_trimmed(&c, "\ninverted");
+    c.wait_screen("the pane's cells drawn in inverse", |s| {
+        s.cell(0, 0).is_some_and(|cell| cell.inverse())
+    });
+    c.line("printf '\\033[?5l'; echo normal");
+    wait_trimmed(&c, "\nnormal");
+    c.wait_screen("the pane's cells drawn normally again", |s| {
+        s.cell(0, 0).is_some_and(|cell| !cell.inverse())
+    });
+}
+
+#[test]
+fn curly_underline_colour_and_hyperlinks_reach_the_client() {
+    let env = Env::new();
+    let c = env.attached("t", 80, 24);
+    c.line(
+        "printf '\\033[4:3;58:2::255:0:0mwavy\\033[m \\033]8;;https://example.com/x\\033\\\\here\\033]8;;\\033\\\\\\n'",
+    );
+    wait_trimmed(&c, "\nwavy here");
+    wait_until(
+        "a curly red underline and the hyperlink in the client's output",
+        || {
+            let raw = c.raw();
+            (contains(&raw, b"4:3") && contains(&raw, b"58:2::255:0:0")
+                && contains(&raw, b"\x1b]8;;https://example.com/x"))
+            .then_some(())
+        },
+        || String::from_utf8_lossy(&c.raw()).into_owned(),
+    );
+}
