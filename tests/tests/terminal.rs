@@ -188,19 +188,33 @@ fn reverse_video_inverts_the_pane() {
 #[test]
 fn curly_underline_colour_and_hyperlinks_reach_the_client() {
     let env = Env::new();
-    let c = env.attached("t", 80, 24);
-    c.line(
-        "printf '\\033[4:3;58:2::255:0:0mwavy\\033[m \\033]8;;https://example.com/x\\033\\\\here\\033]8;;\\033\\\\\\n'",
+    env.write_home(".shrc", "PS1='$ '\n");
+    let script = env.write_home(
+        "styled.sh",
+        "printf '\\033[4:3;58:2::255:0:0mwavy\\033[m \\033]8;;https://example.com/x\\033\\\\here\\033]8;;\\033\\\\\\n'\n",
     );
+    env.ok(&["new", "-d", "-s", "t", "-x", "80", "-y", "23"]);
+    // A terminal that names itself as one drawing styled underlines gets them as written.
+    let mut cmd = env.cmd(&["attach", "-t", "t"]);
+    cmd.env("TERM_PROGRAM", "WezTerm").env("COLORTERM", "truecolor");
+    let c = mux_e2e::Client::spawn(cmd, 80, 24);
+    c.wait_text("$ ");
+    c.line(&format!("sh {}", script.display()));
     wait_trimmed(&c, "\nwavy here");
     wait_until(
         "a curly red underline and the hyperlink in the client's output",
         || {
             let raw = c.raw();
-            (contains(&raw, b"4:3") && contains(&raw, b"58:2::255:0:0")
-                && contains(&raw, b"\x1b]8;;https://example.com/x"))
+            (contains(&raw, b"\x1b[0;4:3;58:2::255:0:0mw")
+                && contains(&raw, b"\x1b]8;;https://example.com/x\x1b\\h"))
             .then_some(())
         },
         || String::from_utf8_lossy(&c.raw()).into_owned(),
     );
+    // One whose terminfo and name say nothing of them gets a plain underline, no colour.
+    let plain = env.client(&["attach", "-t", "t"], 80, 24);
+    wait_trimmed(&plain, "\nwavy here");
+    let raw = plain.raw();
+    assert!(contains(&raw, b"\x1b[0;4mw"), "{}", String::from_utf8_lossy(&raw));
+    assert!(!contains(&raw, b"58:"), "{}", String::from_utf8_lossy(&raw));
 }

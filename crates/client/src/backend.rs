@@ -65,6 +65,9 @@ pub struct MuxBackend<W: Write> {
     fixed: Option<Size>,
     /// The bytes of one frame, written at once.
     frame: Vec<u8>,
+    /// Whether underline kinds and colours are written (see [`crate::colour`]); else every
+    /// underline is a plain one.
+    styled_underlines: bool,
 }
 
 impl<W: Write> MuxBackend<W> {
@@ -75,7 +78,15 @@ impl<W: Write> MuxBackend<W> {
             links,
             fixed: None,
             frame: Vec::new(),
+            styled_underlines: crate::colour::styled_underlines(),
         }
+    }
+
+    /// Sets whether underline kinds and colours are written, for tests.
+    #[cfg(test)]
+    pub fn with_styled_underlines(mut self, on: bool) -> MuxBackend<W> {
+        self.styled_underlines = on;
+        self
     }
 
     /// Makes the backend report `size` instead of the terminal's size.
@@ -106,14 +117,22 @@ struct Pen {
 }
 
 impl Pen {
-    /// Returns the pen that draws `cell`.
-    fn of(cell: &Cell) -> Pen {
-        Pen {
+    /// Returns the pen that draws `cell`; without `styled` underlines, a plain underline
+    /// stands for every kind and the underline colour is dropped.
+    fn of(cell: &Cell, styled: bool) -> Pen {
+        let mut pen = Pen {
             fg: cell.fg,
             bg: cell.bg,
             underline: cell.underline_color,
             modifier: cell.modifier.difference(LINK),
+        };
+        if !styled {
+            pen.underline = Color::Reset;
+            for (kind, _) in UNDERLINES {
+                pen.modifier.remove(kind);
+            }
         }
+        pen
     }
 }
 
@@ -126,6 +145,8 @@ struct Writing<'a> {
     last: Option<(u16, u16)>,
     /// The hyperlink open on the terminal.
     link: Option<&'a str>,
+    /// Whether underline kinds and colours are written.
+    styled: bool,
 }
 
 impl<'a> Writing<'a> {
@@ -137,7 +158,7 @@ impl<'a> Writing<'a> {
             let _ = write!(out, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1);
         }
         self.last = Some((x, y));
-        let pen = Pen::of(cell);
+        let pen = Pen::of(cell, self.styled);
         if self.pen != Some(pen) {
             out.extend_from_slice(sgr(pen, self.pen).as_bytes());
             self.pen = Some(pen);
@@ -263,7 +284,10 @@ impl<W: Write> Backend for MuxBackend<W> {
         let links = self.links.borrow();
         let mut out = std::mem::take(&mut self.frame);
         out.clear();
-        let mut writing = Writing::default();
+        let mut writing = Writing {
+            styled: self.styled_underlines,
+            ..Writing::default()
+        };
         for (x, y, cell) in content {
             let link = if cell.modifier.contains(LINK) {
                 links.get(x, y)

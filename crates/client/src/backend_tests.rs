@@ -15,11 +15,18 @@ struct Screen {
 
 impl Screen {
     fn new(cols: u16, rows: u16) -> Screen {
+        Screen::with(cols, rows, true)
+    }
+
+    /// A screen whose terminal takes underline kinds and colours if `styled`.
+    fn with(cols: u16, rows: u16, styled: bool) -> Screen {
         let links = Rc::new(RefCell::new(Links::default()));
-        let backend = MuxBackend::new(Vec::new(), Rc::clone(&links)).with_size(Size {
-            width: cols,
-            height: rows,
-        });
+        let backend = MuxBackend::new(Vec::new(), Rc::clone(&links))
+            .with_size(Size {
+                width: cols,
+                height: rows,
+            })
+            .with_styled_underlines(styled);
         let terminal = Terminal::new(backend).expect("a terminal of a fixed size");
         Screen { terminal, links }
     }
@@ -89,6 +96,16 @@ fn underline_kinds_colour_and_overline_reach_the_wire() {
     assert!(out.contains("c\x1b[0;4md"), "{out:?}");
     assert!(out.contains("d\x1b[0;4:4me"), "{out:?}");
     assert!(out.contains("e\x1b[0;9;4:5mf\x1b[0m"), "{out:?}");
+}
+
+#[test]
+fn a_terminal_without_styled_underlines_gets_plain_ones() {
+    let mut curly = cell("a", Attrs::CURLY_UNDERLINE, None);
+    curly.style.underline_color = PColor::Rgb(255, 0, 0);
+    let m = model(vec![curly, cell("b", Attrs::DOUBLE_UNDERLINE, None)]);
+    let out = Screen::with(2, 1, false).draw(&m, true);
+    assert!(out.starts_with("\x1b[1;1H\x1b[0;4mab\x1b[0m"), "{out:?}");
+    assert!(!out.contains("58"), "{out:?}");
 }
 
 #[test]

@@ -1,6 +1,9 @@
-//! 24-bit colour for the user's terminal: passed through when it says it supports it
-//! (`COLORTERM=truecolor` or `24bit`, or a terminfo entry with `RGB` or `Tc`), else mapped to
-//! the nearest of the 256 colours.
+//! What the user's terminal can draw. 24-bit colour is passed through when it says it
+//! supports it (`COLORTERM=truecolor` or `24bit`, or a terminfo entry with `RGB` or `Tc`),
+//! else mapped to the nearest of the 256 colours. Underline kinds and colours are sent only
+//! to terminals known to take them (terminfo `Smulx` or `Setulc`, or a terminal that names
+//! itself), else drawn as a plain underline: older terminals read `58:2::r:g:b` as separate
+//! parameters and would turn dim or reset instead.
 
 use std::sync::OnceLock;
 
@@ -16,34 +19,63 @@ pub fn truecolor() -> bool {
     })
 }
 
+/// Returns whether the user's terminal draws underline kinds (`4:3`) and underline colours
+/// (`58`), as its terminfo entry or its name says.
+pub fn styled_underlines() -> bool {
+    static STYLED: OnceLock<bool> = OnceLock::new();
+    *STYLED.get_or_init(|| {
+        let var = |name: &str| std::env::var(name).unwrap_or_default();
+        names_styled_underlines(&var("TERM"), &var("TERM_PROGRAM"), &var("VTE_VERSION"))
+            || declares(&terminfo(&var("TERM")), &["Smulx", "Setulc"])
+    })
+}
+
+/// Returns whether a terminal known by these variables draws underline kinds and colours:
+/// kitty, WezTerm, foot, Ghostty, Alacritty, Contour, iTerm2, and VTE 0.52 or later.
+fn names_styled_underlines(term: &str, program: &str, vte: &str) -> bool {
+    let terms = [
+        "kitty",
+        "wezterm",
+        "foot",
+        "ghostty",
+        "alacritty",
+        "contour",
+    ];
+    terms.iter().any(|t| term.contains(t))
+        || ["WezTerm", "iTerm.app", "ghostty"].contains(&program)
+        || vte.parse::<u32>().is_ok_and(|v| v >= 5200)
+}
+
 /// Returns whether the terminfo entry of `term` declares direct colour (the `RGB` or `Tc`
-/// extended capability, or a `-direct` entry), as `infocmp -x` prints it.
+/// extended capability, or a `-direct` entry).
 fn terminfo_has_rgb(term: &str) -> bool {
-    if term.ends_with("-direct") {
-        return true;
-    }
+    term.ends_with("-direct") || declares(&terminfo(term), &["Tc", "RGB"])
+}
+
+/// Returns the terminfo entry of `term` as `infocmp -x` prints it; empty when there is none.
+fn terminfo(term: &str) -> String {
     if term.is_empty() || !term.bytes().all(|b| b.is_ascii_graphic()) {
-        return false;
+        return String::new();
     }
     std::process::Command::new("infocmp")
         .args(["-x", term])
         .stderr(std::process::Stdio::null())
         .output()
-        .is_ok_and(|out| {
-            out.status.success() && declares_rgb(&String::from_utf8_lossy(&out.stdout))
-        })
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+        .unwrap_or_default()
 }
 
-/// Returns whether `infocmp` output lists the `RGB` or `Tc` capability.
-fn declares_rgb(source: &str) -> bool {
+/// Returns whether `infocmp` output lists one of the capabilities `names` (a flag, a number
+/// or a string).
+fn declares(source: &str, names: &[&str]) -> bool {
     source
         .lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(|l| l.split(','))
-        .map(str::trim)
-        .any(|cap| {
-            cap == "Tc" || cap == "RGB" || cap.starts_with("RGB#") || cap.starts_with("RGB=")
-        })
+        .map(|cap| cap.trim().split(['#', '=']).next().unwrap_or(""))
+        .any(|cap| names.contains(&cap))
 }
 
 /// The levels of the 6×6×6 colour cube (indexes 16–231).
@@ -80,13 +112,31 @@ mod tests {
     #[test]
     fn terminfo_rgb_and_tc_count_as_truecolor() {
         let entry = "#\tReconstructed via infocmp\nxterm-direct|xterm with direct colour,\n\tam, RGB, colors#0x1000000,\n";
-        assert!(declares_rgb(entry));
-        assert!(declares_rgb("foo|bar,\n\tTc, km,\n"));
-        assert!(!declares_rgb(
-            "xterm-256color|xterm,\n\tam, colors#0x100, setrgbf=\\E[38;2;%p1%dm,\n"
+        let rgb = ["Tc", "RGB"];
+        assert!(declares(entry, &rgb));
+        assert!(declares("foo|bar,\n\tTc, km,\n", &rgb));
+        assert!(!declares(
+            "xterm-256color|xterm,\n\tam, colors#0x100, setrgbf=\\E[38;2;%p1%dm,\n",
+            &rgb
         ));
         assert!(terminfo_has_rgb("xterm-direct"));
         assert!(!terminfo_has_rgb("bad term\n"));
+    }
+
+    #[test]
+    fn styled_underlines_from_terminfo_or_the_terminal_name() {
+        let entry =
+            "xterm-kitty|KovIdTTY,\n\tSmulx=\\E[4:%p1%dm, Setulc=\\E[58:2::%p1%{65536}%/%dm,\n";
+        assert!(declares(entry, &["Smulx", "Setulc"]));
+        assert!(!declares(
+            "xterm-256color|xterm,\n\tsmul=\\E[4m,\n",
+            &["Smulx", "Setulc"]
+        ));
+        assert!(names_styled_underlines("xterm-kitty", "", ""));
+        assert!(names_styled_underlines("xterm-256color", "WezTerm", ""));
+        assert!(names_styled_underlines("xterm-256color", "", "7000"));
+        assert!(!names_styled_underlines("xterm-256color", "", "5000"));
+        assert!(!names_styled_underlines("screen", "Apple_Terminal", ""));
     }
 
     #[test]
