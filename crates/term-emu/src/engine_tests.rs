@@ -369,3 +369,15 @@ fn deleting_characters_leaves_blanks_at_the_right_edge() {
         "DCH fills with the pen's background"
     );
 }
+
+#[test]
+fn new_line_mode_returns_the_carriage_on_line_feed() {
+    let mut t = term(3, 10);
+    t.process(b"ab\ncd");
+    assert_eq!(rows(&t), ["ab", "  cd", ""]);
+    let fx = t.process(b"\x1b[20h\x1b[20$p\nef");
+    assert_eq!(rows(&t), ["ab", "  cd", "ef"]);
+    assert_eq!(fx.replies, b"\x1b[20;1$y");
+    t.process(b"\x1b[20l\x1b[Hx\ny");
+    assert_eq!(rows(&t), ["xb", " ycd", "ef"]);
+}

@@ -71,7 +71,12 @@ impl Perform for Core {
             0x07 => self.h.bells += 1,
             0x08 => s.backspace(),
             0x09 => s.tab(1),
-            0x0a..=0x0c => s.linefeed(),
+            0x0a..=0x0c => {
+                s.linefeed();
+                if s.modes.newline {
+                    s.carriage_return();
+                }
+            }
             0x0d => s.carriage_return(),
             _ => {}
         }

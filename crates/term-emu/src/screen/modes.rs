@@ -25,6 +25,8 @@ pub(crate) struct ModeState {
     pub reverse_video: bool,
     pub cursor_visible: bool,
     pub insert: bool,
+    /// Line feed/new line mode (LNM, `CSI 20 h`): a line feed also returns the carriage.
+    pub newline: bool,
     pub focus: bool,
     pub bracketed_paste: bool,
     pub synchronized: bool,
@@ -45,6 +47,7 @@ impl Default for ModeState {
             reverse_video: false,
             cursor_visible: true,
             insert: false,
+            newline: false,
             focus: false,
             bracketed_paste: false,
             synchronized: false,
@@ -80,8 +83,10 @@ fn state(on: bool) -> u8 {
 impl Screen {
     /// Sets (`on`) or resets ANSI mode `mode` (`CSI mode h` or `l`).
     pub(crate) fn set_ansi_mode(&mut self, mode: u16, on: bool) {
-        if mode == 4 {
-            self.modes.insert = on;
+        match mode {
+            4 => self.modes.insert = on,
+            20 => self.modes.newline = on,
+            _ => {}
         }
     }
 
@@ -89,6 +94,7 @@ impl Screen {
     pub(crate) fn ansi_mode_state(&self, mode: u16) -> u8 {
         match mode {
             4 => state(self.modes.insert),
+            20 => state(self.modes.newline),
             _ => 0,
         }
     }
