@@ -258,8 +258,8 @@ fn decrqm_reports_the_modes_in_force() {
         show(b"\x1b[?1004;1$y\x1b[?1004;2$y")
     );
     assert_eq!(
-        ask(&mut t, b"\x1b[4$p\x1b[20$p"),
-        show(b"\x1b[4;2$y\x1b[20;0$y")
+        ask(&mut t, b"\x1b[4$p\x1b[20$p\x1b[12$p"),
+        show(b"\x1b[4;2$y\x1b[20;2$y\x1b[12;0$y")
     );
     // A full reset forgets the tracked modes.
     t.process(b"\x1bc");
