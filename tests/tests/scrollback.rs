@@ -19,24 +19,55 @@ fn history_limit_bounds_a_new_pane_and_capture_reads_it_back() {
     env.ok(&["new", "-d", "-s", "first"]);
     env.ok(&["set", "-g", "history-limit", "30"]);
     env.ok(&[
-        "new", "-d", "-s", "h", "-x", "80", "-y", "10", "seq 1 200; exec sleep 100",
+        "new",
+        "-d",
+        "-s",
+        "h",
+        "-x",
+        "80",
+        "-y",
+        "10",
+        "seq 1 200; exec sleep 100",
     ]);
     wait_until(
         "the pane's history to fill up to its limit",
         || {
-            let size = env.ok(&["display", "-p", "-t", "h", "#{history_size}/#{history_limit}"]);
+            let size = env.ok(&[
+                "display",
+                "-p",
+                "-t",
+                "h",
+                "#{history_size}/#{history_limit}",
+            ]);
             (size.trim() == "30/30").then_some(())
         },
-        || env.ok(&["display", "-p", "-t", "h", "#{history_size}/#{history_limit}"]),
+        || {
+            env.ok(&[
+                "display",
+                "-p",
+                "-t",
+                "h",
+                "#{history_size}/#{history_limit}",
+            ])
+        },
     );
     let numbers = captured_numbers(&env, "h");
     assert_eq!(numbers.last(), Some(&200), "{numbers:?}");
     let first = 200 - numbers.len() as u32 + 1;
     assert_eq!(numbers, (first..=200).collect::<Vec<_>>());
-    assert!(numbers.len() > 30, "history and screen together: {numbers:?}");
+    assert!(
+        numbers.len() > 30,
+        "history and screen together: {numbers:?}"
+    );
     // The oldest line kept is exactly 30 lines above the screen's first row.
     let screen = env.ok(&["capture-pane", "-p", "-t", "h"]);
-    let top: u32 = screen.lines().next().unwrap_or("").trim().parse().unwrap_or(0);
+    let top: u32 = screen
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .parse()
+        .unwrap_or(0);
     assert_eq!(first, top - 30, "{screen}");
     let older = env.ok(&["capture-pane", "-p", "-S", "-5", "-E", "-1", "-t", "h"]);
     let expected: Vec<String> = (top - 5..top).map(|n| n.to_string()).collect();

@@ -196,7 +196,8 @@ fn curly_underline_colour_and_hyperlinks_reach_the_client() {
     env.ok(&["new", "-d", "-s", "t", "-x", "80", "-y", "23"]);
     // A terminal that names itself as one drawing styled underlines gets them as written.
     let mut cmd = env.cmd(&["attach", "-t", "t"]);
-    cmd.env("TERM_PROGRAM", "WezTerm").env("COLORTERM", "truecolor");
+    cmd.env("TERM_PROGRAM", "WezTerm")
+        .env("COLORTERM", "truecolor");
     let c = mux_e2e::Client::spawn(cmd, 80, 24);
     c.wait_text("$ ");
     c.line(&format!("sh {}", script.display()));
@@ -215,6 +216,10 @@ fn curly_underline_colour_and_hyperlinks_reach_the_client() {
     let plain = env.client(&["attach", "-t", "t"], 80, 24);
     wait_trimmed(&plain, "\nwavy here");
     let raw = plain.raw();
-    assert!(contains(&raw, b"\x1b[0;4mw"), "{}", String::from_utf8_lossy(&raw));
+    assert!(
+        contains(&raw, b"\x1b[0;4mw"),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
     assert!(!contains(&raw, b"58:"), "{}", String::from_utf8_lossy(&raw));
 }

@@ -1,0 +1,60 @@
+//! Hostile output through the real binary: a pane that prints the known-bad corpus (malformed
+//! and oversized sequences, invalid UTF-8, a megabyte of unterminated OSC) leaves the server
+//! running, its own pane usable, and the other pane and client unaffected.
+
+use mux_e2e::{wait_until, Env};
+
+/// Writes the corpus to a file in the test's home and returns its path.
+fn corpus_file(env: &Env) -> std::path::PathBuf {
+    let mut bytes: Vec<u8> = Vec::new();
+    for case in [
+        b"\x1b[38::::::::::::::::::::::m".as_slice(),
+        b"\x1b[99999999T\x1b[99999999L\x1b[65535;65535H\x1b[4294967296;1r",
+        b"x\x1b[99999999b\xf0\x80\x80\x80\xed\xa0\x80",
+        "\x1b[999C漢\u{301}\u{301}".as_bytes(),
+    ] {
+        bytes.extend_from_slice(case);
+    }
+    bytes.extend_from_slice(b"\x1b]0;");
+    bytes.extend(std::iter::repeat_n(b'A', 1_100_000));
+    bytes.extend_from_slice(b"\x1bP");
+    bytes.extend(std::iter::repeat_n(b'B', 1_100_000));
+    // End the unterminated string and reset what the corpus set.
+    bytes.extend_from_slice(b"\x1b\\\x18\x1b[0m\x1b[r\x1b[H\x1b[2J");
+    let path = env.path("corpus.bin");
+    std::fs::write(&path, bytes).expect("write the corpus");
+    path
+}
+
+#[test]
+fn the_known_bad_corpus_harms_nothing() {
+    let env = Env::new();
+    let c = env.attached("bad", 80, 24);
+    let server = env.server_pid().expect("a server");
+    env.ok(&["split-window", "-h"]);
+    let corpus = corpus_file(&env);
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "%0",
+        &format!("cat {}; echo corpus-done", corpus.display()),
+        "Enter",
+    ]);
+    let pane0 = || env.ok(&["capture-pane", "-p", "-t", "%0"]);
+    wait_until(
+        "the first pane to finish the corpus and still print",
+        || pane0().contains("corpus-done").then_some(()),
+        pane0,
+    );
+    env.ok(&["send-keys", "-t", "%0", "echo still-$((6*7))", "Enter"]);
+    env.ok(&["send-keys", "-t", "%1", "echo other-$((6*7))", "Enter"]);
+    c.wait_text("other-42");
+    c.wait_text("still-42");
+    assert_eq!(env.server_pid(), Some(server), "the server kept running");
+    let title = env.ok(&["display", "-p", "-t", "%0", "#{pane_title}"]);
+    assert!(
+        title.len() <= 4097,
+        "the title is capped: {} bytes",
+        title.len()
+    );
+}
