@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v tmux >/dev/null || { echo "bench: tmux is not installed (apt-get install tmux)" >&2; exit 1; }
 cargo build --release --locked -p mux-client >/dev/null 2>&1
+cargo build --release --locked -p mux-term-emu --example throughput >/dev/null 2>&1
 MUX="$PWD/target/release/mux"
 N_SEQ=${LINES_THROUGHPUT:-2000000}
 N_MEM=${LINES_MEMORY:-10000}
@@ -28,7 +29,7 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 server_pid() { # $1 = tool, $2 = socket
   if [ "$1" = tmux ]; then tmux -S "$2" display -p '#{pid}'; else
     for p in /proc/[0-9]*; do
-      if tr '\0' ' ' <"$p/cmdline" 2>/dev/null | grep -q -- "__server -S $2"; then basename "$p"; fi
+      if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -q -- "__server -S $2"; then basename "$p"; fi
     done | head -n1
   fi
 }
@@ -46,7 +47,7 @@ while [ $i -lt "$1" ]; do
 done
 EOS
 
-declare -A T M
+declare -A T M K
 for tool in tmux mux; do
   sock="$WORK/$tool.sock"
   run $tool new-session -d -s idle -x 80 -y 24 "sleep 100000"
@@ -64,10 +65,23 @@ for tool in tmux mux; do
   # Let the server finish parsing what is still in the PTY: wait for the last line on screen.
   sleep 1
   M[$tool]=$(( $(rss_kb "$pid") - base ))
+  run $tool kill-session -t mem
+  # The same with every line kept in the scrollback.
+  run $tool set -g history-limit "$N_MEM"
+  base=$(rss_kb "$pid")
+  rm -f "$WORK/done"
+  run $tool new-session -d -s keep -x 80 -y 24 "sh $WORK/colour.sh $N_MEM; touch $WORK/done; sleep 100000"
+  wait_file "$WORK/done"
+  sleep 1
+  K[$tool]=$(( $(rss_kb "$pid") - base ))
   run $tool kill-server || true
 done
 
 printf '%-40s %12s %12s %8s\n' "benchmark" "tmux" "mux" "mux/tmux"
 printf '%-40s %11.2fs %11.2fs %8.2f\n' "seq 1 $N_SEQ in an 80x24 pane (time)" "${T[tmux]}" "${T[mux]}" "$(echo "${T[mux]} / ${T[tmux]}" | bc -l)"
 printf '%-40s %10dkB %10dkB %8.2f\n' "$N_MEM coloured lines (server RSS growth)" "${M[tmux]}" "${M[mux]}" "$(echo "${M[mux]} / (${M[tmux]} + 1)" | bc -l)"
-echo "(both at their default history-limit: 2000 lines)"
+printf '%-40s %10dkB %10dkB %8.2f\n' "  the same, history-limit $N_MEM" "${K[tmux]}" "${K[mux]}" "$(echo "${K[mux]} / (${K[tmux]} + 1)" | bc -l)"
+echo "(the first two at the default history-limit, 2000 lines)"
+echo
+echo "term-emu alone (no PTY, no server), release build:"
+"$PWD/target/release/examples/throughput"
