@@ -58,3 +58,35 @@ fn the_known_bad_corpus_harms_nothing() {
         title.len()
     );
 }
+
+#[test]
+fn a_panic_in_one_pane_s_emulator_is_contained() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    // The server panics in a pane's emulator when its output holds this marker.
+    let mut start = env.cmd(&["new", "-d", "-s", "p", "-x", "80", "-y", "23"]);
+    start.env("MUX_FAULT_PANIC_ON", "fault-xyzzy-42");
+    assert!(start.status().expect("start a server").success());
+    let server = env.server_pid().expect("a server");
+    env.ok(&["split-window", "-h"]);
+    let c = env.client(&["attach", "-t", "p"], 80, 24);
+    c.wait_text("$ ");
+    env.ok(&[
+        "send-keys",
+        "-t",
+        "%0",
+        "echo fault-xyzzy-$((40+2))",
+        "Enter",
+    ]);
+    let pane0 = || env.ok(&["capture-pane", "-p", "-t", "%0"]);
+    wait_until(
+        "the reset notice in the pane whose emulator panicked",
+        || pane0().contains("terminal was reset").then_some(()),
+        pane0,
+    );
+    assert_eq!(env.server_pid(), Some(server), "the server kept running");
+    env.ok(&["send-keys", "-t", "%0", "echo after-$((1+1))", "Enter"]);
+    env.ok(&["send-keys", "-t", "%1", "echo other-$((2+2))", "Enter"]);
+    c.wait_text("after-2");
+    c.wait_text("other-4");
+}

@@ -13,6 +13,7 @@ mod clipboard;
 mod cmd;
 mod compose;
 mod conn;
+mod contain;
 mod daemon;
 mod event;
 mod format;

@@ -14,7 +14,7 @@ impl State {
         let Some(pane) = self.panes.get_mut(&id) else {
             return;
         };
-        let effects = pane.term.process(bytes);
+        let effects = crate::contain::process(&mut pane.term, id.0, bytes);
         pane.write(effects.replies);
         pane.track_synchronized(std::time::Instant::now());
         let (sid, wid) = (pane.session, pane.window);
