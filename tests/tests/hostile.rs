@@ -90,3 +90,33 @@ fn a_panic_in_one_pane_s_emulator_is_contained() {
     c.wait_text("after-2");
     c.wait_text("other-4");
 }
+
+#[test]
+fn random_bytes_with_resizes_leave_every_pane_working() {
+    let env = Env::new();
+    let c = env.attached("rnd", 100, 30);
+    let server = env.server_pid().expect("a server");
+    let script = "head -c 3000000 /dev/urandom; printf '\\033c'; echo rnd-done; exec sleep 100";
+    env.ok(&["split-window", "-h", script]);
+    env.ok(&["split-window", "-v", "-l", "3", script]);
+    env.ok(&["split-window", "-h", "-l", "2", script]);
+    // Resize while the panes are flooded: down to a column or a row, and back.
+    for (pane, flag, n) in [("%1", "-x", "1"), ("%2", "-y", "1"), ("%3", "-x", "70")] {
+        env.ok(&["resize-pane", "-t", pane, flag, n]);
+    }
+    c.resize(40, 12);
+    c.resize(120, 40);
+    for pane in ["%1", "%2", "%3"] {
+        env.ok(&["resize-pane", "-t", pane, "-x", "20", "-y", "8"]);
+        // Joined, so that a pane left one column wide still shows the marker whole.
+        let capture = || env.ok(&["capture-pane", "-p", "-J", "-S", "-", "-t", pane]);
+        wait_until(
+            &format!("{pane} to finish its random bytes"),
+            || capture().contains("rnd-done").then_some(()),
+            capture,
+        );
+    }
+    assert_eq!(env.server_pid(), Some(server), "the server kept running");
+    env.ok(&["send-keys", "-t", "%0", "echo fine-$((3*3))", "Enter"]);
+    c.wait_text("fine-9");
+}
