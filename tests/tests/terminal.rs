@@ -223,3 +223,26 @@ fn curly_underline_colour_and_hyperlinks_reach_the_client() {
     );
     assert!(!contains(&raw, b"58:"), "{}", String::from_utf8_lossy(&raw));
 }
+
+#[test]
+fn the_client_terminal_losing_and_gaining_focus_reaches_the_pane() {
+    let env = Env::new();
+    let out = env.path("focus.out");
+    let script = env.write_home(
+        "focus.sh",
+        &format!(
+            "printf '\\033[?1004hready\\n'; stty raw -echo; head -c 6 > {}; stty sane; echo done\n",
+            out.display()
+        ),
+    );
+    let c = session_running(
+        &env,
+        &format!("sh {}; exec sleep 100", script.display()),
+        "ready",
+    );
+    // The test plays the client's terminal reporting focus out, then in.
+    c.send("\x1b[O");
+    c.send("\x1b[I");
+    wait_trimmed(&c, "done");
+    assert_eq!(std::fs::read(&out).expect("reports"), b"\x1b[O\x1b[I");
+}
