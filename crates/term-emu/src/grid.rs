@@ -100,6 +100,8 @@ pub(crate) struct Row {
     used: usize,
     /// The grapheme clusters too long to keep inline, indexed by `CLUSTER` cells.
     clusters: Vec<Box<str>>,
+    /// Whether a cell may have a hyperlink: set when one is written, cleared with the row.
+    pub linked: bool,
 }
 
 impl Row {
@@ -137,6 +139,7 @@ impl Row {
             if col >= self.used {
                 self.used = col + 1;
             }
+            self.linked |= cell.link != 0;
         }
     }
 
@@ -209,6 +212,7 @@ impl Row {
     pub(crate) fn clear(&mut self, style: u16) {
         self.erase(0, self.cells.len(), style);
         self.wrapped = false;
+        self.linked = false;
         if self.used == 0 {
             self.clusters.clear();
         }

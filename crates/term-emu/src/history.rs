@@ -3,7 +3,8 @@
 //!
 //! A row is its text as UTF-8 (an empty cell as a space, trailing blanks dropped) followed by
 //! a short list of style changes, each the column where it happens and an id into the
-//! terminal's interned style table. Rows are appended to 64 KB chunks, freed (or reused) once
+//! terminal's interned style table, and, only for rows that have any, the hyperlink changes
+//! (`history/stored.rs` owns that layout). Rows are appended to 64 KB chunks, freed (or reused) once
 //! their last row is dropped, so storing a row allocates nothing. A row that continues on the next one is
 //! marked, so the rows of a logical line can be joined and split again at a new width when the
 //! terminal is resized (see `reflow.rs`). The public API answers in rows at the current width,
@@ -17,8 +18,10 @@ use unicode_width::UnicodeWidthStr;
 use crate::grid::Row;
 use crate::styles::Styles;
 
-/// The top bit of `Line::meta`: the row continues on the next one.
-const WRAPPED: u32 = 1 << 31;
+mod stored;
+
+pub(crate) use stored::Ids;
+use stored::{encode, ranges, LineRef, LINKED, WRAPPED};
 
 /// The size of the blocks rows are stored in; a longer row gets a block of its own.
 const CHUNK: usize = 64 << 10;
@@ -32,42 +35,8 @@ struct Line {
     offset: u32,
     /// The length of the text and the style changes, in bytes.
     len: u32,
-    /// The text length in bytes, with the `WRAPPED` bit.
+    /// The text length in bytes, with the `WRAPPED` and `LINKED` bits.
     meta: u32,
-}
-
-/// A stored row's bytes: the text, then four bytes per style change: column (u16 LE) and
-/// style id (u16 LE).
-#[derive(Clone, Copy)]
-struct LineRef<'a> {
-    data: &'a [u8],
-    meta: u32,
-}
-
-impl<'a> LineRef<'a> {
-    /// Returns the text.
-    fn text(self) -> &'a str {
-        let len = (self.meta & !WRAPPED) as usize;
-        self.data
-            .get(..len)
-            .and_then(|t| std::str::from_utf8(t).ok())
-            .unwrap_or("")
-    }
-
-    /// Returns the style changes as (column, style id).
-    fn runs(self) -> impl Iterator<Item = (u16, u16)> + 'a {
-        let len = (self.meta & !WRAPPED) as usize;
-        self.data
-            .get(len..)
-            .unwrap_or_default()
-            .chunks_exact(4)
-            .map(|c| {
-                (
-                    u16::from_le_bytes([c[0], c[1]]),
-                    u16::from_le_bytes([c[2], c[3]]),
-                )
-            })
-    }
 }
 
 /// One grapheme cluster of a history row.
@@ -79,6 +48,8 @@ pub(crate) struct Cluster<'a> {
     pub width: u8,
     /// Its style id.
     pub style: u16,
+    /// Its hyperlink id (0 for none).
+    pub link: u16,
 }
 
 /// Splits `text` into clusters (a character with the zero-width ones after it) with widths.
@@ -128,8 +99,9 @@ pub struct History {
     /// Every row with SGR sequences, made when a caller first asks for one and dropped at
     /// the next change.
     formatted: OnceLock<Vec<Box<str>>>,
-    /// Reused while encoding a row.
+    /// Reused while encoding a row: its style changes and its hyperlink changes.
     scratch_runs: Vec<u8>,
+    scratch_links: Vec<u8>,
 }
 
 impl History {
@@ -144,6 +116,7 @@ impl History {
             styles: Styles::default(),
             formatted: OnceLock::new(),
             scratch_runs: Vec::new(),
+            scratch_links: Vec::new(),
         }
     }
 
@@ -209,12 +182,12 @@ impl History {
             return;
         };
         let offset = data.len();
-        let text_len = encode(row, data, &mut self.scratch_runs);
+        let meta = encode(row, data, &mut self.scratch_runs, &mut self.scratch_links);
         self.lines.push_back(Line {
             chunk,
             offset: offset as u32,
             len: (data.len() - offset) as u32,
-            meta: text_len | if row.wrapped { WRAPPED } else { 0 },
+            meta: meta | if row.wrapped { WRAPPED } else { 0 },
         });
     }
 
@@ -253,10 +226,13 @@ impl History {
         })
     }
 
-    /// Marks in `live` every style id the rows use.
-    pub(crate) fn mark_styles(&self, live: &mut [bool]) {
+    /// Marks in `live` every style or hyperlink id the rows use.
+    pub(crate) fn mark(&self, ids: Ids, live: &mut [bool]) {
         for line in (0..self.lines.len()).filter_map(|i| self.line(i)) {
-            for (_, id) in line.runs() {
+            if ids == Ids::Links && line.meta & LINKED == 0 {
+                continue;
+            }
+            for (_, id) in line.changes(ids) {
                 if let Some(l) = live.get_mut(usize::from(id)) {
                     *l = true;
                 }
@@ -264,23 +240,27 @@ impl History {
         }
     }
 
-    /// Rewrites the style ids of every row through `map`.
-    pub(crate) fn remap_styles(&mut self, map: &[u16]) {
+    /// Rewrites the style or hyperlink ids of every row through `map`.
+    pub(crate) fn remap(&mut self, ids: Ids, map: &[u16]) {
         for line in &self.lines {
+            if ids == Ids::Links && line.meta & LINKED == 0 {
+                continue;
+            }
             let Some(chunk) = self
                 .chunks
                 .get_mut(line.chunk.wrapping_sub(self.first_chunk) as usize)
             else {
                 continue;
             };
-            let start = line.offset as usize + (line.meta & !WRAPPED) as usize;
-            let end = line.offset as usize + line.len as usize;
-            if let Some(runs) = chunk.get_mut(start..end) {
-                for run in runs.chunks_exact_mut(4) {
-                    let id = u16::from_le_bytes([run[2], run[3]]);
-                    let new = map.get(usize::from(id)).copied().unwrap_or(0);
-                    run[2..4].copy_from_slice(&new.to_le_bytes());
-                }
+            let start = line.offset as usize;
+            let Some(data) = chunk.get_mut(start..start + line.len as usize) else {
+                continue;
+            };
+            let range = ranges(data, line.meta)[ids as usize].clone();
+            for run in data[range].chunks_exact_mut(4) {
+                let id = u16::from_le_bytes([run[2], run[3]]);
+                let new = map.get(usize::from(id)).copied().unwrap_or(0);
+                run[2..4].copy_from_slice(&new.to_le_bytes());
             }
         }
         self.formatted = OnceLock::new();
@@ -328,69 +308,48 @@ impl History {
     }
 }
 
-/// Returns the clusters of a stored row with their styles.
+/// Returns the clusters of a stored row with their styles and hyperlinks.
 fn line_clusters(line: LineRef<'_>) -> impl Iterator<Item = Cluster<'_>> + '_ {
-    let mut runs = line.runs().peekable();
-    let mut style = 0;
+    let mut styles = Changes::new(line.changes(Ids::Styles));
+    let mut links = Changes::new(line.changes(Ids::Links));
     let mut col = 0u32;
     clusters(line.text()).map(move |(text, width)| {
-        while let Some(&(at, id)) = runs.peek() {
-            if u32::from(at) > col {
-                break;
-            }
-            style = id;
-            runs.next();
-        }
+        let (style, link) = (styles.at(col), links.at(col));
         col += u32::from(width);
-        Cluster { text, width, style }
+        Cluster {
+            text,
+            width,
+            style,
+            link,
+        }
     })
 }
 
-/// Appends a visible row to `data` (text, then style changes) using `runs` as scratch;
-/// returns the text length.
-///
-/// This runs for every row that scrolls off, so the common case (single-byte cells) is
-/// written straight into a slice, and only a row holding other text takes the slower path
-/// from its first such cell on.
-fn encode(row: &Row, data: &mut Vec<u8>, runs: &mut Vec<u8>) -> u32 {
-    let cells = &row.cells[..row.trimmed_len()];
-    let base = data.len();
-    data.resize(base + cells.len(), 0);
-    runs.clear();
-    let mut current = 0u16;
-    let mut note_style = |col: usize, style: u16| {
-        if style != current {
-            current = style;
-            runs.extend_from_slice(&(col as u16).to_le_bytes());
-            runs.extend_from_slice(&style.to_le_bytes());
-        }
-    };
-    let mut ascii = 0;
-    for (cell, slot) in cells.iter().zip(&mut data[base..]) {
-        let Some(b) = cell.ascii() else {
-            break;
-        };
-        *slot = b;
-        note_style(ascii, cell.style);
-        ascii += 1;
-    }
-    data.truncate(base + ascii);
-    for (col, cell) in cells.iter().enumerate().skip(ascii) {
-        note_style(col, cell.style);
-        if let Some(b) = cell.ascii() {
-            data.push(b);
-        } else if !cell.is_continuation() {
-            let text = row.text(col);
-            data.extend_from_slice(if text.is_empty() {
-                b" "
-            } else {
-                text.as_bytes()
-            });
+/// Walks a row's (column, id) changes left to right, giving the id in force at a column.
+struct Changes<I: Iterator<Item = (u16, u16)>> {
+    changes: std::iter::Peekable<I>,
+    id: u16,
+}
+
+impl<I: Iterator<Item = (u16, u16)>> Changes<I> {
+    fn new(changes: I) -> Changes<I> {
+        Changes {
+            changes: changes.peekable(),
+            id: 0,
         }
     }
-    let text_len = (data.len() - base) as u32 & !WRAPPED;
-    data.extend_from_slice(runs);
-    text_len
+
+    /// Returns the id in force at `col`; columns must be asked in increasing order.
+    fn at(&mut self, col: u32) -> u16 {
+        while let Some(&(at, id)) = self.changes.peek() {
+            if u32::from(at) > col {
+                break;
+            }
+            self.id = id;
+            self.changes.next();
+        }
+        self.id
+    }
 }
 
 #[cfg(test)]

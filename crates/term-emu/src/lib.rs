@@ -33,21 +33,22 @@
 //! Here a cell is 10 bytes (a character inline, or a per-row index for longer clusters, a
 //! style id into a per-terminal interned table, a hyperlink id, flags); rows know how much
 //! of them is used, so clearing and recycling the row that leaves the top touch only that.
-//! A history row is its UTF-8 text plus four bytes per style change. Figures from
+//! A history row is its UTF-8 text plus four bytes per style change (and, only in rows that
+//! have hyperlinks, four per link change and a count). Figures from
 //! `examples/throughput.rs` (80x24, 4 KB chunks, best of 3, MB/s, on a shared 2-core machine;
 //! compare ratios):
 //!
 //! | input | vt100 engine, history 2000 | own engine, history 2000 | own engine, history 0 |
 //! |---|---|---|---|
-//! | `seq 1 10000000`, `\r\n` ends | 12.8 | 121 | 144 |
-//! | `seq 1 10000000`, `\n` ends (staircase rows) | 10.4 | 69 | 112 |
-//! | SGR-heavy lines | 47.9 | 102 | 107 |
-//! | CJK, combining marks, VS16 | 55.8 | 109 | 151 |
-//! | redraw frames (CUP, 256 colours, EL, `?2026`) | 76.4 | 122 | 121 |
-//! | DEC line drawing | 26.0 | 63 | 84 |
+//! | `seq 1 10000000`, `\r\n` ends | 12.8 | 115 | 148 |
+//! | `seq 1 10000000`, `\n` ends (staircase rows) | 10.4 | 66 | 108 |
+//! | SGR-heavy lines | 47.9 | 99 | 104 |
+//! | CJK, combining marks, VS16 | 55.8 | 108 | 147 |
+//! | redraw frames (CUP, 256 colours, EL, `?2026`) | 76.4 | 119 | 119 |
+//! | DEC line drawing | 26.0 | 63 | 83 |
 //!
 //! (The vt100 engine column is from its last run before the switch; bare vt100 without
-//! scrollback, measured in the same run as ours: 54, 47, 96, 109, 84 and 77 MB/s.) With
+//! scrollback, measured in the same run as ours: 54, 47, 96, 110, 83 and 78 MB/s.) With
 //! `\n` alone the cursor never returns to the left, so every row that scrolls off holds up
 //! to 80 columns of blanks and digits to store; a PTY turns `\n` into `\r\n`. Rows are boxed
 //! in the grid so a scroll moves pointers, and a scrolled-off row is encoded in one pass.
@@ -58,7 +59,7 @@
 //!
 //! 10,000 rows of `ls --color`-like 80-column output with history-limit 10000 take 1.44 MB
 //! of history heap (144 bytes a row, chunk slack and style table included;
-//! `History::heap_bytes`). Resizing such a pane (reflowing all 10,000 rows) takes 9–18 ms.
+//! `History::heap_bytes`). Resizing such a pane (reflowing all 10,000 rows) takes 10–21 ms.
 //!
 //! Fuzzing (`fuzz/`, the checks in [`invariants`]): the first minute on this engine found
 //! one failure (DCH hid a deleted cell past a row's used part, fixed and kept in

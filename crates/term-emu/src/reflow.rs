@@ -181,7 +181,7 @@ fn collect(s: &mut Screen, (crow, ccol): (usize, usize)) -> Lines {
     let h = &s.history;
     for i in 0..h.len() {
         for c in h.clusters(i) {
-            lines.push(c.text, c.width, c.style, 0);
+            lines.push(c.text, c.width, c.style, c.link);
         }
         if !h.wrapped(i) {
             lines.end_line();

@@ -146,3 +146,50 @@ fn resizes_mixed_with_output_lose_nothing() {
     let all: Vec<String> = all.into_iter().filter(|l| !l.is_empty()).collect();
     assert_eq!(all, expected);
 }
+
+/// Returns the hyperlink of the cell at `row`, `col`.
+fn link(t: &Terminal, row: u16, col: u16) -> Option<String> {
+    t.cell(row, col).and_then(|c| c.link.map(str::to_string))
+}
+
+#[test]
+fn hyperlinks_survive_the_history_and_reflow() {
+    let mut t = term(3, 20);
+    t.process(b"ab\x1b]8;;https://e.com/a\x1b\\linked\x1b]8;;\x1b\\cd\r\n");
+    t.process(b"1\r\n2\r\n3\r\n4");
+    assert_eq!(history(&t)[0], "ablinkedcd");
+    let h = t.history();
+    let links: Vec<bool> = h.clusters(0).map(|c| c.link != 0).collect();
+    assert_eq!(
+        links,
+        [false, false, true, true, true, true, true, true, false, false]
+    );
+    // Narrowing wraps the stored line; growing taller brings it back onto the screen.
+    t.resize(size(3, 5));
+    t.resize(size(12, 5));
+    let at = rows(&t)
+        .iter()
+        .position(|r| r == "ablin")
+        .expect("the line on screen");
+    let at = at as u16;
+    assert_eq!(link(&t, at, 1), None);
+    assert_eq!(link(&t, at, 2).as_deref(), Some("https://e.com/a"));
+    assert_eq!(link(&t, at + 1, 2).as_deref(), Some("https://e.com/a"));
+    assert_eq!(link(&t, at + 1, 3), None);
+}
+
+#[test]
+fn links_in_the_history_outlive_a_full_link_table() {
+    let mut t = term(2, 20);
+    t.process(b"\x1b]8;;https://kept.example\x1b\\old\x1b]8;;\x1b\\\r\n\r\n\r\n");
+    // Enough distinct links to fill the table several times over: unused ones go, the
+    // history's stays and keeps its URI.
+    for i in 0..10_000 {
+        t.process(format!("\x1b]8;;http://h/{i}\x07x\x1b]8;;\x07\r").as_bytes());
+    }
+    let h = t.history();
+    let index = (0..h.len()).find(|&i| h.text(i).as_deref() == Some("old"));
+    let id = index.and_then(|i| h.clusters(i).next()).map(|c| c.link);
+    let uri = id.and_then(|id| t.link_uri(id).map(str::to_string));
+    assert_eq!(uri.as_deref(), Some("https://kept.example"));
+}

@@ -12,7 +12,7 @@ mod state;
 use unicode_width::UnicodeWidthChar;
 
 use crate::grid::{Grid, Row};
-use crate::history::History;
+use crate::history::{History, Ids};
 use crate::styles::{Links, MAX_STYLES};
 use crate::types::Style;
 
@@ -175,13 +175,13 @@ impl Screen {
                 live[usize::from(id)] = true;
             }
         }
-        self.history.mark_styles(&mut live);
+        self.history.mark(Ids::Styles, &mut live);
         let map = self.history.styles.retain(&live);
         let style = |id: u16| map.get(usize::from(id)).copied().unwrap_or(0);
         for row in self.primary.iter_mut().chain(self.alternate.iter_mut()) {
             row.remap(&style, &|l| l);
         }
-        self.history.remap_styles(&map);
+        self.history.remap(Ids::Styles, &map);
         let pen = self.pen;
         self.pen_id = self.history.styles.intern(pen).unwrap_or(0);
         let erase = Style {
@@ -191,7 +191,8 @@ impl Screen {
         self.erase_id = self.history.styles.intern(erase).unwrap_or(0);
     }
 
-    /// Returns the id of hyperlink `uri`, dropping unused links first if the table is full.
+    /// Returns the id of hyperlink `uri`, dropping the links no cell, history row or pen uses
+    /// first if the table is full.
     pub(crate) fn intern_link(&mut self, uri: &str) -> u16 {
         if let Some(id) = self.links.intern(uri) {
             return id;
@@ -205,11 +206,13 @@ impl Screen {
                 }
             }
         }
+        self.history.mark(Ids::Links, &mut live);
         let map = self.links.retain(&live);
         let link = |id: u16| map.get(usize::from(id)).copied().unwrap_or(0);
         for row in self.primary.iter_mut().chain(self.alternate.iter_mut()) {
             row.remap(&|s| s, &link);
         }
+        self.history.remap(Ids::Links, &map);
         self.link = link(self.link);
         self.links.intern(uri).unwrap_or(0)
     }

@@ -225,6 +225,12 @@ impl Terminal {
         crate::sgr::row_formatted(self, row)
     }
 
+    /// Returns the URI of hyperlink id `id`, for tests of the history's links.
+    #[cfg(test)]
+    pub(crate) fn link_uri(&self, id: u16) -> Option<&str> {
+        self.screen().links.get(id)
+    }
+
     /// Feeds bytes straight to the engine, without the filter, to compare with.
     #[cfg(test)]
     pub(crate) fn process_unfiltered(&mut self, bytes: &[u8]) {
