@@ -152,21 +152,28 @@ fn a_pane_asking_for_the_background_gets_the_outer_terminal_colour() {
     // The test plays the outer terminal: it answers the client's colour queries, then the
     // device attributes query that ends the client's wait.
     wait_until(
-        "the client asking its terminal for the background colour",
-        || contains(&c.raw(), b"\x1b]11;?").then_some(()),
+        "the client asking its terminal for the cursor colour",
+        || contains(&c.raw(), b"\x1b]12;?").then_some(()),
         || String::from_utf8_lossy(&c.raw()).into_owned(),
     );
-    c.send("\x1b]10;rgb:eeee/dddd/cccc\x1b\\\x1b]11;rgb:1234/5678/9abc\x1b\\\x1b[?62;22c");
+    c.send(
+        "\x1b]10;rgb:eeee/dddd/cccc\x1b\\\x1b]11;rgb:1234/5678/9abc\x1b\\\
+         \x1b]12;rgb:aaaa/bbbb/cccc\x1b\\\x1b[?62;22c",
+    );
     c.wait_text("$ ");
     let out = env.path("reply.out");
+    // Two replies of 25 bytes each: head waits for both.
     c.line(&format!(
-        "stty raw -echo min 0 time 30; printf '\\033]11;?\\033\\\\'; \
-         dd bs=100 count=1 2>/dev/null | od -An -c | tr -d ' \\n' > {}; stty sane; echo done",
+        "stty raw -echo; printf '\\033]11;?\\033\\\\\\033]12;?\\033\\\\'; \
+         head -c 50 | od -An -c | tr -d ' \\n' > {}; stty sane; echo done",
         out.display()
     ));
     wait_trimmed(&c, "\ndone");
     let reply = std::fs::read_to_string(&out).expect("the reply file");
-    assert_eq!(reply, "033]11;rgb:1212/5656/9a9a033\\");
+    assert_eq!(
+        reply,
+        "033]11;rgb:1212/5656/9a9a033\\033]12;rgb:aaaa/bbbb/cccc033\\"
+    );
 }
 
 #[test]

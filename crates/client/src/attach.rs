@@ -104,9 +104,9 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     let reader = stream.try_clone()?;
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
-    let (fg, bg) = outer::query_colours();
-    if fg.is_some() || bg.is_some() {
-        send(&writer, &ClientMsg::Colours { fg, bg });
+    let [fg, bg, cursor] = outer::query_colours();
+    if fg.is_some() || bg.is_some() || cursor.is_some() {
+        send(&writer, &ClientMsg::Colours { fg, bg, cursor });
     }
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
     let links = Rc::new(RefCell::new(Links::default()));

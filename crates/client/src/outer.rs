@@ -18,21 +18,24 @@ const MAX_REPLY: usize = 512;
 /// An RGB colour.
 pub type Rgb = (u8, u8, u8);
 
-/// Asks the terminal (already in raw mode) for its default foreground and background.
-/// Device attributes are asked last: every terminal answers them, so their reply ends the
-/// wait early even when the colour queries go unanswered. Bytes read meanwhile that are not
-/// answers are dropped (typed-ahead keys during the first quarter second).
-pub fn query_colours() -> (Option<Rgb>, Option<Rgb>) {
+/// The colours a terminal gave: default foreground, default background and cursor.
+pub type Colours = [Option<Rgb>; 3];
+
+/// Asks the terminal (already in raw mode) for its default foreground, background and
+/// cursor colours. Device attributes are asked last: every terminal answers them, so their
+/// reply ends the wait early even when the colour queries go unanswered. Bytes read
+/// meanwhile that are not answers are dropped (keys typed while the client waits).
+pub fn query_colours() -> Colours {
     let mut out = io::stdout();
     if out
-        .write_all(b"\x1b]10;?\x1b\\\x1b]11;?\x1b\\\x1b[c")
+        .write_all(b"\x1b]10;?\x1b\\\x1b]11;?\x1b\\\x1b]12;?\x1b\\\x1b[c")
         .and_then(|()| out.flush())
         .is_err()
     {
-        return (None, None);
+        return [None; 3];
     }
     let replies = read_replies();
-    (reply_colour(&replies, 10), reply_colour(&replies, 11))
+    [10, 11, 12].map(|code| reply_colour(&replies, code))
 }
 
 /// Reads from standard input until a device attributes reply arrives, [`WAIT`] passes or

@@ -20,4 +20,4 @@ pub use types::{Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, Row, ScreenUpdat
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;

@@ -81,13 +81,15 @@ pub enum ClientMsg {
     Resize(Size),
     /// The client's terminal gained (`true`) or lost focus.
     Focus(bool),
-    /// The client's terminal's default colours, as it answered OSC 10 and 11 at attach:
+    /// The client's terminal's default colours, as it answered OSC 10, 11 and 12 at attach:
     /// what panes are told when they ask (`None` for a colour the terminal did not give).
     Colours {
         /// The default foreground.
         fg: Option<(u8, u8, u8)>,
         /// The default background.
         bg: Option<(u8, u8, u8)>,
+        /// The cursor colour.
+        cursor: Option<(u8, u8, u8)>,
     },
 }
 

@@ -50,7 +50,8 @@ fn spawn_pane(
     )
     .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
     let outer = state.outer_colours;
-    pane.term.set_default_colours(outer.fg, outer.bg, None);
+    pane.term
+        .set_default_colours(outer.fg, outer.bg, outer.cursor);
     state.next_ids.pane += 1;
     state.panes.insert(id, pane);
     Ok(id)

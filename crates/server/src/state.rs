@@ -61,6 +61,8 @@ pub struct OuterColours {
     pub fg: Option<Rgb>,
     /// The default background.
     pub bg: Option<Rgb>,
+    /// The cursor colour.
+    pub cursor: Option<Rgb>,
 }
 
 /// The next free id of each kind.
@@ -252,10 +254,10 @@ impl State {
                     pane.write(bytes);
                 }
             }
-            ClientMsg::Colours { fg, bg } => {
-                self.outer_colours = OuterColours { fg, bg };
+            ClientMsg::Colours { fg, bg, cursor } => {
+                self.outer_colours = OuterColours { fg, bg, cursor };
                 for pane in self.panes.values_mut() {
-                    pane.term.set_default_colours(fg, bg, None);
+                    pane.term.set_default_colours(fg, bg, cursor);
                 }
             }
             ClientMsg::Command(_) => {}
