@@ -283,9 +283,34 @@ fn remain_on_exit_and_respawn() {
         String::from_utf8_lossy(&refused.stderr).trim(),
         "pane %0 still active"
     );
+    let ids = panes(&env, "#{pane_id}");
     env.ok(&["respawn-pane", "-t", &id, "sleep 100"]);
     let dead = panes(&env, "#{pane_dead}");
     assert_eq!(dead, ["0", "0"]);
+    assert_eq!(
+        panes(&env, "#{pane_id}"),
+        ids,
+        "a respawned pane keeps its id, as in tmux"
+    );
+    // -k replaces a live program; the old one's exit does not mark the new one dead.
+    env.ok(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "%0",
+        "echo respawned-$((2*21)); exec sleep 100",
+    ]);
+    let capture = || env.ok(&["capture-pane", "-p", "-t", "%0"]);
+    mux_e2e::wait_until(
+        "the new program's output in %0",
+        || capture().contains("respawned-42").then_some(()),
+        capture,
+    );
+    env.ok(&["send-keys", "-t", "%0", "x"]);
+    assert_eq!(
+        panes(&env, "#{pane_id} #{pane_dead}"),
+        ["%0 0", &format!("{id} 0")]
+    );
 }
 
 #[test]

@@ -19,6 +19,12 @@ pub struct WindowId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PaneId(pub u32);
 
+/// Identifies one program started in a pane. A respawned pane keeps its [`PaneId`] and gets
+/// a new program id, so that the late output and exit of the program it replaced are told
+/// apart from the new one's and dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ProgramId(pub u64);
+
 /// An event for the state owner.
 #[derive(Debug)]
 pub enum Event {
@@ -40,11 +46,11 @@ pub enum Event {
     /// A client's writer emptied its queue: it can take another update.
     Drained,
     /// A pane's program wrote these bytes.
-    Output(PaneId, Vec<u8>),
+    Output(PaneId, ProgramId, Vec<u8>),
     /// A pane's PTY reached end of file, or its reader finished draining after the child exited.
-    Closed(PaneId),
+    Closed(PaneId, ProgramId),
     /// A pane's child exited with this status (`128 + signal` when killed by a signal).
-    Exited(PaneId, i32),
+    Exited(PaneId, ProgramId, i32),
     /// SIGTERM or SIGINT: shut down.
     Terminate,
 }

@@ -3,7 +3,7 @@
 
 use mux_term_emu::Size as TermSize;
 
-use crate::event::{PaneId, SessionId, WindowId};
+use crate::event::{PaneId, ProgramId, SessionId, WindowId};
 use crate::layout::{Split, SplitSize};
 use crate::pane::Pane;
 use crate::spawn::{self, SpawnContext};
@@ -19,7 +19,7 @@ pub struct Launch<'a> {
     pub command: &'a [String],
 }
 
-/// Starts a pane's program in session `sid`, window `wid`, at `size`.
+/// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane.
 fn spawn_pane(
     state: &mut State,
     sid: SessionId,
@@ -27,8 +27,22 @@ fn spawn_pane(
     launch: &Launch<'_>,
     size: TermSize,
 ) -> Result<PaneId, String> {
-    let session = state.session(sid).ok_or("no such session")?;
     let id = PaneId(state.next_ids.pane);
+    let pane = start_program(state, id, (sid, wid), launch, size)?;
+    state.next_ids.pane += 1;
+    state.panes.insert(id, pane);
+    Ok(id)
+}
+
+/// Starts a program for pane `id` in a new PTY and returns the pane holding it.
+fn start_program(
+    state: &mut State,
+    id: PaneId,
+    (sid, wid): (SessionId, WindowId),
+    launch: &Launch<'_>,
+    size: TermSize,
+) -> Result<Pane, String> {
+    let session = state.session(sid).ok_or("no such session")?;
     let cwd = launch.cwd.unwrap_or(&session.cwd).to_string();
     let ctx = SpawnContext {
         env: &session.env,
@@ -39,8 +53,10 @@ fn spawn_pane(
     };
     let spec = spawn::spec(&ctx, launch.command);
     let history = state.options.session(sid, "history-limit").as_number();
+    let program = ProgramId(state.next_ids.program);
     let mut pane = Pane::spawn(
         id,
+        program,
         sid,
         wid,
         &spec,
@@ -49,12 +65,11 @@ fn spawn_pane(
         &state.events,
     )
     .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
+    state.next_ids.program += 1;
     let outer = state.outer_colours;
     pane.term
         .set_default_colours(outer.fg, outer.bg, outer.cursor);
-    state.next_ids.pane += 1;
-    state.panes.insert(id, pane);
-    Ok(id)
+    Ok(pane)
 }
 
 /// Returns the name a new window running `command` gets.
@@ -340,29 +355,16 @@ pub fn join_pane(
     Ok(())
 }
 
-/// Starts a new program in a pane's place (respawn-pane). The pane gets a new id: the old
-/// program's last events still name the old one.
-pub fn respawn_pane(
-    state: &mut State,
-    pane: PaneId,
-    launch: &Launch<'_>,
-) -> Result<PaneId, String> {
+/// Starts a new program in a pane (respawn-pane). The pane keeps its id, as in tmux; the
+/// old program's last events carry its own program id and are dropped.
+pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Result<(), String> {
     let p = state.panes.get(&pane).ok_or("no such pane")?;
     let (sid, wid) = (p.session, p.window);
     let size = p.term.size();
-    let new = spawn_pane(state, sid, wid, launch, size)?;
-    if let Some(old) = state.panes.remove(&pane) {
+    let fresh = start_program(state, pane, (sid, wid), launch, size)?;
+    if let Some(old) = state.panes.insert(pane, fresh) {
         old.hangup();
     }
-    if let Some(w) = state.window_mut(sid, wid) {
-        w.layout.replace(pane, new);
-        if w.active == pane {
-            w.active = new;
-        }
-        if w.last_pane == Some(pane) {
-            w.last_pane = Some(new);
-        }
-    }
     state.mark_session_dirty(sid);
-    Ok(new)
+    Ok(())
 }

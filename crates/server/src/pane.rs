@@ -6,7 +6,7 @@ use std::time::Instant;
 use mux_term_emu::{Size as TermSize, Terminal};
 use tokio::sync::{mpsc, Notify};
 
-use crate::event::{Event, EventTx, PaneId, SessionId, WindowId};
+use crate::event::{Event, EventTx, PaneId, ProgramId, SessionId, WindowId};
 use crate::log::log;
 use crate::pty::{self, Master, SpawnSpec};
 
@@ -21,6 +21,8 @@ const INPUT_QUEUE: usize = 256;
 pub struct Pane {
     /// The pane's id (`%N`).
     pub id: PaneId,
+    /// The program running in it now; events of an earlier one are ignored.
+    pub program: ProgramId,
     /// The session it belongs to.
     pub session: SessionId,
     /// The window it belongs to.
@@ -53,8 +55,10 @@ pub struct Pane {
 
 impl Pane {
     /// Starts `spec` in a new PTY of `size` and the tasks that serve it.
+    #[allow(clippy::too_many_arguments)]
     pub fn spawn(
         id: PaneId,
+        program: ProgramId,
         session: SessionId,
         window: WindowId,
         spec: &SpawnSpec,
@@ -65,7 +69,13 @@ impl Pane {
         let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows)?;
         let pid = child.id().map(|p| p as i32).unwrap_or(-1);
         let drain = Arc::new(Notify::new());
-        tokio::spawn(read_loop(id, master.clone(), drain.clone(), events.clone()));
+        let source = (id, program);
+        tokio::spawn(read_loop(
+            source,
+            master.clone(),
+            drain.clone(),
+            events.clone(),
+        ));
         let (input, rx) = mpsc::channel(INPUT_QUEUE);
         tokio::spawn(write_loop(id, master.clone(), rx));
         let exit_tx = events.clone();
@@ -74,11 +84,12 @@ impl Pane {
                 Ok(s) => exit_code(s),
                 Err(_) => 1,
             };
-            let _ = exit_tx.send(Event::Exited(id, status)).await;
+            let _ = exit_tx.send(Event::Exited(id, program, status)).await;
         });
         log!("pane %{} started pid {pid} on {tty}", id.0);
         Ok(Pane {
             id,
+            program,
             session,
             window,
             term: Terminal::new(size, history),
@@ -188,7 +199,12 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
 }
 
 /// Reads the PTY until end of file, or until asked to drain, and passes output on.
-async fn read_loop(id: PaneId, master: Master, drain: Arc<Notify>, events: EventTx) {
+async fn read_loop(
+    (id, program): (PaneId, ProgramId),
+    master: Master,
+    drain: Arc<Notify>,
+    events: EventTx,
+) {
     let mut buf = vec![0u8; READ_CHUNK];
     loop {
         tokio::select! {
@@ -197,7 +213,8 @@ async fn read_loop(id: PaneId, master: Master, drain: Arc<Notify>, events: Event
                 match guard.try_io(|fd| pty::read_nonblocking(fd.get_ref(), &mut buf)) {
                     Ok(Ok(0)) | Ok(Err(_)) => break,
                     Ok(Ok(n)) => {
-                        if events.send(Event::Output(id, buf[..n].to_vec())).await.is_err() {
+                        let event = Event::Output(id, program, buf[..n].to_vec());
+                        if events.send(event).await.is_err() {
                             return;
                         }
                     }
@@ -205,22 +222,27 @@ async fn read_loop(id: PaneId, master: Master, drain: Arc<Notify>, events: Event
                 }
             }
             _ = drain.notified() => {
-                drain_rest(id, &master, &mut buf, &events).await;
+                drain_rest((id, program), &master, &mut buf, &events).await;
                 break;
             }
         }
     }
-    let _ = events.send(Event::Closed(id)).await;
+    let _ = events.send(Event::Closed(id, program)).await;
 }
 
 /// Reads whatever the PTY still holds without waiting for more.
-async fn drain_rest(id: PaneId, master: &Master, buf: &mut [u8], events: &EventTx) {
+async fn drain_rest(
+    (id, program): (PaneId, ProgramId),
+    master: &Master,
+    buf: &mut [u8],
+    events: &EventTx,
+) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.
     for _ in 0..256 {
         match pty::read_nonblocking(master.get_ref(), buf) {
             Ok(n) if n > 0 => {
                 if events
-                    .send(Event::Output(id, buf[..n].to_vec()))
+                    .send(Event::Output(id, program, buf[..n].to_vec()))
                     .await
                     .is_err()
                 {

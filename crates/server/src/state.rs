@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 
 use crate::bindings::KeyTables;
 use crate::client::Client;
-use crate::event::{ClientId, Event, EventTx, PaneId, SessionId, WindowId};
+use crate::event::{ClientId, Event, EventTx, PaneId, ProgramId, SessionId, WindowId};
 use crate::log::log;
 use crate::options::OptionStore;
 use crate::pane::Pane;
@@ -74,6 +74,8 @@ pub struct NextIds {
     pub window: u32,
     /// Next pane id.
     pub pane: u32,
+    /// Next program id.
+    pub program: u64,
 }
 
 /// Runs the server on an already bound listener until it should exit; returns the status.
@@ -212,11 +214,22 @@ impl State {
             }
             // A stalled client may take an update again: the flush after this batch sees it.
             Event::Drained => {}
-            Event::Output(pane, bytes) => self.on_output(pane, &bytes),
-            Event::Closed(pane) => self.on_pane_closed(pane),
-            Event::Exited(pane, status) => self.on_pane_exited(pane, status),
+            Event::Output(pane, program, bytes) if self.runs(pane, program) => {
+                self.on_output(pane, &bytes);
+            }
+            Event::Closed(pane, program) if self.runs(pane, program) => self.on_pane_closed(pane),
+            Event::Exited(pane, program, status) if self.runs(pane, program) => {
+                self.on_pane_exited(pane, status);
+            }
+            // The program a respawn replaced, or a pane already gone.
+            Event::Output(..) | Event::Closed(..) | Event::Exited(..) => {}
             Event::Terminate => self.shutdown("[server exited]"),
         }
+    }
+
+    /// Returns whether pane `pane` exists and runs `program`.
+    fn runs(&self, pane: PaneId, program: ProgramId) -> bool {
+        self.panes.get(&pane).is_some_and(|p| p.program == program)
     }
 
     /// Handles a message from an attached (or attaching) client.
