@@ -464,3 +464,23 @@ fn new_panes_start_in_the_current_path_when_asked() {
     let want = dir.display().to_string();
     assert_eq!(paths.lines().filter(|l| *l == want).count(), 3, "{paths}");
 }
+
+#[test]
+fn selecting_by_direction_returns_to_the_most_recent_pane() {
+    let env = Env::new();
+    let c = env.attached("r", 80, 24);
+    // %0 on the left, %1 above %2 on the right.
+    env.ok(&["split-window", "-h"]);
+    env.ok(&["split-window", "-v"]);
+    let active = || env.ok(&["display", "-p", "#{pane_id}"]).trim().to_string();
+    assert_eq!(active(), "%2");
+    c.send("\x02\x1b[D");
+    mux_e2e::wait_until("%0 active", || (active() == "%0").then_some(()), active);
+    // Going right again lands on %2, the pane last used there, not the topmost %1.
+    c.send("\x02\x1b[C");
+    mux_e2e::wait_until("%2 active", || (active() == "%2").then_some(()), active);
+    env.ok(&["select-pane", "-t", "%1"]);
+    env.ok(&["select-pane", "-L"]);
+    env.ok(&["select-pane", "-R"]);
+    assert_eq!(active(), "%1");
+}

@@ -307,11 +307,18 @@ impl Layout {
 
     /// Returns the pane across the border in `direction` from `pane` (`select-pane -L/-R/-U/-D`).
     ///
-    /// Among the panes adjacent on that side, the one sharing most of the pane's span wins, ties
-    /// going to the topmost or leftmost. With none, it wraps to the panes on the far opposite
-    /// side of the window. Returns None for an absent pane or when no other pane is found even
-    /// after wrapping (a single pane, or one spanning the whole window along that axis).
-    pub fn neighbour(&self, pane: PaneId, direction: Direction) -> Option<PaneId> {
+    /// Among the panes adjacent on that side and sharing some of the pane's span, the most
+    /// recently active wins (`recency` ranks them, higher is more recent), as in tmux; then the
+    /// one sharing most of the span, then the topmost or leftmost. With none, it wraps to the
+    /// panes on the far opposite side of the window. Returns None for an absent pane or when
+    /// no other pane is found even after wrapping (a single pane, or one spanning the whole
+    /// window along that axis).
+    pub fn neighbour(
+        &self,
+        pane: PaneId,
+        direction: Direction,
+        recency: &dyn Fn(PaneId) -> usize,
+    ) -> Option<PaneId> {
         let (axis, forward) = direction_axis(direction);
         let geo = self.geometry();
         let me = geo.iter().find(|(p, _)| *p == pane)?.1;
@@ -326,7 +333,10 @@ impl Layout {
                 (false, true) => b == extent,
             }
         };
-        let pick = |wrap: bool| best_overlap(&geo, pane, &me, axis.cross(), |r| touches(r, wrap));
+        let pick = |wrap: bool| {
+            let found = geo.iter().filter(|(p, r)| *p != pane && touches(r, wrap));
+            best_overlap(found, &me, axis.cross(), recency)
+        };
         pick(false).or_else(|| pick(true))
     }
 
@@ -461,23 +471,27 @@ fn span(r: &Rect, axis: Split) -> (u32, u32) {
     (u32::from(at), u32::from(at) + u32::from(len))
 }
 
-/// Returns the pane other than `me_id`, passing `ok`, that shares most of `me`'s span along
-/// `axis`, ties going to the first along it.
-fn best_overlap(
-    geo: &[(PaneId, Rect)],
-    me_id: PaneId,
+/// Returns the pane of `found` sharing some of `me`'s span along `axis` that `recency` ranks
+/// highest, then that shares most of the span, then the first along it.
+fn best_overlap<'a>(
+    found: impl Iterator<Item = &'a (PaneId, Rect)>,
     me: &Rect,
     axis: Split,
-    ok: impl Fn(&Rect) -> bool,
+    recency: &dyn Fn(PaneId) -> usize,
 ) -> Option<PaneId> {
     let (lo, hi) = span(me, axis);
     let overlap = |r: &Rect| {
         let (a, b) = span(r, axis);
-        (hi.min(b).saturating_sub(lo.max(a)), std::cmp::Reverse(a))
+        hi.min(b).saturating_sub(lo.max(a))
     };
-    let found = geo.iter().filter(|(p, r)| *p != me_id && ok(r));
-    let best = found.max_by_key(|(_, r)| overlap(r))?;
-    (overlap(&best.1).0 > 0).then_some(best.0)
+    let key = |(p, r): &&(PaneId, Rect)| {
+        let first = std::cmp::Reverse(span(r, axis).0);
+        (recency(*p), overlap(r), first)
+    };
+    found
+        .filter(|(_, r)| overlap(r) > 0)
+        .max_by_key(key)
+        .map(|(p, _)| *p)
 }
 
 /// Returns tmux's tiled grid for `n` panes as `(rows, columns)`.

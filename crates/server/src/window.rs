@@ -20,6 +20,9 @@ pub struct Window {
     pub active: PaneId,
     /// The previously active pane, for `last-pane` and `C-b ;`.
     pub last_pane: Option<PaneId>,
+    /// The panes in the order they were last active, the most recent last; it breaks ties
+    /// when selecting a pane by direction, as tmux does.
+    recent: Vec<PaneId>,
     /// Whether the active pane is zoomed to fill the window.
     pub zoomed: bool,
     /// The preset last applied, for `next-layout`.
@@ -41,6 +44,7 @@ impl Window {
             layout: Layout::new(pane, cols, rows),
             active: pane,
             last_pane: None,
+            recent: vec![pane],
             zoomed: false,
             preset: None,
             bell: false,
@@ -53,7 +57,17 @@ impl Window {
         if pane != self.active && self.layout.contains(pane) {
             self.last_pane = Some(self.active);
             self.active = pane;
+            self.recent.retain(|p| *p != pane);
+            self.recent.push(pane);
         }
+    }
+
+    /// Returns how recently `pane` was active: higher is more recent, 0 for never.
+    pub fn recency(&self, pane: PaneId) -> usize {
+        self.recent
+            .iter()
+            .position(|p| *p == pane)
+            .map_or(0, |i| i + 1)
     }
 
     /// Returns the panes in index order.
@@ -102,6 +116,7 @@ impl Window {
 
     /// Forgets a pane that left the layout: another becomes active when it was.
     pub fn pane_removed(&mut self, pane: PaneId) {
+        self.recent.retain(|p| *p != pane);
         if self.last_pane == Some(pane) {
             self.last_pane = None;
         }
@@ -113,6 +128,8 @@ impl Window {
                 .or_else(|| self.layout.panes().first().copied());
             if let Some(next) = next {
                 self.active = next;
+                self.recent.retain(|p| *p != next);
+                self.recent.push(next);
             }
         }
         if self.layout.len() < 2 {

@@ -39,7 +39,10 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let pane = if args.has('l') {
         window.last_pane.ok_or("no last pane")?
     } else if let Some(d) = direction {
-        match window.layout.neighbour(found.pane, d) {
+        match window
+            .layout
+            .neighbour(found.pane, d, &|p| window.recency(p))
+        {
             Some(p) => p,
             None => return Ok(Outcome::Done),
         }

@@ -442,36 +442,36 @@ fn set_pane_size_as_far_as_neighbours_allow() {
 fn neighbour_adjacent_and_wrapping() {
     use Direction::*;
     let mut l = Layout::new(p(1), 80, 24);
-    assert_eq!(l.neighbour(p(1), Right), None);
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), None);
     l.split(p(1), p(2), H, None, false).unwrap();
-    assert_eq!(l.neighbour(p(1), Right), Some(p(2)));
-    assert_eq!(l.neighbour(p(2), Right), Some(p(1)));
-    assert_eq!(l.neighbour(p(1), Left), Some(p(2)));
-    assert_eq!(l.neighbour(p(2), Left), Some(p(1)));
-    assert_eq!(l.neighbour(p(1), Up), None);
-    assert_eq!(l.neighbour(p(9), Up), None);
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), Some(p(2)));
+    assert_eq!(l.neighbour(p(2), Right, &|_| 0), Some(p(1)));
+    assert_eq!(l.neighbour(p(1), Left, &|_| 0), Some(p(2)));
+    assert_eq!(l.neighbour(p(2), Left, &|_| 0), Some(p(1)));
+    assert_eq!(l.neighbour(p(1), Up, &|_| 0), None);
+    assert_eq!(l.neighbour(p(9), Up, &|_| 0), None);
     l.split(p(2), p(3), V, None, false).unwrap();
-    assert_eq!(l.neighbour(p(1), Right), Some(p(2)));
-    assert_eq!(l.neighbour(p(3), Left), Some(p(1)));
-    assert_eq!(l.neighbour(p(3), Right), Some(p(1)));
-    assert_eq!(l.neighbour(p(2), Down), Some(p(3)));
-    assert_eq!(l.neighbour(p(3), Down), Some(p(2)));
-    assert_eq!(l.neighbour(p(2), Up), Some(p(3)));
-    assert_eq!(l.neighbour(p(1), Down), None);
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), Some(p(2)));
+    assert_eq!(l.neighbour(p(3), Left, &|_| 0), Some(p(1)));
+    assert_eq!(l.neighbour(p(3), Right, &|_| 0), Some(p(1)));
+    assert_eq!(l.neighbour(p(2), Down, &|_| 0), Some(p(3)));
+    assert_eq!(l.neighbour(p(3), Down, &|_| 0), Some(p(2)));
+    assert_eq!(l.neighbour(p(2), Up, &|_| 0), Some(p(3)));
+    assert_eq!(l.neighbour(p(1), Down, &|_| 0), None);
     l.set_pane_size(p(2), None, Some(5));
-    assert_eq!(l.neighbour(p(1), Right), Some(p(3)));
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), Some(p(3)));
     l.set_pane_size(p(2), None, Some(11));
     assert_eq!(rects(&l)[1..], [r(41, 0, 39, 11), r(41, 12, 39, 12)]);
-    assert_eq!(l.neighbour(p(1), Right), Some(p(3)));
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), Some(p(3)));
     l.set_pane_size(p(2), None, Some(12));
     assert_eq!(rects(&l)[1].rows, rects(&l)[2].rows + 1);
     l.resize(80, 25);
     assert_eq!(rects(&l)[1].rows, rects(&l)[2].rows);
-    assert_eq!(l.neighbour(p(1), Right), Some(p(2)));
+    assert_eq!(l.neighbour(p(1), Right, &|_| 0), Some(p(2)));
     let m = preset(Preset::MainHorizontal, 3, 80, 24, 10);
-    assert_eq!(m.neighbour(p(1), Down), Some(p(2)));
-    assert_eq!(m.neighbour(p(3), Down), Some(p(1)));
-    assert_eq!(m.neighbour(p(2), Up), Some(p(1)));
+    assert_eq!(m.neighbour(p(1), Down, &|_| 0), Some(p(2)));
+    assert_eq!(m.neighbour(p(3), Down, &|_| 0), Some(p(1)));
+    assert_eq!(m.neighbour(p(2), Up, &|_| 0), Some(p(1)));
 }
 
 #[test]
@@ -642,7 +642,7 @@ fn extreme_sizes_never_panic() {
         Direction::Down,
     ] {
         l.resize_pane(p(3), d, max);
-        assert!(l.neighbour(p(3), d).is_some());
+        assert!(l.neighbour(p(3), d, &|_| 0).is_some());
     }
     l.set_pane_size(p(4), Some(max), Some(max));
     check_tree(&l.root, None);
@@ -722,7 +722,7 @@ fn fuzz_step(l: &mut Layout, rng: &mut Rng, next_id: &mut u32) {
         10 => l.rotate(rng.below(2) == 0),
         _ => {
             let me = any(rng);
-            match l.neighbour(me, dirs[usize::from(rng.small(4))]) {
+            match l.neighbour(me, dirs[usize::from(rng.small(4))], &|p| p.0 as usize) {
                 Some(other) => assert!(other != me && l.contains(other)),
                 None => l.spread(),
             }
@@ -741,4 +741,24 @@ fn fuzz_operations_keep_tiling() {
             assert_tiles(&l);
         }
     }
+}
+
+#[test]
+fn neighbour_prefers_the_most_recently_active_pane() {
+    use Direction::*;
+    // One pane on the left, two stacked on the right: going right from 1 reaches 2 or 3.
+    let mut l = Layout::new(p(1), 80, 24);
+    l.split(p(1), p(2), H, None, false).unwrap();
+    l.split(p(2), p(3), V, None, false).unwrap();
+    assert_eq!(
+        l.neighbour(p(1), Right, &|_| 0),
+        Some(p(2)),
+        "never active: the topmost"
+    );
+    let recent = |id: PaneId| if id == p(3) { 2 } else { 1 };
+    assert_eq!(
+        l.neighbour(p(1), Right, &recent),
+        Some(p(3)),
+        "the most recent"
+    );
 }
