@@ -160,3 +160,34 @@ fn choose_tree_lists_windows_and_switches() {
     c.send("\x1b[B\r");
     wait_status(&c, "switched to other", |s| s.starts_with("[other]"));
 }
+
+#[test]
+fn a_window_list_too_long_scrolls_to_the_current_window_with_markers() {
+    let env = Env::new();
+    let c = env.attached("w", 40, 10);
+    env.ok(&["rename-window", "-t", "w:0", "bash"]);
+    for i in 1..=8 {
+        env.ok(&[
+            "new-window",
+            "-d",
+            "-t",
+            &format!("w:{i}"),
+            "-n",
+            &format!("win{i}"),
+        ]);
+    }
+    env.ok(&["set", "-g", "status-right", "RIGHT-SIDE-20-CHARS!"]);
+    // The same lines as tmux 3.3a draws at this width with these windows.
+    for (select, line) in [
+        ("0", "[w] 0:bash* 1:win1 >RIGHT-SIDE-20-CHARS!"),
+        ("4", "[w] <n3  4:win4* 5:>RIGHT-SIDE-20-CHARS!"),
+        ("8", "[w] <7:win7  8:win8*RIGHT-SIDE-20-CHARS!"),
+    ] {
+        env.ok(&["select-window", "-t", &format!("w:{select}")]);
+        mux_e2e::wait_until(
+            &format!("the status line with window {select} current"),
+            || (c.row(9) == line).then_some(()),
+            || c.row(9),
+        );
+    }
+}

@@ -34,6 +34,7 @@ mod session;
 mod spawn;
 mod state;
 mod status;
+mod status_list;
 mod style;
 mod time;
 mod timers;

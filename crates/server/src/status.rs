@@ -9,6 +9,7 @@ use mux_protocol::{Cell, Style};
 use crate::event::{ClientId, SessionId};
 use crate::mode::Mode;
 use crate::state::State;
+use crate::status_list::{self, Justify, List};
 use crate::style::{layout_cells, parse_style, runs_width, styled_runs, Run};
 use crate::vars::{self, Scope};
 
@@ -40,10 +41,13 @@ pub fn status_row(state: &State, client: ClientId, sid: SessionId, width: usize)
     }
     let left = side(state, scope, "status-left", base);
     let right = side(state, scope, "status-right", base);
-    let mut runs = left;
-    runs.extend(window_list(state, client, sid, base));
-    let mut cells = cells_of(&runs, width, base);
+    let mut cells = cells_of(&left, width, base);
+    let lw = runs_width(&left).min(width);
     let rw = runs_width(&right);
+    let area = width - lw - if rw < width - lw { rw } else { 0 };
+    let justify = Justify::parse(&option_text(state, scope, "status-justify"));
+    let list = window_list(state, client, sid, base);
+    status_list::place(&mut cells, &list, (lw, area), justify, base);
     if rw < width {
         let right_cells = layout_cells(&right, rw);
         for (i, (text, style)) in right_cells.into_iter().enumerate() {
@@ -93,12 +97,17 @@ fn truncate(runs: Vec<Run>, max: usize) -> Vec<Run> {
         .collect()
 }
 
-/// The window list: each window's format in its style, with the separator between.
-fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> Vec<Run> {
-    let Some(session) = state.session(sid) else {
-        return Vec::new();
-    };
+/// The window list: each window's format in its style, with the separator between, laid out
+/// in cells, and where the current window's entry is.
+fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> List {
     let mut runs = Vec::new();
+    let mut focus = (0, 0);
+    let Some(session) = state.session(sid) else {
+        return List {
+            cells: Vec::new(),
+            focus,
+        };
+    };
     for (i, w) in session.windows.iter().enumerate() {
         let scope = Scope {
             session: Some(sid),
@@ -129,9 +138,16 @@ fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> 
             style = option_style(state, scope, "window-status-activity-style", style);
         }
         let text = vars::expand(state, scope, &option_text(state, scope, fmt));
+        let before = runs_width(&runs);
         runs.extend(styled_runs(&text, style));
+        if current {
+            focus = (before, runs_width(&runs));
+        }
     }
-    runs
+    List {
+        cells: layout_cells(&runs, usize::MAX),
+        focus,
+    }
 }
 
 /// Lays runs out into exactly `width` cells, padding with the base style.
