@@ -370,8 +370,7 @@ impl Layout {
     ///
     /// Even splits give any odd cells to the first panes. The main pane of `MainHorizontal` is
     /// `main_rows` high and that of `MainVertical` `main_cols` wide, clamped to leave the others
-    /// 1 cell and a border. `Tiled` uses tmux's grid (rows grow first: 2 panes make 2 rows, 5
-    /// make 3 rows of 2); a short last row shares its width evenly.
+    /// 1 cell and a border. `Tiled` uses tmux's grid and arithmetic (see [`tiled`]).
     pub fn apply(&mut self, preset: Preset, main_cols: u16, main_rows: u16) {
         let panes = self.panes();
         let (cols, rows) = (self.cols, self.rows);
@@ -386,13 +385,7 @@ impl Layout {
             Preset::MainVertical => {
                 with_main(Split::Horizontal, leaves(&panes), cols, rows, main_cols)
             }
-            Preset::Tiled => {
-                let (_, per_row) = tiled_grid(panes.len());
-                let grid = panes
-                    .chunks(per_row)
-                    .map(|r| group(Split::Horizontal, leaves(r)));
-                even(Split::Vertical, grid.collect(), cols, rows)
-            }
+            Preset::Tiled => tiled(&panes, cols, rows),
         };
         self.fit();
     }
@@ -504,6 +497,47 @@ fn tiled_grid(n: usize) -> (usize, usize) {
         }
     }
     (rows, cols)
+}
+
+/// Returns tmux's tiled layout of `panes` over `cols`×`rows`: a grid whose rows grow first
+/// (2 panes make 2 rows, 5 make 3 rows of 2); every cell has the same size, the last cell
+/// of each row takes what is left of the width and the last row what is left of the height,
+/// and a row holding one pane spans the whole width.
+fn tiled(panes: &[PaneId], cols: u16, rows: u16) -> Node {
+    let (nrows, ncols) = tiled_grid(panes.len());
+    let share = |total: u16, n: usize| {
+        let n = u16::try_from(n).unwrap_or(u16::MAX).max(1);
+        (total.saturating_sub(n - 1) / n).max(1)
+    };
+    let (width, height) = (share(cols, ncols), share(rows, nrows));
+    // What is left for the last of `n` cells of `each` after the others and their borders.
+    let last = |total: u16, n: usize, each: u16| {
+        let before = u16::try_from(n.saturating_sub(1)).unwrap_or(u16::MAX);
+        total.saturating_sub(before.saturating_mul(each + 1)).max(1)
+    };
+    let chunks: Vec<&[PaneId]> = panes.chunks(ncols.max(1)).collect();
+    let count = chunks.len();
+    let grid = chunks.iter().enumerate().map(|(j, chunk)| {
+        let h = if j + 1 == count {
+            last(rows, count, height)
+        } else {
+            height
+        };
+        let cells = chunk.iter().enumerate().map(|(i, &p)| {
+            let w = if i + 1 == chunk.len() {
+                last(cols, chunk.len(), width)
+            } else {
+                width
+            };
+            Node::leaf(p, w, h)
+        });
+        let mut row = group(Split::Horizontal, cells.collect());
+        (row.cols, row.rows) = (cols, h);
+        row
+    });
+    let mut node = group(Split::Vertical, grid.collect());
+    (node.cols, node.rows) = (cols, rows);
+    node
 }
 
 /// Returns the only child, or a `dir` split of the children (sizes set later).

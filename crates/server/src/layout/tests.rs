@@ -569,23 +569,30 @@ fn presets_main() {
 
 #[test]
 fn presets_tiled_grid() {
+    // tmux 3.3a's figures for these counts at 80x24 (`list-panes` after `select-layout tiled`).
     let l = preset(Preset::Tiled, 2, 80, 24, 0);
-    assert_eq!(rects(&l), vec![r(0, 0, 80, 12), r(0, 13, 80, 11)]);
+    assert_eq!(rects(&l), vec![r(0, 0, 80, 11), r(0, 12, 80, 12)]);
     let l = preset(Preset::Tiled, 3, 80, 24, 0);
     assert_eq!(
         rects(&l),
-        vec![r(0, 0, 40, 12), r(41, 0, 39, 12), r(0, 13, 80, 11)]
+        vec![r(0, 0, 39, 11), r(40, 0, 40, 11), r(0, 12, 80, 12)]
     );
     let l = preset(Preset::Tiled, 4, 80, 24, 0);
-    assert_eq!(rects(&l)[3], r(41, 13, 39, 11));
+    assert_eq!(rects(&l)[3], r(40, 12, 40, 12));
     let l = preset(Preset::Tiled, 5, 80, 24, 0);
-    assert_eq!(rects(&l)[3..], [r(41, 9, 39, 7), r(0, 17, 80, 7)]);
+    assert_eq!(rects(&l)[3..], [r(40, 8, 40, 7), r(0, 16, 80, 8)]);
     let l = preset(Preset::Tiled, 7, 80, 24, 0);
     assert_eq!(
         rects(&l)[..3],
-        [r(0, 0, 26, 8), r(27, 0, 26, 8), r(54, 0, 26, 8)]
+        [r(0, 0, 26, 7), r(27, 0, 26, 7), r(54, 0, 26, 7)]
     );
-    assert_eq!(rects(&l)[6], r(0, 17, 80, 7));
+    assert_eq!(rects(&l)[6], r(0, 16, 80, 8));
+    // The last cell of a row takes the rest of the width, even in a short last row.
+    let l = preset(Preset::Tiled, 7, 100, 30, 0);
+    assert_eq!(rects(&l)[2], r(66, 0, 34, 9));
+    assert_eq!(rects(&l)[6], r(0, 20, 100, 10));
+    let l = preset(Preset::Tiled, 8, 100, 30, 0);
+    assert_eq!(rects(&l)[6..], [r(0, 20, 32, 10), r(33, 20, 67, 10)]);
     assert_eq!(tiled_grid(6), (3, 2));
     assert_eq!(tiled_grid(10), (4, 3));
 }
