@@ -245,8 +245,23 @@ fn display_panes_shows_numbers_and_a_digit_selects() {
     );
     env.ok(&["set", "-g", "display-panes-time", "10000"]);
     c.send("\x02q");
-    c.wait_screen("both numbers", |s| {
-        s.contents().contains(" 0 ") && s.contents().contains(" 1 ")
+    // tmux 3.3a's picture: each index in block digits in the middle of its pane, blue, the
+    // active pane's red, and each pane's size in its top right corner.
+    let bg = |s: &vt100::Screen, row: u16, col: u16| s.cell(row, col).map(|c| c.bgcolor());
+    c.wait_screen("both numbers in block digits", |s| {
+        let zero = [(9, 17), (9, 21), (11, 17), (11, 21), (13, 19)];
+        let one = [(9, 61), (11, 61), (13, 61)];
+        zero.iter()
+            .all(|&(r, x)| bg(s, r, x) == Some(vt100::Color::Idx(4)))
+            && bg(s, 11, 19) != Some(vt100::Color::Idx(4))
+            && one
+                .iter()
+                .all(|&(r, x)| bg(s, r, x) == Some(vt100::Color::Idx(1)))
+            && bg(s, 11, 60) != Some(vt100::Color::Idx(1))
+            && s.contents()
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with("39x23") && l.contains("40x23\u{2502}"))
     });
     c.send("0");
     mux_e2e::wait_until(

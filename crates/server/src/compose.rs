@@ -292,7 +292,8 @@ fn border_glyph(up: bool, down: bool, left: bool, right: bool) -> char {
     }
 }
 
-/// Draws each pane's number in its middle (display-panes), the active one in red.
+/// Draws each pane's number over it (display-panes), in `display-panes-active-colour` for
+/// the active pane and `display-panes-colour` for the others.
 fn draw_numbers(
     state: &State,
     window: &Window,
@@ -300,26 +301,32 @@ fn draw_numbers(
     rows: &mut [Vec<Cell>],
     area: Area,
 ) {
-    let base = state
-        .options
-        .window(window.id, "pane-base-index")
-        .as_number()
-        .max(0) as usize;
+    let opts = &state.options;
+    let base = opts.window(window.id, "pane-base-index").as_number().max(0) as usize;
+    let session = state.panes.get(&window.active).map(|p| p.session);
+    let colour = |name: &str, fallback: u8| {
+        session
+            .and_then(|s| crate::style::parse_colour(&opts.session(s, name).as_text()))
+            .unwrap_or(Color::Indexed(fallback))
+    };
+    let (active, other) = (
+        colour("display-panes-active-colour", 1),
+        colour("display-panes-colour", 4),
+    );
     for (pane, rect) in visible {
         let index = window.pane_position(*pane).unwrap_or(0) + base;
-        let colour = if *pane == window.active { 1 } else { 4 };
-        let style = Style {
-            fg: Color::Indexed(7),
-            bg: Color::Indexed(colour),
-            ..Style::default()
+        let place = crate::pane_numbers::Place {
+            x: area.x + usize::from(rect.x),
+            y: area.y + usize::from(rect.y),
+            cols: usize::from(rect.cols),
+            rows: usize::from(rect.rows),
         };
-        let text = format!(" {index} ");
-        let x = (rect.cols as usize).saturating_sub(text.len()) / 2;
-        let shifted = Rect {
-            x: rect.x + x as u16,
-            ..*rect
+        let colour = if *pane == window.active {
+            active
+        } else {
+            other
         };
-        put_text(rows, area, shifted, rect.rows as usize / 2, &text, style);
+        crate::pane_numbers::draw(rows, place, index, colour);
     }
 }
 

@@ -26,6 +26,7 @@ mod mode;
 mod ops;
 mod options;
 mod pane;
+mod pane_numbers;
 mod pty;
 mod rename;
 mod render;
