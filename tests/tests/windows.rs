@@ -57,12 +57,32 @@ fn rename_prompt_is_prefilled_and_renames() {
     wait_status(&c, "the new name", |s| s.contains("0:editor*"));
     c.line("sleep 100");
     // A name given by hand is kept while other commands run.
-    std::thread::sleep(std::time::Duration::from_millis(0));
     c.wait_text("sleep 100");
     assert_eq!(
         env.ok(&["display", "-p", "#{window_name}"]).trim(),
         "editor"
     );
+}
+
+#[test]
+fn the_command_prompt_brings_back_earlier_commands() {
+    let env = Env::new();
+    let c = env.attached("w", 80, 24);
+    for name in ["alpha", "beta"] {
+        c.send("\x02:");
+        wait_status(&c, "the command prompt", |s| s.starts_with(":"));
+        c.send(format!("rename-window {name}\r"));
+        wait_status(&c, "the new name", |s| s.contains(&format!("0:{name}*")));
+    }
+    // Up twice reaches the older command; Down once would give the newer one.
+    c.send("\x02:");
+    wait_status(&c, "the command prompt", |s| s.starts_with(":"));
+    c.send("\x1b[A\x1b[A");
+    wait_status(&c, "the older command", |s| {
+        s.starts_with(":rename-window alpha")
+    });
+    c.send("\r");
+    wait_status(&c, "the old name again", |s| s.contains("0:alpha*"));
 }
 
 #[test]

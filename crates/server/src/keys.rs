@@ -78,7 +78,13 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
         Mode::Prompt(p) => match p.key(key) {
             PromptAction::Continue => None,
             PromptAction::Cancel => Some(None),
-            PromptAction::Run(line) => Some(Some(line)),
+            PromptAction::Run(line) => {
+                if !p.confirm {
+                    let entry = p.input.clone();
+                    remember(&mut state.prompt_history, entry, &state.options);
+                }
+                Some(Some(line))
+            }
         },
         Mode::Choose(ch) => match ch.key(key) {
             ChooseAction::Continue => None,
@@ -95,6 +101,18 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
         }
     }
     true
+}
+
+/// Adds a prompt's input to the history, unless empty or the same as the newest, keeping at
+/// most `prompt-history-limit` entries.
+fn remember(history: &mut Vec<String>, entry: String, options: &crate::options::OptionStore) {
+    if entry.is_empty() || history.last() == Some(&entry) {
+        return;
+    }
+    history.push(entry);
+    let limit = options.server("prompt-history-limit").as_number().max(0) as usize;
+    let excess = history.len().saturating_sub(limit);
+    history.drain(..excess);
 }
 
 /// Returns the command a digit typed over the pane numbers runs.

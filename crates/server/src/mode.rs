@@ -32,6 +32,12 @@ pub struct Prompt {
     pub template: String,
     /// Whether this is a y/n confirmation, answered by one key.
     pub confirm: bool,
+    /// Earlier inputs, oldest first, that Up and Down bring back.
+    history: Vec<String>,
+    /// Which of `history` is shown while browsing it.
+    browsing: Option<usize>,
+    /// The input as typed before browsing began, which Down past the newest restores.
+    draft: String,
 }
 
 /// What a key does to a prompt.
@@ -54,7 +60,36 @@ impl Prompt {
             input: initial,
             template,
             confirm,
+            history: Vec::new(),
+            browsing: None,
+            draft: String::new(),
         }
+    }
+
+    /// Gives the prompt earlier inputs (oldest first) to browse with Up and Down.
+    pub fn with_history(mut self, history: Vec<String>) -> Prompt {
+        self.history = history;
+        self
+    }
+
+    /// Shows the previous (`back`) or next history entry; past the newest, the draft.
+    fn browse(&mut self, back: bool) {
+        let len = self.history.len();
+        let next = match (self.browsing, back) {
+            (None, true) if len > 0 => Some(len - 1),
+            (None, _) => return,
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) if i + 1 < len => Some(i + 1),
+            (Some(_), false) => None,
+        };
+        if self.browsing.is_none() {
+            self.draft = self.input.clone();
+        }
+        self.browsing = next;
+        self.input = next
+            .and_then(|i| self.history.get(i).cloned())
+            .unwrap_or_else(|| self.draft.clone());
+        self.cursor = self.len();
     }
 
     /// Applies a key, emacs style as tmux's default status-keys.
@@ -89,6 +124,12 @@ impl Prompt {
             }
             KeyCode::End | KeyCode::Char('e') if ctrl || key.code == KeyCode::End => {
                 self.cursor = self.len()
+            }
+            KeyCode::Up | KeyCode::Char('p') if ctrl || key.code == KeyCode::Up => {
+                self.browse(true)
+            }
+            KeyCode::Down | KeyCode::Char('n') if ctrl || key.code == KeyCode::Down => {
+                self.browse(false)
             }
             KeyCode::Char('u') if ctrl => {
                 self.input.clear();
@@ -329,5 +370,39 @@ mod tests {
         );
         assert_eq!(c.key(k('0')), ChooseAction::Run("run a".into()));
         assert_eq!(c.key(k('q')), ChooseAction::Cancel);
+    }
+
+    #[test]
+    fn up_and_down_browse_the_history_and_come_back_to_the_draft() {
+        let history = vec!["first".to_string(), "second".to_string()];
+        let mut p =
+            Prompt::new(":".into(), String::new(), String::new(), false).with_history(history);
+        let up = Key {
+            code: KeyCode::Up,
+            mods: Mods::NONE,
+        };
+        p.key(k('x'));
+        p.key(up);
+        assert_eq!(p.input, "second");
+        p.key(ctrl('p'));
+        assert_eq!(p.input, "first");
+        p.key(up);
+        assert_eq!(
+            (p.input.as_str(), p.cursor),
+            ("first", 5),
+            "stays at the oldest"
+        );
+        p.key(ctrl('n'));
+        assert_eq!(p.input, "second");
+        p.key(ctrl('n'));
+        assert_eq!(p.input, "x", "past the newest: what was typed");
+        assert_eq!(p.key(k('y')), PromptAction::Continue);
+        assert_eq!(
+            p.key(Key {
+                code: KeyCode::Enter,
+                mods: Mods::NONE
+            }),
+            PromptAction::Run("xy".into())
+        );
     }
 }

@@ -49,6 +49,8 @@ pub struct State {
     /// The default colours of the most recent client terminal that reported them (OSC 10
     /// and 11), answered to panes that ask.
     pub outer_colours: OuterColours,
+    /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
+    pub prompt_history: Vec<String>,
 }
 
 /// An RGB colour.
@@ -188,6 +190,7 @@ impl State {
             keys: KeyTables::with_defaults(),
             buffers: Default::default(),
             outer_colours: OuterColours::default(),
+            prompt_history: Vec::new(),
         }
     }
 

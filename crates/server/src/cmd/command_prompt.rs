@@ -38,7 +38,8 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .map(|i| crate::vars::expand(state, super::scope(ctx, found), i))
         .unwrap_or_default();
     if let Some(c) = state.clients.get_mut(&ctx.client) {
-        c.mode = Mode::Prompt(Prompt::new(label, initial, template, false));
+        let prompt = Prompt::new(label, initial, template, false);
+        c.mode = Mode::Prompt(prompt.with_history(state.prompt_history.clone()));
         c.dirty = true;
     }
     Ok(Outcome::Done)

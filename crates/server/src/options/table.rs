@@ -100,6 +100,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     opt("pane-border-style", WINDOW, Style, "default"),
     opt("prefix", SESSION, Kind::Key, "C-b"),
     opt("prefix2", SESSION, Kind::Key, "None"),
+    opt("prompt-history-limit", SERVER, num(0, INT_MAX), "100"),
     opt(
         "remain-on-exit",
         PANE,
