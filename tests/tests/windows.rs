@@ -65,7 +65,7 @@ fn rename_prompt_is_prefilled_and_renames() {
 }
 
 #[test]
-fn the_command_prompt_brings_back_earlier_commands() {
+fn the_command_prompt_has_history_and_completion() {
     let env = Env::new();
     let c = env.attached("w", 80, 24);
     for name in ["alpha", "beta"] {
@@ -83,6 +83,13 @@ fn the_command_prompt_brings_back_earlier_commands() {
     });
     c.send("\r");
     wait_status(&c, "the old name again", |s| s.contains("0:alpha*"));
+    // Tab completes a command name.
+    c.send("\x02:");
+    wait_status(&c, "the command prompt", |s| s.starts_with(":"));
+    c.send("rename-w\t");
+    wait_status(&c, "the completed command", |s| s.starts_with(":rename-window "));
+    c.send("gamma\r");
+    wait_status(&c, "the completed command run", |s| s.contains("0:gamma*"));
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod buffers;
 mod client;
 mod clipboard;
 mod cmd;
+mod complete;
 mod compose;
 mod conn;
 mod contain;

@@ -131,6 +131,11 @@ impl Prompt {
             KeyCode::Down | KeyCode::Char('n') if ctrl || key.code == KeyCode::Down => {
                 self.browse(false)
             }
+            KeyCode::Tab if self.template.is_empty() => {
+                if let Some((input, cursor)) = crate::complete::complete(&self.input, self.cursor) {
+                    (self.input, self.cursor) = (input, cursor);
+                }
+            }
             KeyCode::Char('u') if ctrl => {
                 self.input.clear();
                 self.cursor = 0;
