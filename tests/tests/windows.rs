@@ -87,7 +87,9 @@ fn the_command_prompt_has_history_and_completion() {
     c.send("\x02:");
     wait_status(&c, "the command prompt", |s| s.starts_with(":"));
     c.send("rename-w\t");
-    wait_status(&c, "the completed command", |s| s.starts_with(":rename-window "));
+    wait_status(&c, "the completed command", |s| {
+        s.starts_with(":rename-window ")
+    });
     c.send("gamma\r");
     wait_status(&c, "the completed command run", |s| s.contains("0:gamma*"));
 }
