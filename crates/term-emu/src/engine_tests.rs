@@ -335,6 +335,50 @@ fn ten_thousand_coloured_lines_of_history_fit_in_two_megabytes() {
 }
 
 #[test]
+fn rows_without_links_cost_the_same_after_links_were_shown() {
+    // The same coloured output, once on a fresh screen and once over rows that held
+    // hyperlinks (overwritten before they scroll off): the histories take the same heap.
+    let fill = |t: &mut Terminal| {
+        for i in 0..2_024u32 {
+            let line = format!(
+                "\x1b[1;34mdirectory{:02}\x1b[0m  \x1b[32mprogram.sh\x1b[0m  link{i:04}  \
+                 \x1b[31marchive.tar.gz\x1b[0m  README.md\r\n",
+                i % 100
+            );
+            t.process(line.as_bytes());
+        }
+    };
+    let mut plain = Terminal::new(Size { rows: 24, cols: 80 }, 2_000);
+    let mut relinked = Terminal::new(Size { rows: 24, cols: 80 }, 2_000);
+    for row in 1..=24 {
+        let line = format!("\x1b[{row};1H\x1b]8;;https://e.com/{row}\x1b\\a link\x1b]8;;\x1b\\");
+        relinked.process(line.as_bytes());
+    }
+    relinked.process(b"\x1b[H");
+    fill(&mut plain);
+    fill(&mut relinked);
+    let (p, r) = (plain.history(), relinked.history());
+    assert_eq!(p.len(), 2_000);
+    assert_eq!(p.text(0), r.text(0));
+    assert!((0..r.len()).all(|i| r.clusters(i).all(|c| c.link == 0)));
+    assert_eq!(p.heap_bytes(), r.heap_bytes());
+    // Each row is its text and four bytes per style change, nothing for links.
+    let expected: usize = (0..p.len())
+        .map(|i| {
+            let mut style = 0;
+            let changes = p.clusters(i).filter(|c| {
+                let changed = c.style != style;
+                style = c.style;
+                changed
+            });
+            p.text(i).map_or(0, |t| t.len()) + 4 * changes.count()
+        })
+        .sum();
+    assert_eq!(p.stored_bytes(), expected);
+    assert_eq!(r.stored_bytes(), expected);
+}
+
+#[test]
 fn cells_are_compact() {
     assert!(std::mem::size_of::<crate::grid::Cell>() <= 12);
 }

@@ -21,7 +21,7 @@ use crate::styles::Styles;
 mod stored;
 
 pub(crate) use stored::Ids;
-use stored::{encode, ranges, LineRef, LINKED, WRAPPED};
+use stored::{encode, line_clusters, ranges, LineRef, LINKED, WRAPPED};
 
 /// The size of the blocks rows are stored in; a longer row gets a block of its own.
 const CHUNK: usize = 64 << 10;
@@ -33,7 +33,8 @@ struct Line {
     chunk: u32,
     /// Where the row starts in the chunk.
     offset: u32,
-    /// The length of the text and the style changes, in bytes.
+    /// The length of the stored row (its text, style changes and any hyperlink changes), in
+    /// bytes.
     len: u32,
     /// The text length in bytes, with the `WRAPPED` and `LINKED` bits.
     meta: u32,
@@ -266,9 +267,24 @@ impl History {
         self.formatted = OnceLock::new();
     }
 
-    /// Returns the clusters of row `index`.
+    /// Returns the clusters of row `index`, for tests; reflow uses [`History::each_cluster`].
+    #[cfg(test)]
     pub(crate) fn clusters(&self, index: usize) -> impl Iterator<Item = Cluster<'_>> + '_ {
-        self.line(index).into_iter().flat_map(line_clusters)
+        self.line(index).into_iter().flat_map(line_clusters::<true>)
+    }
+
+    /// Calls `f` with each cluster of row `index`, left to right. Reflow reads every row this
+    /// way: a row without hyperlinks skips looking for them, and the loop runs inside, which
+    /// costs less per cluster than stepping an iterator from outside.
+    pub(crate) fn each_cluster<'a>(&'a self, index: usize, f: impl FnMut(Cluster<'a>)) {
+        let Some(line) = self.line(index) else {
+            return;
+        };
+        if line.meta & LINKED != 0 {
+            line_clusters::<true>(line).for_each(f);
+        } else {
+            line_clusters::<false>(line).for_each(f);
+        }
     }
 
     /// Returns row `index` (0 is the oldest) as plain text.
@@ -282,7 +298,8 @@ impl History {
             (0..self.lines.len())
                 .filter_map(|i| self.line(i))
                 .map(|line| {
-                    let cells = line_clusters(line).map(|c| (c.text, self.styles.get(c.style)));
+                    let cells =
+                        line_clusters::<false>(line).map(|c| (c.text, self.styles.get(c.style)));
                     crate::sgr::format_cells(cells).into_boxed_str()
                 })
                 .collect()
@@ -306,49 +323,11 @@ impl History {
                 .map_or(0, |f| f.iter().map(|s| s.len() + 16).sum())
             + self.styles.heap_bytes()
     }
-}
 
-/// Returns the clusters of a stored row with their styles and hyperlinks.
-fn line_clusters(line: LineRef<'_>) -> impl Iterator<Item = Cluster<'_>> + '_ {
-    let mut styles = Changes::new(line.changes(Ids::Styles));
-    let mut links = Changes::new(line.changes(Ids::Links));
-    let mut col = 0u32;
-    clusters(line.text()).map(move |(text, width)| {
-        let (style, link) = (styles.at(col), links.at(col));
-        col += u32::from(width);
-        Cluster {
-            text,
-            width,
-            style,
-            link,
-        }
-    })
-}
-
-/// Walks a row's (column, id) changes left to right, giving the id in force at a column.
-struct Changes<I: Iterator<Item = (u16, u16)>> {
-    changes: std::iter::Peekable<I>,
-    id: u16,
-}
-
-impl<I: Iterator<Item = (u16, u16)>> Changes<I> {
-    fn new(changes: I) -> Changes<I> {
-        Changes {
-            changes: changes.peekable(),
-            id: 0,
-        }
-    }
-
-    /// Returns the id in force at `col`; columns must be asked in increasing order.
-    fn at(&mut self, col: u32) -> u16 {
-        while let Some(&(at, id)) = self.changes.peek() {
-            if u32::from(at) > col {
-                break;
-            }
-            self.id = id;
-            self.changes.next();
-        }
-        self.id
+    /// Returns the bytes the rows take in the chunks, without the chunks' free space.
+    #[cfg(test)]
+    pub(crate) fn stored_bytes(&self) -> usize {
+        self.lines.iter().map(|l| l.len as usize).sum()
     }
 }
 

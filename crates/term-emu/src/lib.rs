@@ -59,7 +59,7 @@
 //!
 //! 10,000 rows of `ls --color`-like 80-column output with history-limit 10000 take 1.44 MB
 //! of history heap (144 bytes a row, chunk slack and style table included;
-//! `History::heap_bytes`). Resizing such a pane (reflowing all 10,000 rows) takes 10–21 ms.
+//! `History::heap_bytes`). Resizing such a pane (reflowing all 10,000 rows) takes 7–15 ms.
 //!
 //! Fuzzing (`fuzz/`, the checks in [`invariants`]): the first minute on this engine found
 //! one failure (DCH hid a deleted cell past a row's used part, fixed and kept in

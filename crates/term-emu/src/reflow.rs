@@ -180,9 +180,7 @@ fn collect(s: &mut Screen, (crow, ccol): (usize, usize)) -> Lines {
     let mut lines = Lines::default();
     let h = &s.history;
     for i in 0..h.len() {
-        for c in h.clusters(i) {
-            lines.push(c.text, c.width, c.style, c.link);
-        }
+        h.each_cluster(i, |c| lines.push(c.text, c.width, c.style, c.link));
         if !h.wrapped(i) {
             lines.end_line();
         }

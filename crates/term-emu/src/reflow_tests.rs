@@ -176,20 +176,45 @@ fn hyperlinks_survive_the_history_and_reflow() {
     assert_eq!(link(&t, at, 2).as_deref(), Some("https://e.com/a"));
     assert_eq!(link(&t, at + 1, 2).as_deref(), Some("https://e.com/a"));
     assert_eq!(link(&t, at + 1, 3), None);
+    // Widening while the wrapped rows are in the history joins them again, links and all.
+    t.resize(size(2, 5));
+    assert!(history(&t).iter().any(|r| r == "ablin"));
+    t.resize(size(2, 30));
+    t.resize(size(12, 30));
+    let at = rows(&t)
+        .iter()
+        .position(|r| r == "ablinkedcd")
+        .expect("the joined line on screen") as u16;
+    assert_eq!(link(&t, at, 1), None);
+    assert_eq!(link(&t, at, 2).as_deref(), Some("https://e.com/a"));
+    assert_eq!(link(&t, at, 7).as_deref(), Some("https://e.com/a"));
+    assert_eq!(link(&t, at, 8), None);
 }
 
 #[test]
 fn links_in_the_history_outlive_a_full_link_table() {
     let mut t = term(2, 20);
-    t.process(b"\x1b]8;;https://kept.example\x1b\\old\x1b]8;;\x1b\\\r\n\r\n\r\n");
+    // A link that is overwritten at once, so the kept one is not the first in the table and
+    // gets a new id when the table is collected; the row has a style change too.
+    t.process(b"\x1b]8;;https://dropped.example\x1b\\x\x1b]8;;\x1b\\\r");
+    t.process(b"\x1b]8;;https://kept.example\x1b\\\x1b[1;31mold\x1b[m\x1b]8;;\x1b\\ er");
+    t.process(b"\r\n\r\n\r\n");
+    let h = t.history();
+    let index = (0..h.len()).find(|&i| h.text(i).as_deref() == Some("old er"));
+    let formatted = index.and_then(|i| h.formatted(i)).map(str::to_string);
+    assert!(formatted
+        .as_deref()
+        .is_some_and(|f| f.contains("\x1b[0;1;31m")));
     // Enough distinct links to fill the table several times over: unused ones go, the
-    // history's stays and keeps its URI.
+    // history's stays and keeps its URI, and its styles are untouched.
     for i in 0..10_000 {
         t.process(format!("\x1b]8;;http://h/{i}\x07x\x1b]8;;\x07\r").as_bytes());
     }
     let h = t.history();
-    let index = (0..h.len()).find(|&i| h.text(i).as_deref() == Some("old"));
-    let id = index.and_then(|i| h.clusters(i).next()).map(|c| c.link);
-    let uri = id.and_then(|id| t.link_uri(id).map(str::to_string));
-    assert_eq!(uri.as_deref(), Some("https://kept.example"));
+    assert_eq!(index.and_then(|i| h.text(i)).as_deref(), Some("old er"));
+    let links: Vec<u16> = index.map_or(vec![], |i| h.clusters(i).map(|c| c.link).collect());
+    let id = links.first().copied().unwrap_or(0);
+    assert_eq!(links, [id, id, id, 0, 0, 0]);
+    assert_eq!(t.link_uri(id), Some("https://kept.example"));
+    assert_eq!(index.and_then(|i| h.formatted(i)), formatted.as_deref());
 }

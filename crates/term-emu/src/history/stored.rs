@@ -1,5 +1,5 @@
 //! The byte layout of one stored history row: writing a grid row into it and reading its
-//! text, style changes and hyperlink changes back.
+//! text, style changes and hyperlink changes, and its clusters with their ids, back.
 //!
 //! A row is its text as UTF-8 (an empty cell as a space, trailing blanks dropped), then four
 //! bytes per style change: the column (u16 LE) and a style id (u16 LE). A row holding a
@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::{clusters, Cluster};
 use crate::grid::{Cell, Row};
 
 /// The top bit of a row's `meta`: the row continues on the next one.
@@ -155,6 +156,56 @@ fn encode_cells<const LINKS: bool>(
         }
     }
     (data.len() - base) as u32 & TEXT
+}
+
+/// Returns the clusters of a stored row with their styles and, with `LINKS`, their hyperlinks.
+/// Without `LINKS` every link is 0, which is right for a row without the `LINKED` bit and
+/// for callers that ignore links.
+pub(super) fn line_clusters<const LINKS: bool>(
+    line: LineRef<'_>,
+) -> impl Iterator<Item = Cluster<'_>> + '_ {
+    let mut styles = Changes::new(line.changes(Ids::Styles));
+    let mut links = Changes::new(line.changes(Ids::Links));
+    let mut col = 0u32;
+    clusters(line.text()).map(move |(text, width)| {
+        let style = styles.at(col);
+        let link = if LINKS { links.at(col) } else { 0 };
+        col += u32::from(width);
+        Cluster {
+            text,
+            width,
+            style,
+            link,
+        }
+    })
+}
+
+/// Walks a row's (column, id) changes left to right, giving the id in force at a column.
+struct Changes<I: Iterator<Item = (u16, u16)>> {
+    changes: std::iter::Peekable<I>,
+    id: u16,
+}
+
+impl<I: Iterator<Item = (u16, u16)>> Changes<I> {
+    /// Starts left of the first change, where the id is 0.
+    fn new(changes: I) -> Changes<I> {
+        Changes {
+            changes: changes.peekable(),
+            id: 0,
+        }
+    }
+
+    /// Returns the id in force at `col`; columns must be asked in increasing order.
+    fn at(&mut self, col: u32) -> u16 {
+        while let Some(&(at, id)) = self.changes.peek() {
+            if u32::from(at) > col {
+                break;
+            }
+            self.id = id;
+            self.changes.next();
+        }
+        self.id
+    }
 }
 
 #[cfg(test)]
