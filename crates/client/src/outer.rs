@@ -1,5 +1,5 @@
-//! Asking the user's terminal for its default colours (OSC 10 and 11) at attach, so panes
-//! that ask mux get the real answer.
+//! Asking the user's terminal for its default foreground, background and cursor colours
+//! (OSC 10, 11 and 12) at attach, so panes that ask mux get the real answer.
 
 use std::io::{self, Read, Write};
 use std::os::fd::AsFd;

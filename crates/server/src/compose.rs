@@ -138,7 +138,7 @@ fn draw_window(
     }
     fill_outside(window, rows, area);
     if let Mode::PaneNumbers(_) = client.mode {
-        draw_numbers(state, window, &visible, rows, area);
+        draw_numbers(state, sid, window, &visible, rows, area);
     }
     cursor
 }
@@ -296,6 +296,7 @@ fn border_glyph(up: bool, down: bool, left: bool, right: bool) -> char {
 /// the active pane and `display-panes-colour` for the others.
 fn draw_numbers(
     state: &State,
+    sid: SessionId,
     window: &Window,
     visible: &[(PaneId, Rect)],
     rows: &mut [Vec<Cell>],
@@ -303,10 +304,8 @@ fn draw_numbers(
 ) {
     let opts = &state.options;
     let base = opts.window(window.id, "pane-base-index").as_number().max(0) as usize;
-    let session = state.panes.get(&window.active).map(|p| p.session);
     let colour = |name: &str, fallback: u8| {
-        session
-            .and_then(|s| crate::style::parse_colour(&opts.session(s, name).as_text()))
+        crate::style::parse_colour(&opts.session(sid, name).as_text())
             .unwrap_or(Color::Indexed(fallback))
     };
     let (active, other) = (

@@ -46,8 +46,8 @@ pub struct State {
     pub keys: KeyTables,
     /// The paste buffers.
     pub buffers: crate::buffers::Buffers,
-    /// The default colours of the most recent client terminal that reported them (OSC 10
-    /// and 11), answered to panes that ask.
+    /// The default colours of the most recent client terminal that reported them (OSC 10,
+    /// 11 and 12), answered to panes that ask.
     pub outer_colours: OuterColours,
     /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
     pub prompt_history: Vec<String>,

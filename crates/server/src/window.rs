@@ -57,9 +57,14 @@ impl Window {
         if pane != self.active && self.layout.contains(pane) {
             self.last_pane = Some(self.active);
             self.active = pane;
-            self.recent.retain(|p| *p != pane);
-            self.recent.push(pane);
+            self.touch(pane);
         }
+    }
+
+    /// Records `pane` as the most recently active.
+    fn touch(&mut self, pane: PaneId) {
+        self.recent.retain(|p| *p != pane);
+        self.recent.push(pane);
     }
 
     /// Returns how recently `pane` was active: higher is more recent, 0 for never.
@@ -128,8 +133,7 @@ impl Window {
                 .or_else(|| self.layout.panes().first().copied());
             if let Some(next) = next {
                 self.active = next;
-                self.recent.retain(|p| *p != next);
-                self.recent.push(next);
+                self.touch(next);
             }
         }
         if self.layout.len() < 2 {
