@@ -2,50 +2,39 @@
 //! and keeps every attached client's screen in sync (DESIGN decisions 3–6).
 //!
 //! The binary (`crates/client`) runs [`run_server`] when started as `mux __server -S PATH`.
-//! Everything that changes server state happens on one task, the [`state`] owner; sockets,
-//! PTY readers and writers are tasks that only pass [`event::Event`]s to it.
+//! The crate is layered (DESIGN 10), each layer a folder whose `mod.rs` says what it owns and
+//! what it may import; imports run one way, and a test ([`layers`]) keeps them so:
+//!
+//! | layer | owns | may import |
+//! |---|---|---|
+//! | [`config`] | options, formats, styles, key names, key tables, time formats | `ids`, `log` |
+//! | [`model`] | sessions, windows, panes, clients, layouts, buffers, targets, the OS seam | `config` |
+//! | [`io`] | socket, connections, daemon, signals, PTYs, the real OS | `model`, `config` |
+//! | [`cmd`] | one module per command, the command table | `model`, `config` |
+//! | [`input`] | keys from clients: key tables, prefix, prompts, choosers | `cmd`, `model`, `config` |
+//! | [`view`] | what a client sees: compose, status line, state sync | `model`, `config` |
+//!
+//! On top, [`server`] holds the event loop that wires them. Everything that changes server
+//! state happens on that one loop, in the [`model::state::State`] it owns.
 
-mod base64;
-mod bindings;
-mod buffers;
-mod client;
-mod clipboard;
 mod cmd;
-mod complete;
-mod compose;
-mod conn;
-mod contain;
-mod daemon;
-mod event;
-mod format;
-mod keyname;
-mod keys;
-mod layout;
-mod lifecycle;
+mod config;
+mod ids;
+mod input;
+mod io;
 mod log;
-mod mode;
-mod ops;
-mod options;
-mod pane;
-mod pane_numbers;
-mod pty;
-mod rename;
-mod render;
-mod resize;
-mod session;
-mod spawn;
-mod state;
-mod status;
-mod status_list;
-mod style;
-mod time;
-mod timers;
-mod vars;
-mod window;
+mod model;
+mod server;
+mod view;
+
+#[cfg(test)]
+mod layers;
+#[cfg(test)]
+mod testing;
 
 use std::path::PathBuf;
 
-pub use daemon::run_server;
+pub use server::run_server;
 
 /// How the server was asked to start.
 #[derive(Debug, Clone)]

@@ -1,8 +1,8 @@
 //! `attach-session` (`attach`, `a`): attach this client to a session.
 
 use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
-use crate::event::SessionId;
-use crate::state::State;
+use crate::ids::SessionId;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

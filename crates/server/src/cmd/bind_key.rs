@@ -2,7 +2,7 @@
 //! `-r` repeatable) to a command line.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -19,8 +19,8 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         .positional
         .split_first()
         .ok_or("command bind-key: too few arguments (need at least 1)")?;
-    let key =
-        crate::keyname::parse_key(key_name).ok_or_else(|| format!("unknown key: {key_name}"))?;
+    let key = crate::config::keyname::parse_key(key_name)
+        .ok_or_else(|| format!("unknown key: {key_name}"))?;
     if command.is_empty() {
         return Err("command bind-key: too few arguments (need at least 2)".into());
     }

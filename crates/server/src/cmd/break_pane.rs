@@ -1,8 +1,8 @@
 //! `break-pane` (`breakp`): move a pane into a window of its own.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops;
-use crate::state::State;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

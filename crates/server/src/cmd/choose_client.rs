@@ -1,8 +1,8 @@
 //! `choose-client`: a list of attached clients; Enter detaches the chosen one (`C-b D`).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::mode::{ChooseItem, Chooser, Mode};
-use crate::state::State;
+use crate::model::mode::{ChooseItem, Chooser, Mode};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -2,8 +2,8 @@
 //! switches to the chosen one (`-s` starts with sessions only, `-w` with windows).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::mode::{ChooseItem, Chooser, Mode};
-use crate::state::State;
+use crate::model::mode::{ChooseItem, Chooser, Mode};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `clear-history` (`clearhist`): drop a pane's scrollback.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -2,8 +2,8 @@
 //! `%%` replaced by what was typed (or the typed command line when there is no template).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::mode::{Mode, Prompt};
-use crate::state::State;
+use crate::model::mode::{Mode, Prompt};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -28,14 +28,14 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let label = match args.value('p') {
         Some(p) => format!(
             "{} ",
-            crate::vars::expand(state, super::scope(ctx, found), p).trim_end()
+            crate::model::vars::expand(state, super::scope(ctx, found), p).trim_end()
         ),
         None if template.is_empty() => ":".into(),
         None => format!("({}) ", template.split_whitespace().next().unwrap_or("")),
     };
     let initial = args
         .value('I')
-        .map(|i| crate::vars::expand(state, super::scope(ctx, found), i))
+        .map(|i| crate::model::vars::expand(state, super::scope(ctx, found), i))
         .unwrap_or_default();
     if let Some(c) = state.clients.get_mut(&ctx.client) {
         let prompt = Prompt::new(label, initial, template, false);

@@ -1,8 +1,8 @@
 //! `confirm-before` (`confirm`): ask `y/n` on the status line before running a command.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::mode::{Mode, Prompt};
-use crate::state::State;
+use crate::model::mode::{Mode, Prompt};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -28,7 +28,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         return Err("no current client".into());
     }
     let question = match args.value('p') {
-        Some(p) => crate::vars::expand(state, super::scope(ctx, found), p),
+        Some(p) => crate::model::vars::expand(state, super::scope(ctx, found), p),
         None => format!("Confirm '{command}'? (y/n)"),
     };
     if let Some(c) = state.clients.get_mut(&ctx.client) {

@@ -1,7 +1,7 @@
 //! `delete-buffer` (`deleteb`): delete a paste buffer (the newest, or `-b NAME`).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `detach-client` (`detach`): detach the current client, or every client of a session.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -53,7 +53,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 
 /// Returns the attached client a command means: itself when attached, else the most recently
 /// active client of the session it was typed in.
-fn current_client(state: &State, ctx: &Ctx) -> Option<crate::event::ClientId> {
+fn current_client(state: &State, ctx: &Ctx) -> Option<crate::ids::ClientId> {
     if state.clients.get(&ctx.client)?.session.is_some() {
         return Some(ctx.client);
     }
@@ -69,7 +69,7 @@ fn current_client(state: &State, ctx: &Ctx) -> Option<crate::event::ClientId> {
 }
 
 /// Returns the clients attached to a session.
-fn attached_to(state: &State, id: crate::event::SessionId) -> Vec<crate::event::ClientId> {
+fn attached_to(state: &State, id: crate::ids::SessionId) -> Vec<crate::ids::ClientId> {
     state
         .clients
         .values()
@@ -79,7 +79,7 @@ fn attached_to(state: &State, id: crate::event::SessionId) -> Vec<crate::event::
 }
 
 /// Detaches one client with tmux's message.
-fn detach(state: &mut State, id: crate::event::ClientId) {
+fn detach(state: &mut State, id: crate::ids::ClientId) {
     let name = state
         .clients
         .get(&id)

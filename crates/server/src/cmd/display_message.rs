@@ -1,10 +1,8 @@
 //! `display-message` (`display`): expand a format for a target and print it (`-p`) or show
 //! it on the client's status line.
 
-use std::time::SystemTime;
-
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -26,8 +24,8 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .value('F')
         .or(args.positional.first().map(String::as_str))
         .unwrap_or(DEFAULT);
-    let timed = crate::time::format(SystemTime::now(), fmt);
-    let text = crate::vars::expand(state, super::client_scope(state, ctx, f), &timed);
+    let timed = crate::config::time::format(state.os.wall_clock(), fmt);
+    let text = crate::model::vars::expand(state, super::client_scope(state, ctx, f), &timed);
     let attached = state
         .clients
         .get(&ctx.client)

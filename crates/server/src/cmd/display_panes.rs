@@ -1,10 +1,10 @@
 //! `display-panes` (`displayp`): show each pane's number; typing one selects that pane.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::mode::Mode;
-use crate::state::State;
+use crate::model::mode::Mode;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -33,7 +33,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             .max(1) as u64,
     };
     if let Some(c) = state.clients.get_mut(&ctx.client) {
-        c.mode = Mode::PaneNumbers(Instant::now() + Duration::from_millis(ms.max(1)));
+        c.mode = Mode::PaneNumbers(state.os.now() + Duration::from_millis(ms.max(1)));
         c.dirty = true;
     }
     Ok(Outcome::Done)

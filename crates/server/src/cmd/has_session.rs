@@ -1,7 +1,7 @@
 //! `has-session` (`has`): exit status 0 if the session exists, 1 if not.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -2,9 +2,9 @@
 //! pane (`-t`), side by side with `-h`.
 
 use super::{parse_size, target, Args, Ctx, Outcome, Spec};
-use crate::layout::Split;
-use crate::ops::{self, SplitSpec};
-use crate::state::State;
+use crate::model::layout::Split;
+use crate::model::ops::{self, SplitSpec};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,8 +1,8 @@
 //! `kill-pane` (`killp`): kill a pane (`-a`: every other pane of its window).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops;
-use crate::state::State;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

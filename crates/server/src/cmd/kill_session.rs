@@ -1,7 +1,7 @@
 //! `kill-session`: destroy a session, hang up its programs and detach its clients.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

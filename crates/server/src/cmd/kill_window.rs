@@ -1,8 +1,8 @@
 //! `kill-window` (`killw`): kill a window and its panes (`-a`: every other window).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops;
-use crate::state::State;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

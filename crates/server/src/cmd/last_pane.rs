@@ -1,7 +1,7 @@
 //! `last-pane` (`lastp`): select the previously active pane of the window.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `last-window` (`last`): select the previously current window.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `list-buffers` (`lsb`): one line per paste buffer, newest first.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

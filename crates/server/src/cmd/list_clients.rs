@@ -1,7 +1,7 @@
 //! `list-clients` (`lsc`): one line per attached client.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -33,11 +33,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         let Some(found) = target::in_session(state, sid) else {
             continue;
         };
-        let scope = crate::vars::Scope {
+        let scope = crate::model::vars::Scope {
             client: Some(cid),
             ..super::scope(ctx, found)
         };
-        let mut line = crate::vars::expand(state, scope, &fmt);
+        let mut line = crate::model::vars::expand(state, scope, &fmt);
         line.push('\n');
         ctx.out.push_str(&line);
     }

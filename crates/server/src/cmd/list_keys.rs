@@ -1,7 +1,7 @@
 //! `list-keys` (`lsk`): print the key bindings as `bind-key` commands.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

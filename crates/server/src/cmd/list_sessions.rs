@@ -1,8 +1,8 @@
 //! `list-sessions` (`ls`): one line per session, as tmux prints them.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::session::Session;
-use crate::state::State;
+use crate::model::session::Session;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -30,7 +30,7 @@ fn line(s: &Session, attached: bool) -> String {
         "{}: {} windows (created {}){}\n",
         s.name,
         s.windows.len(),
-        crate::time::ctime(s.created),
+        crate::config::time::ctime(s.created),
         if attached { " (attached)" } else { "" }
     )
 }

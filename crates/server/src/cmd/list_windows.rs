@@ -1,7 +1,7 @@
 //! `list-windows` (`lsw`): one line per window of a session, or of every session (`-a`).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

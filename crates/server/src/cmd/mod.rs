@@ -59,16 +59,16 @@ mod start_server;
 mod swap_pane;
 mod swap_window;
 mod switch_client;
-pub mod target;
+pub use crate::model::target;
 mod unbind_key;
 
 use mux_protocol::ServerMsg;
 
 pub use args::Args;
 
-use crate::event::{ClientId, SessionId};
+use crate::ids::{ClientId, SessionId};
 use crate::log::log;
-use crate::state::State;
+use crate::model::state::State;
 
 /// What a command did, beyond its output.
 #[derive(Debug, PartialEq, Eq)]
@@ -276,7 +276,7 @@ pub fn show_message(state: &mut State, client: ClientId, text: &str) {
         .as_number()
         .max(1) as u64;
     if let Some(c) = state.clients.get_mut(&client) {
-        let until = std::time::Instant::now() + std::time::Duration::from_millis(ms);
+        let until = state.os.now() + std::time::Duration::from_millis(ms);
         c.message = Some((text.to_string(), until));
         c.dirty = true;
     }
@@ -284,7 +284,7 @@ pub fn show_message(state: &mut State, client: ClientId, text: &str) {
 
 /// Expands a `-F` format for a target and ends it with a newline (`-P` output, list lines).
 pub fn print_format(state: &State, ctx: &Ctx, found: target::Found, fmt: &str) -> String {
-    let mut text = crate::vars::expand(state, client_scope(state, ctx, found), fmt);
+    let mut text = crate::model::vars::expand(state, client_scope(state, ctx, found), fmt);
     text.push('\n');
     text
 }
@@ -296,12 +296,14 @@ pub fn filter_matches(
     found: target::Found,
     filter: Option<&str>,
 ) -> bool {
-    filter.is_none_or(|f| crate::format::is_true(&crate::vars::expand(state, scope(ctx, found), f)))
+    filter.is_none_or(|f| {
+        crate::config::format::is_true(&crate::model::vars::expand(state, scope(ctx, found), f))
+    })
 }
 
 /// Returns the format scope of a resolved target for this command's client.
-pub fn scope(ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
-    crate::vars::Scope {
+pub fn scope(ctx: &Ctx, f: target::Found) -> crate::model::vars::Scope {
+    crate::model::vars::Scope {
         session: Some(f.session),
         window: Some(f.window),
         pane: Some(f.pane),
@@ -311,7 +313,7 @@ pub fn scope(ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
 
 /// Like [`scope`], but a command from outside (not an attached client) sees the most
 /// recently active client attached to the target's session, as tmux's `client_*` do.
-pub fn client_scope(state: &State, ctx: &Ctx, f: target::Found) -> crate::vars::Scope {
+pub fn client_scope(state: &State, ctx: &Ctx, f: target::Found) -> crate::model::vars::Scope {
     let attached = state
         .clients
         .get(&ctx.client)
@@ -326,15 +328,15 @@ pub fn client_scope(state: &State, ctx: &Ctx, f: target::Found) -> crate::vars::
             .max_by_key(|c| c.last_active)
             .map(|c| c.id)
     };
-    crate::vars::Scope {
+    crate::model::vars::Scope {
         client,
         ..scope(ctx, f)
     }
 }
 
 /// Parses a size given as `N` cells or `N%` (split-window -l, join-pane -l).
-pub fn parse_size(text: &str) -> Result<crate::layout::SplitSize, String> {
-    use crate::layout::SplitSize;
+pub fn parse_size(text: &str) -> Result<crate::model::layout::SplitSize, String> {
+    use crate::model::layout::SplitSize;
     let bad = || format!("size is invalid: {text}");
     match text.strip_suffix('%') {
         Some(p) => p

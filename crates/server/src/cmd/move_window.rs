@@ -2,7 +2,7 @@
 //! (`-r` renumbers the session's windows instead).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -47,7 +47,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .map(|w| w.id);
     match taken {
         Some(id) if id == src.window => return Ok(Outcome::Done),
-        Some(id) if args.has('k') => crate::ops::kill_window(state, dst, id),
+        Some(id) if args.has('k') => crate::model::ops::kill_window(state, dst, id),
         Some(_) => return Err(format!("index in use: {index}")),
         None => {}
     }
@@ -74,7 +74,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     {
         state.destroy_session(src.session, "[exited]");
     }
-    crate::resize::apply_window_size(state, dst);
+    crate::model::resize::apply_window_size(state, dst);
     state.mark_session_dirty(src.session);
     Ok(Outcome::Done)
 }

@@ -3,10 +3,10 @@
 use mux_term_emu::Size as TermSize;
 
 use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
-use crate::event::SessionId;
-use crate::ops::{self, Launch};
-use crate::session::Session;
-use crate::state::State;
+use crate::ids::SessionId;
+use crate::model::ops::{self, Launch};
+use crate::model::session::Session;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -65,12 +65,12 @@ fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result
     let client = state.clients.get(&ctx.client).map(|c| c.size());
     if detached || client.is_none() {
         return Ok(TermSize {
-            cols: cols.unwrap_or(crate::resize::DEFAULT_SIZE.cols),
-            rows: rows.unwrap_or(crate::resize::DEFAULT_SIZE.rows),
+            cols: cols.unwrap_or(crate::model::resize::DEFAULT_SIZE.cols),
+            rows: rows.unwrap_or(crate::model::resize::DEFAULT_SIZE.rows),
         });
     }
     let size = client.unwrap_or(mux_protocol::Size { cols: 80, rows: 24 });
-    Ok(crate::resize::pane_area(size.cols, size.rows))
+    Ok(crate::model::resize::pane_area(size.cols, size.rows))
 }
 
 /// Creates the session and its first window.
@@ -87,6 +87,7 @@ fn create(
     let id = SessionId(state.next_ids.session);
     let name = name.unwrap_or_else(|| free_name(state, id));
     let mut session = Session::new(id, name, env, cwd);
+    session.created = state.os.wall_clock();
     session.size = (size.cols, size.rows);
     state.tick += 1;
     session.last_used = state.tick;

@@ -1,8 +1,8 @@
 //! `new-window` (`neww`): create a window with a new pane, selected unless `-d`.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops::{self, Launch};
-use crate::state::State;
+use crate::model::ops::{self, Launch};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -33,7 +33,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         }
     }
     let cwd = match (args.value('c'), target::in_session(state, sid)) {
-        (Some(c), Some(found)) => Some(crate::vars::expand(state, super::scope(ctx, found), c)),
+        (Some(c), Some(found)) => Some(crate::model::vars::expand(
+            state,
+            super::scope(ctx, found),
+            c,
+        )),
         (c, _) => c.map(String::from),
     };
     let launch = Launch {
@@ -63,7 +67,7 @@ fn resolve(
     state: &State,
     ctx: &Ctx,
     t: Option<&str>,
-) -> Result<(crate::event::SessionId, Option<u32>), String> {
+) -> Result<(crate::ids::SessionId, Option<u32>), String> {
     let Some(t) = t else {
         return Ok((target::session_or_current(state, ctx.client, None)?, None));
     };
@@ -86,7 +90,7 @@ fn resolve(
 
 /// Makes room at the index after (or, with `before`, at) index `at` by moving the windows
 /// from there up by one; returns the free index.
-fn shift_for(state: &mut State, sid: crate::event::SessionId, at: u32, before: bool) -> u32 {
+fn shift_for(state: &mut State, sid: crate::ids::SessionId, at: u32, before: bool) -> u32 {
     let Some(s) = state.session_mut(sid) else {
         return 0;
     };

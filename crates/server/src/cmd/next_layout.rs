@@ -1,8 +1,8 @@
 //! `next-layout` (`nextl`): apply the next preset layout (`C-b Space`).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::layout::Preset;
-use crate::state::State;
+use crate::model::layout::Preset;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

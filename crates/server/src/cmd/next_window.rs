@@ -1,7 +1,7 @@
 //! `next-window` (`next`): select the next window, wrapping (`-a`: the next with an alert).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

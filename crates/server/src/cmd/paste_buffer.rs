@@ -2,7 +2,7 @@
 //! pane asked for it with `-p`; line feeds become carriage returns unless `-r`.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `previous-layout` (`prevl`): apply the previous preset layout.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `previous-window` (`prev`): select the previous window, wrapping (`-a`: with an alert).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `rename-window` (`renamew`): name a window; automatic-rename stops for it.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

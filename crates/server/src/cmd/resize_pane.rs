@@ -2,9 +2,9 @@
 //! (`-x`, `-y`), or toggle zoom (`-Z`).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::layout::Direction;
-use crate::ops;
-use crate::state::State;
+use crate::model::layout::Direction;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

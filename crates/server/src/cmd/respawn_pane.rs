@@ -1,8 +1,8 @@
 //! `respawn-pane` (`respawnp`): start a program again in a dead pane (or a live one, `-k`).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops::{self, Launch};
-use crate::state::State;
+use crate::model::ops::{self, Launch};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,8 +1,8 @@
 //! `rotate-window` (`rotatew`): move every pane one place on (`-D`) or back (`-U`, default).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops;
-use crate::state::State;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

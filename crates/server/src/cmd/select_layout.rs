@@ -2,10 +2,10 @@
 //! `even-vertical`, `main-horizontal`, `main-vertical`, `tiled`), or spread them (`-E`).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::event::{SessionId, WindowId};
-use crate::layout::Preset;
-use crate::ops;
-use crate::state::State;
+use crate::ids::{SessionId, WindowId};
+use crate::model::layout::Preset;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

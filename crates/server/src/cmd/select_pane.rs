@@ -2,8 +2,8 @@
 //! the last one (`-l`); `-T` sets its title.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::layout::Direction;
-use crate::state::State;
+use crate::model::layout::Direction;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -57,9 +57,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 /// `keep_zoom`.
 pub fn select(
     state: &mut State,
-    sid: crate::event::SessionId,
-    wid: crate::event::WindowId,
-    pane: crate::event::PaneId,
+    sid: crate::ids::SessionId,
+    wid: crate::ids::WindowId,
+    pane: crate::ids::PaneId,
     keep_zoom: bool,
 ) {
     let mut resync = false;
@@ -74,7 +74,7 @@ pub fn select(
         s.select(wid);
     }
     if resync {
-        crate::ops::sync_window(state, sid, wid);
+        crate::model::ops::sync_window(state, sid, wid);
     }
     state.mark_session_dirty(sid);
 }

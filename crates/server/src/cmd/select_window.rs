@@ -1,7 +1,7 @@
 //! `select-window` (`selectw`): make a window current (`-l` last, `-n` next, `-p` previous).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -32,10 +32,10 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 }
 
 /// Makes `wid` the current window of `sid` and redraws its clients.
-pub fn select(state: &mut State, sid: crate::event::SessionId, wid: crate::event::WindowId) {
+pub fn select(state: &mut State, sid: crate::ids::SessionId, wid: crate::ids::WindowId) {
     if let Some(s) = state.session_mut(sid) {
         s.select(wid);
     }
-    crate::resize::apply_window_size(state, sid);
+    crate::model::resize::apply_window_size(state, sid);
     state.mark_session_dirty(sid);
 }

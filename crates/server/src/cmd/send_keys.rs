@@ -2,8 +2,8 @@
 //! are encoded for the pane's modes, other words are sent as text; `-l` sends all as text.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::keyname::{send_keys_items, SendItem};
-use crate::state::State;
+use crate::config::keyname::{send_keys_items, SendItem};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -29,7 +29,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let mut bytes = Vec::new();
     for item in send_keys_items(&args.positional, args.has('l')) {
         match item {
-            SendItem::Key(key) => bytes.extend(pane.term.encode_key(crate::keys::to_term_key(key))),
+            SendItem::Key(key) => {
+                bytes.extend(pane.term.encode_key(crate::model::keys::to_term_key(key)))
+            }
             SendItem::Text(text) => bytes.extend_from_slice(text.as_bytes()),
         }
     }

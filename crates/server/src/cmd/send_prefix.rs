@@ -1,7 +1,7 @@
 //! `send-prefix`: send the prefix key to the active pane (bound to `C-b C-b`).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -28,8 +28,8 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .ok_or("no current client")?;
     let name = if args.has('2') { "prefix2" } else { "prefix" };
     let text = state.options.session(sid, name).as_text();
-    if let Some(key) = crate::keyname::parse_key(&text) {
-        crate::keys::send_key(state, ctx.client, key);
+    if let Some(key) = crate::config::keyname::parse_key(&text) {
+        crate::model::keys::send_key(state, ctx.client, key);
     }
     Ok(Outcome::Done)
 }

@@ -1,7 +1,7 @@
 //! `set-buffer` (`setb`): put text in a paste buffer (`-b` name, `-a` append, `-n` rename).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

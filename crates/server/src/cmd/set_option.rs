@@ -2,8 +2,8 @@
 //! (`-p`); `-s` server options; `-u` unsets; `-a` appends; `-o` only if unset; `-q` quiet.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::options::{infer_scope, OptionTarget, Scope};
-use crate::state::State;
+use crate::config::options::{infer_scope, OptionTarget, Scope};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -70,11 +70,11 @@ pub fn option_target(
 
 /// Refuses a style option's value that is not a style (formats are checked when used).
 fn check_style(name: &str, value: Option<&str>) -> Result<(), String> {
-    let is_style =
-        crate::options::lookup(name).is_some_and(|s| matches!(s.kind, crate::options::Kind::Style));
+    let is_style = crate::config::options::lookup(name)
+        .is_some_and(|s| matches!(s.kind, crate::config::options::Kind::Style));
     match value {
         Some(v) if is_style && !v.contains("#{") => {
-            crate::style::parse_style(v, mux_protocol::Style::default()).map(|_| ())
+            crate::config::style::parse_style(v, mux_protocol::Style::default()).map(|_| ())
         }
         _ => Ok(()),
     }
@@ -89,7 +89,7 @@ fn apply_effects(state: &mut State, name: &str) {
     );
     for sid in sessions {
         if resizes {
-            crate::resize::apply_window_size(state, sid);
+            crate::model::resize::apply_window_size(state, sid);
         }
         state.mark_session_dirty(sid);
     }

@@ -1,7 +1,7 @@
 //! `set-window-option` (`setw`): `set-option -w`, kept for tmux configs that use it.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

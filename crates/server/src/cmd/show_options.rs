@@ -2,8 +2,8 @@
 //! `-w` window, `-p` pane; `-v` values only; one option by name).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::options::Scope;
-use crate::state::State;
+use crate::config::options::Scope;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -24,7 +24,12 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
     let name = args.positional.first().map(String::as_str);
     let scope = match name {
         Some(n) => {
-            match crate::options::infer_scope(n, args.has('s'), args.has('w'), args.has('p')) {
+            match crate::config::options::infer_scope(
+                n,
+                args.has('s'),
+                args.has('w'),
+                args.has('p'),
+            ) {
                 Ok(s) => s,
                 Err(_) if args.has('q') => return Ok(Outcome::Done),
                 Err(e) => return Err(e),

@@ -1,7 +1,7 @@
 //! `show-window-options` (`showw`): `show-options -w`, kept for tmux habits.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,9 +1,9 @@
 //! `split-window` (`splitw`): split a pane in two and start a program in the new one.
 
 use super::{parse_size, target, Args, Ctx, Outcome, Spec};
-use crate::layout::{Split, SplitSize};
-use crate::ops::{self, Launch, SplitSpec};
-use crate::state::State;
+use crate::model::layout::{Split, SplitSize};
+use crate::model::ops::{self, Launch, SplitSpec};
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -38,7 +38,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     };
     let cwd = args
         .value('c')
-        .map(|c| crate::vars::expand(state, super::scope(ctx, found), c));
+        .map(|c| crate::model::vars::expand(state, super::scope(ctx, found), c));
     let launch = Launch {
         cwd: cwd.as_deref(),
         command: &args.positional,

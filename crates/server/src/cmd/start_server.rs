@@ -1,7 +1,7 @@
 //! `start-server` (`start`): the client starts the server; the command itself does nothing.
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

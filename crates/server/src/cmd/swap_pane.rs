@@ -2,8 +2,8 @@
 //! (`-U`) or next (`-D`) pane.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::ops;
-use crate::state::State;
+use crate::model::ops;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

@@ -1,7 +1,7 @@
 //! `swap-window` (`swapw`): exchange the indexes of two windows of a session.
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {

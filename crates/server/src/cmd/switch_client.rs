@@ -2,7 +2,7 @@
 //! next, `-p` previous, `-l` last).
 
 use super::{target, Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -58,7 +58,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 }
 
 /// Moves an attached client to session `sid`.
-pub fn switch(state: &mut State, client: crate::event::ClientId, sid: crate::event::SessionId) {
+pub fn switch(state: &mut State, client: crate::ids::ClientId, sid: crate::ids::SessionId) {
     let Some(c) = state.clients.get_mut(&client) else {
         return;
     };
@@ -70,6 +70,6 @@ pub fn switch(state: &mut State, client: crate::event::ClientId, sid: crate::eve
     c.invalidate();
     state.touch_client(client);
     if let Some(old) = old.filter(|o| *o != sid) {
-        crate::resize::apply_window_size(state, old);
+        crate::model::resize::apply_window_size(state, old);
     }
 }

@@ -1,7 +1,7 @@
 //! `unbind-key` (`unbind`): remove a key binding (`-a`: every binding of the table).
 
 use super::{Args, Ctx, Outcome, Spec};
-use crate::state::State;
+use crate::model::state::State;
 
 /// The table entry.
 pub const SPEC: Spec = Spec {
@@ -24,7 +24,8 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         return Ok(Outcome::Done);
     }
     let name = args.positional.first().ok_or("missing key")?;
-    let key = crate::keyname::parse_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
+    let key =
+        crate::config::keyname::parse_key(name).ok_or_else(|| format!("unknown key: {name}"))?;
     // tmux is silent when the key was not bound.
     state.keys.unbind(table, key);
     Ok(Outcome::Done)

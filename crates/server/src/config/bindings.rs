@@ -1,0 +1,358 @@
+//! Key tables: tmux 3.3a's default prefix bindings that mux supports, bind-key and
+//! unbind-key, and the list-keys text.
+
+use std::collections::BTreeMap;
+
+use mux_protocol::Key;
+
+use crate::config::keyname::{key_name, key_name_quoted, normalize, parse_key, sort_key};
+
+/// What a key runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// The command line, as list-keys prints it.
+    pub command: String,
+    /// Whether the key may repeat without the prefix within `repeat-time` (`bind-key -r`).
+    pub repeat: bool,
+    /// The description `list-keys -N` shows, for the default bindings.
+    pub note: Option<&'static str>,
+}
+
+/// One table's bindings in list-keys order, each with its key.
+type Table = BTreeMap<(u8, u32), (Key, Binding)>;
+
+/// The key tables by name. As in tmux, a table exists only while it has a binding.
+#[derive(Debug, Clone, Default)]
+pub struct KeyTables {
+    tables: BTreeMap<String, Table>,
+}
+
+/// tmux 3.3a's default prefix bindings that mux implements: key, repeat, command, note.
+const DEFAULTS: &[(&str, bool, &str, &str)] = &[
+    ("C-b", false, "send-prefix", "Send the prefix key"),
+    ("C-o", false, "rotate-window", "Rotate through the panes"),
+    ("Space", false, "next-layout", "Select next layout"),
+    ("!", false, "break-pane", "Break pane to a new window"),
+    ("\"", false, "split-window", "Split window vertically"),
+    ("#", false, "list-buffers", "List all paste buffers"),
+    (
+        "$",
+        false,
+        "command-prompt -I \"#S\" { rename-session \"%%\" }",
+        "Rename current session",
+    ),
+    ("%", false, "split-window -h", "Split window horizontally"),
+    (
+        "&",
+        false,
+        "confirm-before -p \"kill-window #W? (y/n)\" kill-window",
+        "Kill current window",
+    ),
+    (
+        "'",
+        false,
+        "command-prompt -T window-target -p index { select-window -t \":%%\" }",
+        "Prompt for window index to select",
+    ),
+    ("(", false, "switch-client -p", "Switch to previous client"),
+    (")", false, "switch-client -n", "Switch to next client"),
+    (
+        ",",
+        false,
+        "command-prompt -I \"#W\" { rename-window \"%%\" }",
+        "Rename current window",
+    ),
+    (
+        ".",
+        false,
+        "command-prompt -T target { move-window -t \"%%\" }",
+        "Move the current window",
+    ),
+    ("0", false, "select-window -t :=0", "Select window 0"),
+    ("1", false, "select-window -t :=1", "Select window 1"),
+    ("2", false, "select-window -t :=2", "Select window 2"),
+    ("3", false, "select-window -t :=3", "Select window 3"),
+    ("4", false, "select-window -t :=4", "Select window 4"),
+    ("5", false, "select-window -t :=5", "Select window 5"),
+    ("6", false, "select-window -t :=6", "Select window 6"),
+    ("7", false, "select-window -t :=7", "Select window 7"),
+    ("8", false, "select-window -t :=8", "Select window 8"),
+    ("9", false, "select-window -t :=9", "Select window 9"),
+    (":", false, "command-prompt", "Prompt for a command"),
+    (
+        ";",
+        false,
+        "last-pane",
+        "Move to the previously active pane",
+    ),
+    ("?", false, "list-keys", "List key bindings"),
+    (
+        "-",
+        false,
+        "delete-buffer",
+        "Delete the most recent paste buffer",
+    ),
+    (
+        "]",
+        false,
+        "paste-buffer -p",
+        "Paste the most recent paste buffer",
+    ),
+    (
+        "D",
+        false,
+        "choose-client -Z",
+        "Choose a client from a list",
+    ),
+    ("E", false, "select-layout -E", "Spread panes out evenly"),
+    ("L", false, "switch-client -l", "Switch to the last client"),
+    ("c", false, "new-window", "Create a new window"),
+    ("d", false, "detach-client", "Detach the current client"),
+    ("i", false, "display-message", "Display window information"),
+    (
+        "l",
+        false,
+        "last-window",
+        "Select the previously current window",
+    ),
+    ("n", false, "next-window", "Select the next window"),
+    ("o", false, "select-pane -t :.+", "Select the next pane"),
+    ("p", false, "previous-window", "Select the previous window"),
+    ("q", false, "display-panes", "Display pane numbers"),
+    (
+        "s",
+        false,
+        "choose-tree -Zs",
+        "Choose a session from a list",
+    ),
+    ("w", false, "choose-tree -Zw", "Choose a window from a list"),
+    (
+        "x",
+        false,
+        "confirm-before -p \"kill-pane #P? (y/n)\" kill-pane",
+        "Kill the active pane",
+    ),
+    ("z", false, "resize-pane -Z", "Zoom the active pane"),
+    (
+        "{",
+        false,
+        "swap-pane -U",
+        "Swap the active pane with the pane above",
+    ),
+    (
+        "}",
+        false,
+        "swap-pane -D",
+        "Swap the active pane with the pane below",
+    ),
+    (
+        "Up",
+        true,
+        "select-pane -U",
+        "Select the pane above the active pane",
+    ),
+    (
+        "Down",
+        true,
+        "select-pane -D",
+        "Select the pane below the active pane",
+    ),
+    (
+        "Left",
+        true,
+        "select-pane -L",
+        "Select the pane to the left of the active pane",
+    ),
+    (
+        "Right",
+        true,
+        "select-pane -R",
+        "Select the pane to the right of the active pane",
+    ),
+    (
+        "M-1",
+        false,
+        "select-layout even-horizontal",
+        "Set the even-horizontal layout",
+    ),
+    (
+        "M-2",
+        false,
+        "select-layout even-vertical",
+        "Set the even-vertical layout",
+    ),
+    (
+        "M-3",
+        false,
+        "select-layout main-horizontal",
+        "Set the main-horizontal layout",
+    ),
+    (
+        "M-4",
+        false,
+        "select-layout main-vertical",
+        "Set the main-vertical layout",
+    ),
+    (
+        "M-5",
+        false,
+        "select-layout tiled",
+        "Select the tiled layout",
+    ),
+    (
+        "M-n",
+        false,
+        "next-window -a",
+        "Select the next window with an alert",
+    ),
+    (
+        "M-o",
+        false,
+        "rotate-window -D",
+        "Rotate through the panes in reverse",
+    ),
+    (
+        "M-p",
+        false,
+        "previous-window -a",
+        "Select the previous window with an alert",
+    ),
+    ("M-Up", true, "resize-pane -U 5", "Resize the pane up by 5"),
+    (
+        "M-Down",
+        true,
+        "resize-pane -D 5",
+        "Resize the pane down by 5",
+    ),
+    (
+        "M-Left",
+        true,
+        "resize-pane -L 5",
+        "Resize the pane left by 5",
+    ),
+    (
+        "M-Right",
+        true,
+        "resize-pane -R 5",
+        "Resize the pane right by 5",
+    ),
+    ("C-Up", true, "resize-pane -U", "Resize the pane up"),
+    ("C-Down", true, "resize-pane -D", "Resize the pane down"),
+    ("C-Left", true, "resize-pane -L", "Resize the pane left"),
+    ("C-Right", true, "resize-pane -R", "Resize the pane right"),
+];
+
+impl KeyTables {
+    /// Creates the tables with tmux 3.3a's default prefix bindings that mux supports (the
+    /// root table has no default bindings, since mux has no mouse bindings yet).
+    pub fn with_defaults() -> Self {
+        let mut tables = KeyTables::default();
+        for &(name, repeat, command, note) in DEFAULTS {
+            if let Some(key) = parse_key(name) {
+                tables.bind(PREFIX, key, command, repeat);
+                if let Some((_, b)) = tables.entry_mut(PREFIX, key) {
+                    b.note = Some(note);
+                }
+            }
+        }
+        tables
+    }
+
+    /// Returns the binding of `key` in `table`, if any.
+    pub fn get(&self, table: &str, key: Key) -> Option<&Binding> {
+        let found = self.tables.get(table)?.get(&sort_key(key));
+        found.map(|(_, b)| b)
+    }
+
+    /// Returns whether a table exists (has at least one binding).
+    pub fn has_table(&self, table: &str) -> bool {
+        self.tables.contains_key(table)
+    }
+
+    /// Binds `key` in `table` (creating the table), replacing any binding but keeping its
+    /// note, as tmux does.
+    pub fn bind(&mut self, table: &str, key: Key, command: &str, repeat: bool) {
+        let note = self.get(table, key).and_then(|b| b.note);
+        let binding = Binding {
+            command: command.to_string(),
+            repeat,
+            note,
+        };
+        let keys = self.tables.entry(table.to_string()).or_default();
+        keys.insert(sort_key(key), (normalize(key), binding));
+    }
+
+    /// Removes the binding of `key` in `table`, dropping the table when it becomes empty.
+    /// Returns whether there was one.
+    pub fn unbind(&mut self, table: &str, key: Key) -> bool {
+        let Some(keys) = self.tables.get_mut(table) else {
+            return false;
+        };
+        let removed = keys.remove(&sort_key(key)).is_some();
+        if keys.is_empty() {
+            self.tables.remove(table);
+        }
+        removed
+    }
+
+    /// Removes every binding in `table` (`unbind-key -a`), and so the table.
+    pub fn unbind_all(&mut self, table: &str) {
+        self.tables.remove(table);
+    }
+
+    /// Returns list-keys lines for one table, or for every table in name order, laid out as
+    /// tmux does: table and key names padded to the widest shown, and a `-r` column only when
+    /// some binding shown repeats. A table that does not exist gives no lines.
+    pub fn list(&self, table: Option<&str>) -> Vec<String> {
+        let mut rows: Vec<(&str, String, &Binding)> = Vec::new();
+        for (name, keys) in &self.tables {
+            if table.is_none_or(|t| t == name.as_str()) {
+                rows.extend(
+                    keys.values()
+                        .map(|(k, b)| (name.as_str(), key_name_quoted(*k), b)),
+                );
+            }
+        }
+        let tw = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+        let kw = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+        let repeat_column = rows.iter().any(|r| r.2.repeat);
+        let line = |(t, k, b): (&str, String, &Binding)| {
+            let flag = match (repeat_column, b.repeat) {
+                (false, _) => "",
+                (true, true) => "-r ",
+                (true, false) => "   ",
+            };
+            format!("bind-key {flag}-T {t:<tw$} {k:<kw$} {}", b.command)
+        };
+        rows.into_iter().map(line).collect()
+    }
+
+    /// Returns `list-keys -N -T TABLE` lines: each key with a note, unquoted and padded to
+    /// the widest such key, then the note.
+    pub fn notes(&self, table: &str) -> Vec<String> {
+        let Some(keys) = self.tables.get(table) else {
+            return Vec::new();
+        };
+        let noted: Vec<(String, &str)> = keys
+            .values()
+            .filter_map(|(k, b)| b.note.map(|n| (key_name(*k), n)))
+            .collect();
+        let kw = noted
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        noted.iter().map(|(k, n)| format!("{k:<kw$} {n}")).collect()
+    }
+
+    /// Returns a binding to change, with its key.
+    fn entry_mut(&mut self, table: &str, key: Key) -> Option<&mut (Key, Binding)> {
+        self.tables.get_mut(table)?.get_mut(&sort_key(key))
+    }
+}
+
+/// The prefix table's name.
+const PREFIX: &str = "prefix";
+
+#[cfg(test)]
+mod tests;

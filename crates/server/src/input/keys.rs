@@ -1,0 +1,148 @@
+//! Keys from attached clients: client modes first (prompt, chooser, pane numbers), then the
+//! key tables (the prefix key, the prefix table with repeatable bindings, the root table),
+//! and every other key to the active pane encoded for its modes (DESIGN 4).
+
+use std::time::Duration;
+
+use mux_protocol::{Key, KeyCode, Mods};
+
+use crate::ids::ClientId;
+use crate::model::mode::{ChooseAction, Mode, PromptAction};
+use crate::model::state::State;
+
+/// Handles a key from an attached client.
+pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
+    if handle_mode(state, client, key) {
+        return;
+    }
+    let Some(sid) = state.clients.get(&client).and_then(|c| c.session) else {
+        return;
+    };
+    let now = state.os.now();
+    let Some(c) = state.clients.get_mut(&client) else {
+        return;
+    };
+    let repeating = c.repeat_until.is_some_and(|t| now < t);
+    if c.key_table == "prefix" || repeating {
+        c.key_table = "root".into();
+        c.repeat_until = None;
+        let binding = state
+            .keys
+            .get("prefix", key)
+            .map(|b| (b.command.clone(), b.repeat));
+        match binding {
+            Some((command, repeat)) if repeat || !repeating => {
+                if repeat {
+                    let ms = state.options.session(sid, "repeat-time").as_number().max(0);
+                    if let Some(c) = state.clients.get_mut(&client) {
+                        c.repeat_until = Some(now + Duration::from_millis(ms as u64));
+                    }
+                }
+                crate::cmd::run_binding(state, client, &command);
+                return;
+            }
+            // Not bound (or not repeatable while repeating): dropped after the prefix, as
+            // in tmux; while repeating it is an ordinary key again.
+            _ if !repeating => return,
+            _ => {}
+        }
+    }
+    if is_prefix(state, sid, key) {
+        if let Some(c) = state.clients.get_mut(&client) {
+            c.key_table = "prefix".into();
+        }
+        return;
+    }
+    if let Some(command) = state.keys.get("root", key).map(|b| b.command.clone()) {
+        crate::cmd::run_binding(state, client, &command);
+        return;
+    }
+    crate::model::keys::send_key(state, client, key);
+}
+
+/// Returns whether `key` is the session's prefix or prefix2.
+fn is_prefix(state: &State, sid: crate::ids::SessionId, key: Key) -> bool {
+    ["prefix", "prefix2"].iter().any(|name| {
+        let text = state.options.session(sid, name).as_text();
+        crate::config::keyname::parse_key(&text) == Some(key)
+    })
+}
+
+/// Gives a key to the client's mode when it has one; returns whether it was taken.
+fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
+    let Some(c) = state.clients.get_mut(&client) else {
+        return true;
+    };
+    let run = match &mut c.mode {
+        Mode::Normal => return false,
+        Mode::Prompt(p) => match p.key(key) {
+            PromptAction::Continue => None,
+            PromptAction::Cancel => Some(None),
+            PromptAction::Run(line) => {
+                if !p.confirm {
+                    let entry = p.input.clone();
+                    remember(&mut state.prompt_history, entry, &state.options);
+                }
+                Some(Some(line))
+            }
+        },
+        Mode::Choose(ch) => match ch.key(key) {
+            ChooseAction::Continue => None,
+            ChooseAction::Cancel => Some(None),
+            ChooseAction::Run(line) => Some(Some(line)),
+        },
+        Mode::PaneNumbers(_) => Some(pane_number_command(key)),
+    };
+    c.dirty = true;
+    if let Some(line) = run {
+        c.mode = Mode::Normal;
+        if let Some(line) = line {
+            crate::cmd::run_binding(state, client, &line);
+        }
+    }
+    true
+}
+
+/// Adds a prompt's input to the history, unless empty or the same as the newest, keeping at
+/// most `prompt-history-limit` entries.
+fn remember(
+    history: &mut Vec<String>,
+    entry: String,
+    options: &crate::config::options::OptionStore,
+) {
+    if entry.is_empty() || history.last() == Some(&entry) {
+        return;
+    }
+    history.push(entry);
+    let limit = options.server("prompt-history-limit").as_number().max(0) as usize;
+    let excess = history.len().saturating_sub(limit);
+    history.drain(..excess);
+}
+
+/// Returns the command a digit typed over the pane numbers runs.
+fn pane_number_command(key: Key) -> Option<String> {
+    match key.code {
+        KeyCode::Char(c) if c.is_ascii_digit() && key.mods == Mods::NONE => {
+            Some(format!("select-pane -t :.{c}"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_over_pane_numbers_select_panes() {
+        let k = |c| Key {
+            code: KeyCode::Char(c),
+            mods: Mods::NONE,
+        };
+        assert_eq!(
+            pane_number_command(k('3')).as_deref(),
+            Some("select-pane -t :.3")
+        );
+        assert_eq!(pane_number_command(k('x')), None);
+    }
+}

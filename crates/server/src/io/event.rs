@@ -1,0 +1,40 @@
+//! Everything that can happen to the server from outside, as messages to the event loop:
+//! client connections and their messages, pane output and exits, signals.
+
+use mux_protocol::{ClientMsg, CommandRequest, ServerMsg};
+use tokio::sync::mpsc;
+
+use crate::ids::{ClientId, PaneId, ProgramId};
+
+/// An event for the state owner.
+#[derive(Debug)]
+pub enum Event {
+    /// A client finished the handshake and sent its command.
+    Connected {
+        /// The new client's id.
+        id: ClientId,
+        /// Where to queue messages for it.
+        tx: mpsc::Sender<ServerMsg>,
+        /// The command it wants run.
+        request: CommandRequest,
+        /// The client process's pid (from SO_PEERCRED), 0 when unknown.
+        pid: i32,
+    },
+    /// A client sent a message after its command.
+    Message(ClientId, ClientMsg),
+    /// A client's connection ended; `reason` says why when it was the client's fault.
+    Gone(ClientId, Option<String>),
+    /// A client's writer emptied its queue: it can take another update.
+    Drained,
+    /// A pane's program wrote these bytes.
+    Output(PaneId, ProgramId, Vec<u8>),
+    /// A pane's PTY reached end of file, or its reader finished draining after the child exited.
+    Closed(PaneId, ProgramId),
+    /// A pane's child exited with this status (`128 + signal` when killed by a signal).
+    Exited(PaneId, ProgramId, i32),
+    /// SIGTERM or SIGINT: shut down.
+    Terminate,
+}
+
+/// The sending side of the state owner's queue.
+pub type EventTx = mpsc::Sender<Event>;

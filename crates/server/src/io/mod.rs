@@ -1,0 +1,12 @@
+//! The `io` layer: everything that touches the operating system. The socket and its
+//! connections, becoming a daemon, signals, PTYs and the real implementation of the model's
+//! OS seam. It turns what happens outside into [`event::Event`]s for the event loop.
+//!
+//! It may import `model`, `config`, `ids` and `log`; never `cmd`, `input` or `view`.
+
+pub mod conn;
+pub mod daemon;
+pub mod event;
+pub mod os;
+pub mod pty;
+pub mod signals;

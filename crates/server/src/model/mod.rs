@@ -1,0 +1,31 @@
+//! The `model` layer: the server's state as data. Sessions, windows, panes and clients, the
+//! layout tree, paste buffers, target finding (tmux's `cmd-find.c`), the structural
+//! operations on them, what a pane's output changes, and format variables. The operating
+//! system is reached only through the seam in [`os`], which `io` implements for real and
+//! [`fake`] for tests.
+//!
+//! It may import `config`, `ids` and `log`; never `io`, `cmd`, `input` or `view`.
+
+pub mod base64;
+pub mod buffers;
+pub mod client;
+pub mod clipboard;
+pub mod contain;
+#[cfg(test)]
+pub mod fake;
+pub mod keys;
+pub mod layout;
+pub mod lifecycle;
+pub mod mode;
+pub mod ops;
+pub mod os;
+pub mod pane;
+pub mod rename;
+pub mod resize;
+pub mod session;
+pub mod spawn;
+pub mod state;
+pub mod target;
+pub mod timers;
+pub mod vars;
+pub mod window;

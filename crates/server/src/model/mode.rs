@@ -1,0 +1,80 @@
+//! Client modes as data: what an attached client's keys drive when not the pane — the
+//! command prompt and confirmations on the status line, the tree chooser, the pane numbers.
+//! How keys edit them is the `input` layer's (`input::prompt`, `input::chooser`).
+
+use std::time::Instant;
+
+/// What a client's keys currently drive.
+#[derive(Debug, Default)]
+pub enum Mode {
+    /// Keys go through the key tables to the pane.
+    #[default]
+    Normal,
+    /// A prompt on the status line (command-prompt, confirm-before).
+    Prompt(Prompt),
+    /// Pane numbers are shown (display-panes) until the given time.
+    PaneNumbers(Instant),
+    /// A list to choose from (choose-tree, choose-client).
+    Choose(Chooser),
+}
+
+/// A prompt being edited on the status line.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    /// The text before the input, such as `(rename-window) `.
+    pub label: String,
+    /// The input typed so far.
+    pub input: String,
+    /// The cursor position in `input`, in characters.
+    pub cursor: usize,
+    /// The command line to run, with `%%` replaced by the input.
+    pub template: String,
+    /// Whether this is a y/n confirmation, answered by one key.
+    pub confirm: bool,
+    /// Earlier inputs, oldest first, that Up and Down bring back.
+    pub history: Vec<String>,
+    /// Which of `history` is shown while browsing it.
+    pub browsing: Option<usize>,
+    /// The input as typed before browsing began, which Down past the newest restores.
+    pub draft: String,
+}
+
+/// What a key does to a prompt.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PromptAction {
+    /// Keep editing.
+    Continue,
+    /// Close the prompt without running anything.
+    Cancel,
+    /// Close the prompt and run this command line.
+    Run(String),
+}
+
+/// A list shown in place of the window, one line per item.
+#[derive(Debug, Clone)]
+pub struct Chooser {
+    /// The lines and the command each runs when chosen.
+    pub items: Vec<ChooseItem>,
+    /// The highlighted line.
+    pub selected: usize,
+}
+
+/// One line of a chooser.
+#[derive(Debug, Clone)]
+pub struct ChooseItem {
+    /// What the line shows.
+    pub label: String,
+    /// The command line run when the item is chosen.
+    pub command: String,
+}
+
+/// What a key does to a chooser.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ChooseAction {
+    /// Keep choosing.
+    Continue,
+    /// Close without choosing.
+    Cancel,
+    /// Close and run this command line.
+    Run(String),
+}

@@ -1,0 +1,85 @@
+//! The one seam between the model and the operating system (DESIGN 9): starting a pane's
+//! program on a pseudo-terminal, what a running pane needs from its PTY, the clock and the
+//! host name. `io` implements it for real; `model::fake` implements it for tests, so the
+//! model, the commands and the views run in a test without opening `/dev/ptmx`.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
+
+use mux_term_emu::Size as TermSize;
+
+use crate::ids::{PaneId, ProgramId};
+
+/// What to run in a new pane: plain data, built by `model::spawn`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpawnSpec {
+    /// The program to execute.
+    pub program: PathBuf,
+    /// Its arguments, not counting argv[0].
+    pub args: Vec<String>,
+    /// argv[0], such as `-bash` for a login shell.
+    pub argv0: OsString,
+    /// The complete environment.
+    pub env: Vec<(String, String)>,
+    /// The working directory.
+    pub cwd: PathBuf,
+}
+
+/// A program that was started in a pane.
+pub struct Started {
+    /// The handle the pane keeps to its PTY and child.
+    pub io: Box<dyn PaneIo>,
+    /// The child's pid.
+    pub pid: i32,
+    /// The PTY slave's path, such as `/dev/pts/3`.
+    pub tty: String,
+}
+
+/// What a pane needs from its PTY and child while it runs. The program's output and exit
+/// do not come through here: they arrive as events, which the event loop hands to the model.
+pub trait PaneIo {
+    /// Queues bytes for the program to read, without waiting; drops them (and logs) when
+    /// the program is not reading and the queue is full.
+    fn write(&self, bytes: Vec<u8>);
+
+    /// Tells the PTY its new size; the kernel signals the program with SIGWINCH.
+    fn resize(&self, size: TermSize) -> std::io::Result<()>;
+
+    /// Asks the reader to read what is left and then report the pane closed.
+    fn start_drain(&self);
+
+    /// Sends SIGHUP to the child's process group, as a terminal hangup would.
+    fn hangup(&self);
+
+    /// Returns the PTY's foreground process group, or the child's pid when it has none.
+    fn foreground(&self) -> i32;
+
+    /// Returns the name of the command in the PTY's foreground (`bash`, `vim`).
+    fn foreground_command(&self) -> Option<String>;
+
+    /// Returns the working directory of the PTY's foreground process.
+    fn foreground_cwd(&self) -> Option<String>;
+}
+
+/// The operating system as the model sees it.
+pub trait Os {
+    /// Starts `spec` for pane `pane` on a new PTY of `size`. Its output and exit come back
+    /// as events tagged with `pane` and `program`.
+    fn spawn(
+        &mut self,
+        pane: PaneId,
+        program: ProgramId,
+        spec: &SpawnSpec,
+        size: TermSize,
+    ) -> std::io::Result<Started>;
+
+    /// Returns the monotonic time now.
+    fn now(&self) -> Instant;
+
+    /// Returns the wall-clock time now (status line clock, creation times).
+    fn wall_clock(&self) -> SystemTime;
+
+    /// Returns the machine's host name, fully qualified where it is.
+    fn hostname(&self) -> String;
+}

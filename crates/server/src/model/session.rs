@@ -1,0 +1,148 @@
+//! Sessions: a named, ordered set of windows that outlives its clients.
+
+use std::time::SystemTime;
+
+use crate::ids::{SessionId, WindowId};
+use crate::model::window::Window;
+
+/// A session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// The session's id (`$N`).
+    pub id: SessionId,
+    /// Its name.
+    pub name: String,
+    /// When it was created.
+    pub created: SystemTime,
+    /// Its windows, sorted by index.
+    pub windows: Vec<Window>,
+    /// The current window.
+    pub current: WindowId,
+    /// Previously current windows, most recent last (for `last-window`).
+    pub history: Vec<WindowId>,
+    /// A counter value updated whenever the session is used, to find the most recent one.
+    pub last_used: u64,
+    /// The environment its panes start with (the creating client's).
+    pub env: Vec<(String, String)>,
+    /// The directory new windows start in when none is given (the creating client's).
+    pub cwd: String,
+    /// The size of its windows (columns, rows), set by its clients' sizes.
+    pub size: (u16, u16),
+    /// The pane that last got focus, for focus reports (mode 1004) when it changes.
+    pub focused: Option<crate::ids::PaneId>,
+}
+
+impl Session {
+    /// Creates a session with no window yet; the caller adds one and selects it.
+    pub fn new(id: SessionId, name: String, env: Vec<(String, String)>, cwd: String) -> Session {
+        Session {
+            id,
+            name,
+            created: SystemTime::now(),
+            current: WindowId(u32::MAX),
+            windows: Vec::new(),
+            history: Vec::new(),
+            last_used: 0,
+            env,
+            cwd,
+            size: (80, 23),
+            focused: None,
+        }
+    }
+
+    /// Returns the current window.
+    pub fn current_window(&self) -> Option<&Window> {
+        self.window(self.current)
+    }
+
+    /// Returns a window by id.
+    pub fn window(&self, id: WindowId) -> Option<&Window> {
+        self.windows.iter().find(|w| w.id == id)
+    }
+
+    /// Returns a window by id, mutably.
+    pub fn window_mut(&mut self, id: WindowId) -> Option<&mut Window> {
+        self.windows.iter_mut().find(|w| w.id == id)
+    }
+
+    /// Returns the window with this index.
+    pub fn window_at(&self, index: u32) -> Option<&Window> {
+        self.windows.iter().find(|w| w.index == index)
+    }
+
+    /// Returns the last (previously current) window, if it still exists.
+    pub fn last_window(&self) -> Option<WindowId> {
+        self.history.last().copied()
+    }
+
+    /// Makes `id` the current window; its alerts are cleared, the old one becomes last.
+    pub fn select(&mut self, id: WindowId) {
+        if self.window(id).is_none() {
+            return;
+        }
+        if id != self.current {
+            let old = self.current;
+            self.history.retain(|w| *w != old && *w != id);
+            self.history.push(old);
+        }
+        self.current = id;
+        if let Some(w) = self.window_mut(id) {
+            w.bell = false;
+            w.activity = false;
+        }
+    }
+
+    /// Inserts a window keeping the index order.
+    pub fn insert(&mut self, window: Window) {
+        let at = self
+            .windows
+            .iter()
+            .position(|w| w.index > window.index)
+            .unwrap_or(self.windows.len());
+        self.windows.insert(at, window);
+    }
+
+    /// Removes a window; the current window moves to the last one, or a neighbour.
+    pub fn remove(&mut self, id: WindowId) -> Option<Window> {
+        let pos = self.windows.iter().position(|w| w.id == id)?;
+        let window = self.windows.remove(pos);
+        self.history.retain(|w| *w != id);
+        if self.current == id {
+            let next = self
+                .history
+                .pop()
+                .or_else(|| self.windows.get(pos.saturating_sub(1)).map(|w| w.id))
+                .or_else(|| self.windows.first().map(|w| w.id));
+            if let Some(next) = next {
+                self.current = next;
+            }
+        }
+        Some(window)
+    }
+
+    /// Returns the first free index at or above `base`.
+    pub fn free_index(&self, base: u32) -> u32 {
+        (base..)
+            .find(|i| self.window_at(*i).is_none())
+            .unwrap_or(base)
+    }
+
+    /// Returns the window after (or before, with `back`) the current one, wrapping around.
+    pub fn neighbour_window(&self, back: bool) -> Option<WindowId> {
+        let pos = self.windows.iter().position(|w| w.id == self.current)?;
+        let n = self.windows.len();
+        let next = if back {
+            (pos + n - 1) % n
+        } else {
+            (pos + 1) % n
+        };
+        self.windows.get(next).map(|w| w.id)
+    }
+
+    /// Renumbers windows from `base` in their order (renumber-windows, move-window -r).
+    pub fn renumber(&mut self, base: u32) {
+        for (i, w) in self.windows.iter_mut().enumerate() {
+            w.index = base + i as u32;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Format variables: what `#{session_name}`, `#{pane_id}` and the rest mean for a given
+//! session, window, pane and client, and expanding formats with them.
+
+use crate::ids::{ClientId, PaneId, SessionId, WindowId};
+use crate::model::state::State;
+
+/// The objects a format is expanded for; any may be missing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scope {
+    /// The session.
+    pub session: Option<SessionId>,
+    /// The window.
+    pub window: Option<WindowId>,
+    /// The pane.
+    pub pane: Option<PaneId>,
+    /// The client.
+    pub client: Option<ClientId>,
+}
+
+/// Expands `fmt` for `scope`.
+pub fn expand(state: &State, scope: Scope, fmt: &str) -> String {
+    crate::config::format::expand(fmt, &|name| lookup(state, scope, name))
+}
+
+/// Returns a variable's value, or an option's when the name is one.
+pub fn lookup(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let found = session_var(state, scope, name)
+        .or_else(|| window_var(state, scope, name))
+        .or_else(|| pane_var(state, scope, name))
+        .or_else(|| client_var(state, scope, name))
+        .or_else(|| server_var(state, name));
+    found.or_else(|| option_var(state, scope, name))
+}
+
+fn flag(b: bool) -> Option<String> {
+    Some(if b { "1" } else { "0" }.to_string())
+}
+
+fn session_var(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let s = state.session(scope.session?)?;
+    let attached = state
+        .clients
+        .values()
+        .filter(|c| c.session == Some(s.id))
+        .count();
+    Some(match name {
+        "session_name" => s.name.clone(),
+        "session_id" => format!("${}", s.id.0),
+        "session_windows" => s.windows.len().to_string(),
+        "session_attached" => attached.to_string(),
+        "session_created" => crate::config::time::unix_seconds(s.created).to_string(),
+        "session_width" => s.size.0.to_string(),
+        "session_height" => s.size.1.to_string(),
+        _ => return None,
+    })
+}
+
+fn window_var(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let s = state.session(scope.session?)?;
+    let w = s.window(scope.window?)?;
+    let current = s.current == w.id;
+    let last = s.last_window() == Some(w.id);
+    let (cols, rows) = w.layout.size();
+    match name {
+        "window_index" => Some(w.index.to_string()),
+        "window_name" => Some(w.name.clone()),
+        "window_id" => Some(format!("@{}", w.id.0)),
+        "window_active" => flag(current),
+        "window_last_flag" => flag(last),
+        "window_flags" => Some(w.flags(current, last)),
+        "window_raw_flags" => Some(w.flags(current, last)),
+        "window_panes" => Some(w.layout.len().to_string()),
+        "window_zoomed_flag" => flag(w.zoomed),
+        "window_bell_flag" => flag(w.bell),
+        "window_activity_flag" => flag(w.activity),
+        "window_width" => Some(cols.to_string()),
+        "window_height" => Some(rows.to_string()),
+        "window_layout" => w.preset.map(|p| p.name().to_string()),
+        _ => None,
+    }
+}
+
+fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let id = scope.pane?;
+    let p = state.panes.get(&id)?;
+    let w = state.window(p.session, p.window)?;
+    let base = state
+        .options
+        .window(w.id, "pane-base-index")
+        .as_number()
+        .max(0) as usize;
+    let rect = w
+        .visible_rect(id)
+        .or_else(|| w.layout.rect(id))
+        .unwrap_or_default();
+    let cursor = p.term.cursor();
+    Some(match name {
+        "pane_index" => (w.pane_position(id).unwrap_or(0) + base).to_string(),
+        "pane_id" => format!("%{}", id.0),
+        "pane_pid" => p.pid.to_string(),
+        "pane_tty" => p.tty.clone(),
+        "pane_title" => p.title().to_string(),
+        "pane_current_command" => p.current_command().unwrap_or_default(),
+        "pane_current_path" => p.current_path(),
+        "pane_width" => rect.cols.to_string(),
+        "pane_height" => rect.rows.to_string(),
+        "pane_left" => rect.x.to_string(),
+        "pane_top" => rect.y.to_string(),
+        "pane_right" => (rect.x + rect.cols).saturating_sub(1).to_string(),
+        "pane_bottom" => (rect.y + rect.rows).saturating_sub(1).to_string(),
+        "pane_active" => return flag(w.active == id),
+        "pane_last" => return flag(w.last_pane == Some(id)),
+        "pane_dead" => return flag(p.exit_status.is_some()),
+        "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
+        "pane_in_mode" => "0".into(),
+        "pane_synchronized" => {
+            return flag(state.options.window(w.id, "synchronize-panes").as_flag())
+        }
+        "cursor_x" => cursor.col.to_string(),
+        "cursor_y" => cursor.row.to_string(),
+        "history_size" => p.term.history().len().to_string(),
+        "history_limit" => p.term.history().limit().to_string(),
+        "alternate_on" => return flag(p.term.modes().alternate_screen),
+        _ => return None,
+    })
+}
+
+fn client_var(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let c = state.clients.get(&scope.client?)?;
+    let size = c.size();
+    Some(match name {
+        "client_width" => size.cols.to_string(),
+        "client_height" => size.rows.to_string(),
+        "client_name" => c.name(),
+        "client_tty" => c.name(),
+        "client_termname" => c
+            .terminal
+            .as_ref()
+            .map(|t| t.term.clone())
+            .unwrap_or_default(),
+        "client_session" => c
+            .session
+            .and_then(|s| state.session(s))
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        "client_pid" => c.pid().to_string(),
+        _ => return None,
+    })
+}
+
+fn server_var(state: &State, name: &str) -> Option<String> {
+    Some(match name {
+        "host" => state.os.hostname(),
+        "host_short" => crate::model::ops::short_hostname(&state.os.hostname()),
+        "pid" => std::process::id().to_string(),
+        "version" => env!("CARGO_PKG_VERSION").to_string(),
+        "socket_path" => state.socket.display().to_string(),
+        "start_time" => String::new(),
+        _ => return None,
+    })
+}
+
+fn option_var(state: &State, scope: Scope, name: &str) -> Option<String> {
+    let spec = crate::config::options::lookup(name)?;
+    let value = match (spec.scope, scope.session, scope.window, scope.pane) {
+        (crate::config::options::Scope::Server, ..) => state.options.server(name),
+        (crate::config::options::Scope::Session, Some(s), ..) => state.options.session(s, name),
+        (_, _, Some(w), Some(p)) => state.options.pane(p, w, name),
+        (_, _, Some(w), None) => state.options.window(w, name),
+        _ => return None,
+    };
+    // In formats a flag is 1 or 0, as tmux expands it, so `#{?synchronize-panes,...}` works.
+    Some(match value {
+        crate::config::options::Value::Flag(b) => if b { "1" } else { "0" }.to_string(),
+        v => v.as_text(),
+    })
+}

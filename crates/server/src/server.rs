@@ -1,0 +1,227 @@
+//! The event loop on top of the layers: it owns the [`State`], takes one event at a time
+//! from the `io` layer, gives client commands to `cmd`, keys to `input`, pane output to the
+//! model, and after each batch lets `view` bring attached clients up to date.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use mux_protocol::ClientMsg;
+use tokio::sync::mpsc;
+
+use crate::ids::{ClientId, PaneId, ProgramId};
+use crate::io::event::Event;
+use crate::log::log;
+use crate::model::client::Client;
+use crate::model::state::{OuterColours, State};
+use crate::ServerOptions;
+
+/// How many events are handled before attached clients are brought up to date.
+const BATCH: usize = 64;
+
+/// Runs the server: becomes a daemon on the socket, serves until the last session ends or
+/// it is told to stop, and removes the socket. Returns the process exit status.
+pub fn run_server(opts: ServerOptions) -> i32 {
+    let (listener, socket_file) = match crate::io::daemon::daemonize(&opts) {
+        Ok(d) => d,
+        Err(status) => return status,
+    };
+    let status = serve(listener, opts.socket.clone());
+    socket_file.remove();
+    log!("server exiting with status {status}");
+    status
+}
+
+/// Runs the event loop on an already bound listener until it should exit; returns the
+/// status.
+fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            log!("cannot start the runtime: {e}");
+            return 1;
+        }
+    };
+    runtime.block_on(run(listener, socket))
+}
+
+/// The event loop.
+async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+    let (tx, mut rx) = mpsc::channel::<Event>(256);
+    let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|_| tokio::net::UnixListener::from_std(listener))
+    {
+        Ok(l) => l,
+        Err(e) => {
+            log!("cannot listen: {e}");
+            return 1;
+        }
+    };
+    let acceptor = tokio::spawn(crate::io::conn::accept_loop(listener, tx.clone(), alive_tx));
+    crate::io::signals::spawn_handlers(tx.clone());
+    let os = crate::io::os::RealOs::new(tx);
+    let mut state = State::new(socket, Box::new(os));
+    let mut flush_at: Option<Instant> = None;
+    let mut clock_at: Option<Instant> = None;
+    while state.exit.is_none() {
+        let event = tokio::select! {
+            ev = rx.recv() => ev,
+            _ = sleep_until(flush_at) => None,
+            _ = sleep_until(clock_at) => { clock_tick(&mut state); None }
+            _ = sleep_until(state.next_timer()) => {
+                let now = state.os.now();
+                state.run_timers(now);
+                None
+            }
+        };
+        if let Some(ev) = event {
+            handle(&mut state, ev);
+            for _ in 0..BATCH {
+                match rx.try_recv() {
+                    Ok(ev) => handle(&mut state, ev),
+                    Err(_) => break,
+                }
+            }
+        }
+        flush_at = after_batch(&mut state);
+        clock_at = clock_deadline(&state, clock_at);
+    }
+    acceptor.abort();
+    let status = state.exit.unwrap_or(0);
+    drop(state);
+    drop(rx);
+    // Give writers a moment to send the last messages (exit, detach) to their clients.
+    let _ = tokio::time::timeout(Duration::from_secs(1), alive_rx.recv()).await;
+    status
+}
+
+/// What follows every batch of events: the server ends with its last session (as tmux's
+/// exit-empty), and clients are brought up to date. Returns when the next deferred update
+/// is due.
+pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
+    if state.sessions.is_empty() {
+        state.exit.get_or_insert(0);
+    }
+    let now = state.os.now();
+    crate::view::render::flush(state, now)
+}
+
+/// Sleeps until `when`, or forever when there is nothing to wait for.
+async fn sleep_until(when: Option<Instant>) {
+    match when {
+        Some(t) => tokio::time::sleep_until(t.into()).await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Handles one event.
+pub(crate) fn handle(state: &mut State, event: Event) {
+    match event {
+        Event::Connected {
+            id,
+            tx,
+            request,
+            pid,
+        } => {
+            let mut client = Client::new(id, tx, &request);
+            client.pid = pid;
+            state.clients.insert(id, client);
+            crate::cmd::run_request(state, id, &request.argv);
+        }
+        Event::Message(id, msg) => on_message(state, id, msg),
+        Event::Gone(id, reason) => {
+            if let Some(reason) = reason {
+                log!("client {}: dropped: {reason}", id.0);
+            }
+            state.remove_client(id);
+        }
+        // A stalled client may take an update again: the flush after this batch sees it.
+        Event::Drained => {}
+        Event::Output(pane, program, bytes) if runs(state, pane, program) => {
+            state.on_output(pane, &bytes);
+        }
+        Event::Closed(pane, program) if runs(state, pane, program) => state.on_pane_closed(pane),
+        Event::Exited(pane, program, status) if runs(state, pane, program) => {
+            state.on_pane_exited(pane, status);
+        }
+        // The program a respawn replaced, or a pane already gone.
+        Event::Output(..) | Event::Closed(..) | Event::Exited(..) => {}
+        Event::Terminate => state.shutdown("[server exited]"),
+    }
+}
+
+/// Returns whether pane `pane` exists and runs `program`.
+fn runs(state: &State, pane: PaneId, program: ProgramId) -> bool {
+    state.panes.get(&pane).is_some_and(|p| p.program == program)
+}
+
+/// Handles a message from an attached (or attaching) client.
+fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
+    let Some(client) = state.clients.get(&id) else {
+        return;
+    };
+    if client.session.is_none() {
+        return;
+    }
+    match msg {
+        ClientMsg::Key(key) => {
+            state.touch_client(id);
+            crate::input::keys::handle_key(state, id, key);
+        }
+        ClientMsg::Paste(text) => {
+            state.touch_client(id);
+            if let Some(pane) = state.client_pane_mut(id) {
+                let bytes = pane.term.encode_paste(&text);
+                pane.write(bytes);
+            }
+        }
+        ClientMsg::Resize(size) => {
+            if let Some(c) = state.clients.get_mut(&id) {
+                if let Some(t) = c.terminal.as_mut() {
+                    t.size = size;
+                }
+                c.invalidate();
+            }
+            state.touch_client(id);
+        }
+        ClientMsg::Focus(focused) => {
+            if let Some(pane) = state.client_pane_mut(id) {
+                let bytes = pane.term.encode_focus(focused);
+                pane.write(bytes);
+            }
+        }
+        ClientMsg::Colours { fg, bg, cursor } => {
+            state.outer_colours = OuterColours { fg, bg, cursor };
+            for pane in state.panes.values_mut() {
+                pane.term.set_default_colours(fg, bg, cursor);
+            }
+        }
+        ClientMsg::Command(_) => {}
+    }
+}
+
+/// Redraws status lines once a minute for the clock.
+fn clock_tick(state: &mut State) {
+    for c in state.clients.values_mut() {
+        if c.session.is_some() {
+            c.dirty = true;
+        }
+    }
+}
+
+/// Returns when the clock next needs a redraw: only while a client is attached.
+fn clock_deadline(state: &State, current: Option<Instant>) -> Option<Instant> {
+    if !state.clients.values().any(|c| c.session.is_some()) {
+        return None;
+    }
+    let now = state.os.now();
+    match current {
+        Some(t) if t > now => Some(t),
+        _ => Some(now + crate::config::time::until_next_minute()),
+    }
+}

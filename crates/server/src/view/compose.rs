@@ -1,0 +1,438 @@
+//! Composing a client's screen: the current window's panes at their places with borders
+//! between them (the active pane's highlighted), pane titles on the borders when asked, pane
+//! numbers or a chooser over the window, and the status line.
+
+use mux_protocol::{Attrs, Cell, Color, Cursor, Style};
+use mux_term_emu::CellRef;
+
+use crate::ids::{PaneId, SessionId};
+use crate::model::client::Client;
+use crate::model::layout::Rect;
+use crate::model::mode::{Chooser, Mode};
+use crate::model::state::State;
+use crate::model::vars::Scope;
+use crate::model::window::Window;
+use crate::view::render::Screen;
+use crate::view::status::option_style;
+
+/// Where the window is drawn on the client's screen.
+#[derive(Clone, Copy)]
+struct Area {
+    x: usize,
+    y: usize,
+    cols: usize,
+    rows: usize,
+}
+
+/// Builds the screen a client should show.
+pub fn compose(state: &State, client: &Client) -> Screen {
+    let size = client.size();
+    let (w, h) = (size.cols as usize, size.rows as usize);
+    let blank = Cell {
+        text: " ".into(),
+        style: Style::default(),
+        link: None,
+    };
+    let mut rows = vec![vec![blank; w]; h];
+    let mut cursor = Cursor::default();
+    let Some(sid) = client.session else {
+        return Screen { size, rows, cursor };
+    };
+    let lines = (crate::model::resize::status_lines(state, sid) as usize).min(h);
+    let top = state.options.session(sid, "status-position").as_text() == "top";
+    let mut area = Area {
+        x: 0,
+        y: if top { lines } else { 0 },
+        cols: w,
+        rows: h - lines,
+    };
+    if let Some(window) = state.session(sid).and_then(|s| s.current_window()) {
+        let titles = crate::model::resize::border_status(state, window);
+        if titles == Some(true) && area.rows > 0 {
+            area.y += 1;
+            area.rows -= 1;
+        }
+        match &client.mode {
+            Mode::Choose(ch) => draw_chooser(ch, &mut rows, area),
+            _ => cursor = draw_window(state, client, sid, window, &mut rows, area),
+        }
+        if let Some(at_top) = titles {
+            draw_titles(state, client, sid, window, &mut rows, area, at_top);
+        }
+    }
+    if lines > 0 {
+        let status = crate::view::status::status_row(state, client.id, sid, w);
+        let y = if top { 0 } else { h - lines };
+        if let Some(col) = status.cursor {
+            cursor = Cursor {
+                x: col,
+                y: y as u16,
+                visible: true,
+                shape: 0,
+            };
+        }
+        rows[y] = status.cells;
+    }
+    Screen { size, rows, cursor }
+}
+
+/// Draws the window's panes and borders; returns the client's cursor.
+fn draw_window(
+    state: &State,
+    client: &Client,
+    sid: SessionId,
+    window: &Window,
+    rows: &mut [Vec<Cell>],
+    area: Area,
+) -> Cursor {
+    let mut cursor = Cursor::default();
+    if window.layout.is_empty() {
+        return cursor;
+    }
+    let visible = window.visible();
+    for (pane, rect) in &visible {
+        let Some(p) = state.panes.get(pane) else {
+            continue;
+        };
+        draw_pane(&p.term, rows, area, *rect);
+        if let Some(status) = p.exit_status {
+            let text = format!("Pane is dead (status {status})");
+            let y = (p.term.cursor().row as usize + 1).min(rect.rows.saturating_sub(1) as usize);
+            put_text(rows, area, *rect, y, &text, Style::default());
+        }
+        if *pane == window.active && matches!(client.mode, Mode::Normal | Mode::Prompt(_)) {
+            let c = p.term.cursor();
+            let (x, y) = (
+                area.x + rect.x as usize + c.col as usize,
+                area.y + rect.y as usize + c.row as usize,
+            );
+            let inside = c.col < rect.cols
+                && c.row < rect.rows
+                && x < area.x + area.cols
+                && y < area.y + area.rows;
+            cursor = Cursor {
+                x: x as u16,
+                y: y as u16,
+                visible: c.visible && inside,
+                shape: c.shape,
+            };
+        }
+    }
+    if !window.zoomed && visible.len() > 1 {
+        draw_borders(state, sid, window, &visible, rows, area);
+    }
+    fill_outside(window, rows, area);
+    if let Mode::PaneNumbers(_) = client.mode {
+        draw_numbers(state, sid, window, &visible, rows, area);
+    }
+    cursor
+}
+
+/// Fills the part of the client's area beyond the window with middle dots, as tmux does when
+/// a client is larger than the window it shows.
+fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
+    let (wc, wr) = window.layout.size();
+    for y in 0..area.rows {
+        for x in 0..area.cols {
+            if x < wc as usize && y < wr as usize {
+                continue;
+            }
+            if let Some(cell) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
+                *cell = Cell {
+                    text: "·".into(),
+                    style: Style::default(),
+                    link: None,
+                };
+            }
+        }
+    }
+}
+
+/// Copies a terminal's visible cells into its rectangle of the window area.
+fn draw_pane(term: &mux_term_emu::Terminal, rows: &mut [Vec<Cell>], area: Area, rect: Rect) {
+    let ts = term.size();
+    for y in 0..rect.rows.min(ts.rows) as usize {
+        let sy = area.y + rect.y as usize + y;
+        if sy >= area.y + area.rows || sy >= rows.len() {
+            break;
+        }
+        for x in 0..rect.cols.min(ts.cols) as usize {
+            let sx = area.x + rect.x as usize + x;
+            if sx >= area.x + area.cols || sx >= rows[sy].len() {
+                break;
+            }
+            if let Some(c) = term.cell(y as u16, x as u16) {
+                rows[sy][sx] = convert_cell(&c);
+            }
+        }
+    }
+}
+
+/// Writes text on row `y` of a pane's rectangle.
+fn put_text(rows: &mut [Vec<Cell>], area: Area, rect: Rect, y: usize, text: &str, style: Style) {
+    let sy = area.y + rect.y as usize + y;
+    for (i, ch) in text.chars().take(rect.cols as usize).enumerate() {
+        let sx = area.x + rect.x as usize + i;
+        if let Some(cell) = rows.get_mut(sy).and_then(|r| r.get_mut(sx)) {
+            *cell = Cell {
+                text: ch.to_string(),
+                style,
+                link: None,
+            };
+        }
+    }
+}
+
+/// Draws the border cells: every cell of the window not covered by a pane.
+fn draw_borders(
+    state: &State,
+    sid: SessionId,
+    window: &Window,
+    visible: &[(PaneId, Rect)],
+    rows: &mut [Vec<Cell>],
+    area: Area,
+) {
+    let (wc, wr) = window.layout.size();
+    let (wc, wr) = ((wc as usize).min(area.cols), (wr as usize).min(area.rows));
+    let covered = |x: usize, y: usize| {
+        visible.iter().any(|(_, r)| {
+            x >= r.x as usize
+                && x < (r.x + r.cols) as usize
+                && y >= r.y as usize
+                && y < (r.y + r.rows) as usize
+        })
+    };
+    let is_border = |x: isize, y: isize| {
+        x >= 0
+            && y >= 0
+            && (x as usize) < wc
+            && (y as usize) < wr
+            && !covered(x as usize, y as usize)
+    };
+    let scope = Scope {
+        session: Some(sid),
+        window: Some(window.id),
+        pane: Some(window.active),
+        client: None,
+    };
+    let normal = option_style(state, scope, "pane-border-style", Style::default());
+    let active_style = option_style(state, scope, "pane-active-border-style", normal);
+    let active = window.layout.rect(window.active).unwrap_or_default();
+    for y in 0..wr {
+        for x in 0..wc {
+            let (xi, yi) = (x as isize, y as isize);
+            if !is_border(xi, yi) {
+                continue;
+            }
+            let glyph = border_glyph(
+                is_border(xi, yi - 1),
+                is_border(xi, yi + 1),
+                is_border(xi - 1, yi),
+                is_border(xi + 1, yi),
+            );
+            let style = if touches(active, x, y) {
+                active_style
+            } else {
+                normal
+            };
+            if let Some(cell) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
+                *cell = Cell {
+                    text: glyph.to_string(),
+                    style,
+                    link: None,
+                };
+            }
+        }
+    }
+}
+
+/// Returns whether a border cell lies on the edge of `rect`.
+fn touches(rect: Rect, x: usize, y: usize) -> bool {
+    let (x0, y0) = (rect.x as usize, rect.y as usize);
+    let (x1, y1) = (x0 + rect.cols as usize, y0 + rect.rows as usize);
+    let in_x = x + 1 >= x0 && x <= x1;
+    let in_y = y + 1 >= y0 && y <= y1;
+    let beside = (x + 1 == x0 || x == x1) && y >= y0 && y < y1;
+    let above_below = (y + 1 == y0 || y == y1) && x >= x0 && x < x1;
+    in_x && in_y && (beside || above_below)
+}
+
+/// Chooses the line-drawing character for a border cell from its border neighbours.
+fn border_glyph(up: bool, down: bool, left: bool, right: bool) -> char {
+    match (up || down, left || right) {
+        (true, false) => '│',
+        (false, true) | (false, false) => '─',
+        (true, true) => match (up, down, left, right) {
+            (true, true, true, true) => '┼',
+            (true, true, false, true) => '├',
+            (true, true, true, false) => '┤',
+            (false, true, true, true) => '┬',
+            (true, false, true, true) => '┴',
+            (false, true, false, true) => '┌',
+            (false, true, true, false) => '┐',
+            (true, false, false, true) => '└',
+            (true, false, true, false) => '┘',
+            _ => '┼',
+        },
+    }
+}
+
+/// Draws each pane's number over it (display-panes), in `display-panes-active-colour` for
+/// the active pane and `display-panes-colour` for the others.
+fn draw_numbers(
+    state: &State,
+    sid: SessionId,
+    window: &Window,
+    visible: &[(PaneId, Rect)],
+    rows: &mut [Vec<Cell>],
+    area: Area,
+) {
+    let opts = &state.options;
+    let base = opts.window(window.id, "pane-base-index").as_number().max(0) as usize;
+    let colour = |name: &str, fallback: u8| {
+        crate::config::style::parse_colour(&opts.session(sid, name).as_text())
+            .unwrap_or(Color::Indexed(fallback))
+    };
+    let (active, other) = (
+        colour("display-panes-active-colour", 1),
+        colour("display-panes-colour", 4),
+    );
+    for (pane, rect) in visible {
+        let index = window.pane_position(*pane).unwrap_or(0) + base;
+        let place = crate::view::pane_numbers::Place {
+            x: area.x + usize::from(rect.x),
+            y: area.y + usize::from(rect.y),
+            cols: usize::from(rect.cols),
+            rows: usize::from(rect.rows),
+        };
+        let colour = if *pane == window.active {
+            active
+        } else {
+            other
+        };
+        crate::view::pane_numbers::draw(rows, place, index, colour);
+    }
+}
+
+/// Draws a chooser over the window area: one line per item, the selected one reversed.
+fn draw_chooser(ch: &Chooser, rows: &mut [Vec<Cell>], area: Area) {
+    let first = ch.selected.saturating_sub(area.rows.saturating_sub(1));
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        cols: area.cols as u16,
+        rows: area.rows as u16,
+    };
+    for (line, item) in ch.items.iter().enumerate().skip(first).take(area.rows) {
+        let style = if line == ch.selected {
+            Style {
+                attrs: Attrs(Attrs::REVERSE),
+                ..Style::default()
+            }
+        } else {
+            Style::default()
+        };
+        let text = format!("{:width$}", item.label, width = area.cols);
+        put_text(rows, area, whole, line - first, &text, style);
+    }
+}
+
+/// Draws pane titles (pane-border-format) on the border line above or below each pane.
+fn draw_titles(
+    state: &State,
+    client: &Client,
+    sid: SessionId,
+    window: &Window,
+    rows: &mut [Vec<Cell>],
+    area: Area,
+    top: bool,
+) {
+    for (pane, rect) in window.visible() {
+        let scope = Scope {
+            session: Some(sid),
+            window: Some(window.id),
+            pane: Some(pane),
+            client: Some(client.id),
+        };
+        let fmt =
+            crate::model::vars::lookup(state, scope, "pane-border-format").unwrap_or_default();
+        let text = crate::model::vars::expand(state, scope, &fmt);
+        let base = option_style(state, scope, "pane-border-style", Style::default());
+        let runs = crate::config::style::styled_runs(&text, base);
+        let y = if top {
+            area.y as isize + rect.y as isize - 1
+        } else {
+            (area.y + (rect.y + rect.rows) as usize) as isize
+        };
+        let Some(row) = usize::try_from(y).ok().and_then(|y| rows.get_mut(y)) else {
+            continue;
+        };
+        let width = (rect.cols as usize).saturating_sub(2);
+        for (i, (text, style)) in crate::config::style::layout_cells(&runs, width)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(cell) = row.get_mut(area.x + rect.x as usize + 2 + i) {
+                *cell = Cell::new(text, style);
+            }
+        }
+    }
+}
+
+/// Converts a term-emu cell to a wire cell.
+fn convert_cell(c: &CellRef<'_>) -> Cell {
+    let text = if c.wide_continuation {
+        String::new()
+    } else if c.text.is_empty() {
+        " ".to_string()
+    } else {
+        c.text.to_string()
+    };
+    Cell {
+        text,
+        style: Style {
+            fg: convert_color(c.style.fg),
+            bg: convert_color(c.style.bg),
+            attrs: Attrs(c.style.attrs.0),
+            underline_color: convert_color(c.style.underline_color),
+        },
+        link: c.link.map(str::to_string),
+    }
+}
+
+/// Converts a term-emu colour to a wire colour.
+fn convert_color(c: mux_term_emu::Color) -> Color {
+    match c {
+        mux_term_emu::Color::Default => Color::Default,
+        mux_term_emu::Color::Indexed(i) => Color::Indexed(i),
+        mux_term_emu::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn border_glyphs_join_lines() {
+        assert_eq!(border_glyph(true, true, false, false), '│');
+        assert_eq!(border_glyph(false, false, true, true), '─');
+        assert_eq!(border_glyph(true, true, false, true), '├');
+        assert_eq!(border_glyph(true, true, true, true), '┼');
+        assert_eq!(border_glyph(false, true, true, true), '┬');
+    }
+
+    #[test]
+    fn active_border_is_the_ring_around_the_pane() {
+        let r = Rect {
+            x: 0,
+            y: 0,
+            cols: 10,
+            rows: 5,
+        };
+        assert!(touches(r, 10, 2), "right edge");
+        assert!(touches(r, 3, 5), "bottom edge");
+        assert!(!touches(r, 11, 2));
+        assert!(!touches(r, 10, 9));
+    }
+}

@@ -1,0 +1,213 @@
+//! State sync (DESIGN 3): composes what each attached client should see, compares it with what
+//! the client shows, and queues the changed rows — at once after a quiet period, then at most
+//! once per frame interval, and only while the client's queue has room.
+
+use std::time::{Duration, Instant};
+
+use mux_protocol::{Cell, Cursor, Row, ScreenUpdate, ServerMsg, Size};
+
+use crate::model::client::Client;
+use crate::model::state::State;
+
+/// The shortest time between two updates to one client.
+pub const FRAME: Duration = Duration::from_millis(16);
+
+/// The longest a pane's synchronized update may hold back a client's frames.
+pub const SYNC_LIMIT: Duration = Duration::from_millis(150);
+
+/// Sends due updates to every dirty client; returns when the next deferred one is due.
+pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
+    let mut next: Option<Instant> = None;
+    let ids: Vec<_> = state.clients.keys().copied().collect();
+    for id in ids {
+        let Some(client) = state.clients.get(&id) else {
+            continue;
+        };
+        if !client.dirty || client.session.is_none() || !client.can_take_frame() {
+            continue;
+        }
+        let due = client
+            .last_flush
+            .map(|last| last + FRAME)
+            .filter(|&due| now < due)
+            .or_else(|| held_until(state, client, now));
+        if let Some(due) = due {
+            next = Some(next.map_or(due, |n| n.min(due)));
+            continue;
+        }
+        let screen = crate::view::compose::compose(state, client);
+        let title = outer_title(state, client);
+        if let Some(client) = state.clients.get_mut(&id) {
+            send_diff(client, screen, now);
+            if title.is_some() && title != client.shown_title {
+                if let Some(t) = &title {
+                    client.send(ServerMsg::Title(t.clone()));
+                }
+                client.shown_title = title;
+            }
+        }
+    }
+    next
+}
+
+/// Returns until when a client's frame is held because a pane it shows is inside a
+/// synchronized update (mode 2026), at most [`SYNC_LIMIT`] after the update began.
+fn held_until(state: &State, client: &Client, now: Instant) -> Option<Instant> {
+    let window = state.session(client.session?)?.current_window()?;
+    window
+        .visible()
+        .iter()
+        .filter_map(|(id, _)| state.panes.get(id)?.synchronized_since)
+        .map(|since| since + SYNC_LIMIT)
+        .filter(|&until| now < until)
+        .min()
+}
+
+/// Returns the title a client's terminal should have when set-titles is on.
+fn outer_title(state: &State, client: &Client) -> Option<String> {
+    let sid = client.session?;
+    if !state.options.session(sid, "set-titles").as_flag() {
+        return None;
+    }
+    let found = crate::model::target::in_session(state, sid)?;
+    let scope = crate::model::vars::Scope {
+        session: Some(sid),
+        window: Some(found.window),
+        pane: Some(found.pane),
+        client: Some(client.id),
+    };
+    let fmt = state.options.session(sid, "set-titles-string").as_text();
+    let timed = crate::config::time::format(state.os.wall_clock(), &fmt);
+    Some(crate::model::vars::expand(state, scope, &timed))
+}
+
+/// A complete client screen.
+pub struct Screen {
+    /// Its size.
+    pub size: Size,
+    /// Its rows.
+    pub rows: Vec<Vec<Cell>>,
+    /// Its cursor.
+    pub cursor: Cursor,
+}
+
+/// Queues the rows of `screen` that differ from what the client shows.
+fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
+    let resized = client.shown.len() != screen.rows.len()
+        || client.shown.first().map(Vec::len) != screen.rows.first().map(Vec::len);
+    if resized {
+        client.shown = vec![Vec::new(); screen.rows.len()];
+        client.shown_cursor = None;
+    }
+    let mut changed = Vec::new();
+    for (y, (row, shown)) in screen
+        .rows
+        .into_iter()
+        .zip(client.shown.iter_mut())
+        .enumerate()
+    {
+        if *shown != row {
+            changed.push(Row {
+                y: y as u16,
+                cells: row.clone(),
+            });
+            *shown = row;
+        }
+    }
+    client.dirty = false;
+    if changed.is_empty() && client.shown_cursor == Some(screen.cursor) {
+        return;
+    }
+    client.shown_cursor = Some(screen.cursor);
+    client.last_flush = Some(now);
+    let update = ScreenUpdate {
+        size: screen.size,
+        rows: changed,
+        cursor: screen.cursor,
+    };
+    if !client.send(ServerMsg::Screen(update)) {
+        // The queue filled between the check and now: redraw everything next time.
+        client.invalidate();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mux_protocol::{CommandRequest, Size, Style};
+    use tokio::sync::mpsc;
+
+    fn client(rx_cap: usize) -> (Client, mpsc::Receiver<ServerMsg>) {
+        let (tx, rx) = mpsc::channel(rx_cap);
+        let request = CommandRequest {
+            argv: vec![],
+            cwd: "/".into(),
+            terminal: None,
+            env: vec![],
+        };
+        (Client::new(crate::ids::ClientId(1), tx, &request), rx)
+    }
+
+    fn screen(lines: &[&str]) -> Screen {
+        let width = lines.iter().map(|l| l.len()).max().unwrap_or(0);
+        let rows = lines
+            .iter()
+            .map(|l| {
+                format!("{l:width$}")
+                    .chars()
+                    .map(|c| Cell {
+                        text: c.to_string(),
+                        style: Style::default(),
+                        link: None,
+                    })
+                    .collect()
+            })
+            .collect();
+        Screen {
+            size: Size {
+                cols: width as u16,
+                rows: lines.len() as u16,
+            },
+            rows,
+            cursor: Cursor::default(),
+        }
+    }
+
+    fn sent_rows(rx: &mut mpsc::Receiver<ServerMsg>) -> Option<Vec<u16>> {
+        match rx.try_recv() {
+            Ok(ServerMsg::Screen(u)) => Some(u.rows.iter().map(|r| r.y).collect()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn only_changed_rows_are_sent() {
+        let (mut c, mut rx) = client(8);
+        let now = Instant::now();
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), Some(vec![0, 1, 2]));
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), None, "nothing changed, nothing sent");
+        send_diff(&mut c, screen(&["ab", "cX", "ef"]), now);
+        assert_eq!(sent_rows(&mut rx), Some(vec![1]));
+        send_diff(&mut c, screen(&["abc", "cXd", "efg"]), now);
+        assert_eq!(
+            sent_rows(&mut rx),
+            Some(vec![0, 1, 2]),
+            "a resize resends all"
+        );
+    }
+
+    #[test]
+    fn a_full_queue_forgets_what_was_shown() {
+        let (mut c, _rx) = client(1);
+        let now = Instant::now();
+        send_diff(&mut c, screen(&["a"]), now);
+        assert!(!c.can_take_frame());
+        send_diff(&mut c, screen(&["b"]), now);
+        assert!(
+            c.dirty && c.shown.is_empty(),
+            "the next update must be a full redraw"
+        );
+    }
+}
