@@ -46,7 +46,12 @@ impl Args {
 
 /// Parses `argv` (without the command name) against a getopt spec such as `"Ads:x:"`, where a
 /// letter followed by `:` takes a value. Flags stop at the first non-flag word or `--`.
-pub fn parse(name: &str, spec: &str, max_args: usize, argv: &[String]) -> Result<Args, String> {
+pub fn parse(
+    name: &str,
+    spec: &str,
+    (min_args, max_args): (usize, usize),
+    argv: &[String],
+) -> Result<Args, String> {
     let mut args = Args::default();
     let mut i = 0;
     while let Some(word) = argv.get(i) {
@@ -81,6 +86,11 @@ pub fn parse(name: &str, spec: &str, max_args: usize, argv: &[String]) -> Result
         i += 1;
     }
     args.positional = argv.get(i..).unwrap_or_default().to_vec();
+    if args.positional.len() < min_args {
+        return Err(format!(
+            "command {name}: too few arguments (need at least {min_args})"
+        ));
+    }
     if args.positional.len() > max_args {
         return Err(format!(
             "command {name}: too many arguments (need at most {max_args})"
@@ -111,7 +121,7 @@ mod tests {
         let a = parse(
             "new-session",
             "Ads:x:y:",
-            9,
+            (0, 9),
             &words("-dA -s work -x80 top -d"),
         )
         .unwrap();
@@ -124,27 +134,31 @@ mod tests {
     #[test]
     fn errors_name_the_command_and_flag() {
         assert_eq!(
-            parse("new-session", "ds:", 9, &words("-z")).unwrap_err(),
+            parse("new-session", "ds:", (0, 9), &words("-z")).unwrap_err(),
             "command new-session: unknown flag -z"
         );
         assert_eq!(
-            parse("new-session", "ds:", 9, &words("-s")).unwrap_err(),
+            parse("new-session", "ds:", (0, 9), &words("-s")).unwrap_err(),
             "command new-session: -s expects an argument"
         );
         assert_eq!(
-            parse("has-session", "t:", 0, &words("-t a extra")).unwrap_err(),
+            parse("has-session", "t:", (0, 0), &words("-t a extra")).unwrap_err(),
             "command has-session: too many arguments (need at most 0)"
         );
-        assert!(parse("x", "t:", 0, &words("-:")).is_err());
-        let a = parse("x", "t:", 9, &words("-- -t")).unwrap();
+        assert_eq!(
+            parse("rename-window", "t:", (1, 1), &[]).unwrap_err(),
+            "command rename-window: too few arguments (need at least 1)"
+        );
+        assert!(parse("x", "t:", (0, 0), &words("-:")).is_err());
+        let a = parse("x", "t:", (0, 9), &words("-- -t")).unwrap();
         assert_eq!(a.positional, words("-t"));
     }
 
     #[test]
     fn bad_numbers_are_refused() {
-        let a = parse("new-session", "x:", 0, &words("-x 0")).unwrap();
+        let a = parse("new-session", "x:", (0, 0), &words("-x 0")).unwrap();
         assert!(a.number('x', 1, 10000).is_err());
-        let a = parse("new-session", "x:", 0, &words("-x abc")).unwrap();
+        let a = parse("new-session", "x:", (0, 0), &words("-x abc")).unwrap();
         assert!(a.number('x', 1, 10000).is_err());
     }
 }

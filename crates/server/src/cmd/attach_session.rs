@@ -1,6 +1,6 @@
 //! `attach-session` (`attach`, `a`): attach this client to a session.
 
-use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
+use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec, Target};
 use crate::ids::SessionId;
 use crate::model::state::State;
 
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "attach-session",
     alias: Some("attach"),
     flags: "dt:",
-    max_args: 0,
+    usage: "[-d] [-t target-session]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

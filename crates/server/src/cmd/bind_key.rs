@@ -1,7 +1,7 @@
 //! `bind-key` (`bind`): bind a key in a key table (`-T`, default `prefix`; `-n` root;
 //! `-r` repeatable) to a command line.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "bind-key",
     alias: Some("bind"),
     flags: "nrN:T:",
-    max_args: usize::MAX,
+    usage: "[-nr] [-N note] [-T key-table] key [command [arguments]]",
+    args: (2, usize::MAX),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

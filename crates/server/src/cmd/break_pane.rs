@@ -1,6 +1,6 @@
 //! `break-pane` (`breakp`): move a pane into a window of its own.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "break-pane",
     alias: Some("breakp"),
     flags: "abdPF:n:s:t:",
-    max_args: 0,
+    usage: "[-abdP] [-F format] [-n window-name] [-s src-pane] [-t dst-window]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::Pane,
     exec,
 };
 
 /// Runs break-pane: `-s` the pane, `-t` the session or `session:index` it goes to.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let src = target::pane(state, ctx.client, args.value('s'))?;
+    let src = ctx.source_or_current(state)?;
     let (dst, index) = match args.value('t') {
         Some(t) => {
             let (s, w) = t.split_once(':').unwrap_or((t, ""));

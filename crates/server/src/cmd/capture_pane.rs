@@ -2,7 +2,7 @@
 //! escapes (`-e`) or wrapped lines joined (`-J`), printed with `-p` or kept in a paste
 //! buffer (`-b` names it).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -10,7 +10,10 @@ pub const SPEC: Spec = Spec {
     name: "capture-pane",
     alias: Some("capturep"),
     flags: "ab:CeE:JNpPqS:t:",
-    max_args: 0,
+    usage: "[-aCeJNPpq] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
@@ -23,7 +26,7 @@ struct Line {
 /// Runs capture-pane. Lines are numbered as tmux: 0 is the top visible line, negative
 /// numbers are history, `-` means the first history line (`-S`) or the last visible (`-E`).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let pane = state.panes.get(&f.pane).ok_or("no such pane")?;
     let term = &pane.term;
     let history = term.history().len() as i64;

@@ -1,6 +1,6 @@
 //! `choose-client`: a list of attached clients; Enter detaches the chosen one (`C-b D`).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{ChooseItem, Chooser, Mode};
 use crate::model::state::State;
 
@@ -9,7 +9,11 @@ pub const SPEC: Spec = Spec {
     name: "choose-client",
     alias: None,
     flags: "F:f:K:NO:rt:Z",
-    max_args: 1,
+    usage:
+        "[-NrZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] [template]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

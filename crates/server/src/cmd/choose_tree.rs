@@ -1,7 +1,7 @@
 //! `choose-tree`: a list of sessions, windows and panes in place of the window; Enter
 //! switches to the chosen one (`-s` starts with sessions only, `-w` with windows).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{ChooseItem, Chooser, Mode};
 use crate::model::state::State;
 
@@ -10,7 +10,10 @@ pub const SPEC: Spec = Spec {
     name: "choose-tree",
     alias: None,
     flags: "F:f:GK:NO:rst:wZ",
-    max_args: 1,
+    usage: "[-GNrswZ] [-F format] [-f filter] [-K key-format] [-O sort-order] [-t target-pane] [template]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `clear-history` (`clearhist`): drop a pane's scrollback.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "clear-history",
     alias: Some("clearhist"),
     flags: "Ht:",
-    max_args: 0,
+    usage: "[-H] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs clear-history.
-fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    let f = ctx.target()?;
     if let Some(p) = state.panes.get_mut(&f.pane) {
         p.term.clear_history();
     }

@@ -1,7 +1,7 @@
 //! `command-prompt`: open a prompt on the client's status line; Enter runs the template with
 //! `%%` replaced by what was typed (or the typed command line when there is no template).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{Mode, Prompt};
 use crate::model::state::State;
 
@@ -10,7 +10,10 @@ pub const SPEC: Spec = Spec {
     name: "command-prompt",
     alias: None,
     flags: "1bFkiI:Np:t:T:",
-    max_args: 1,
+    usage: "[-1bFikN] [-I inputs] [-p prompts] [-T type] [-t target-client] [template]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

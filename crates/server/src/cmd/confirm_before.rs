@@ -1,6 +1,6 @@
 //! `confirm-before` (`confirm`): ask `y/n` on the status line before running a command.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{Mode, Prompt};
 use crate::model::state::State;
 
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "confirm-before",
     alias: Some("confirm"),
     flags: "bp:t:y",
-    max_args: 1,
+    usage: "[-by] [-p prompt] [-t target-client] command",
+    args: (1, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

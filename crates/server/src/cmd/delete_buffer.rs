@@ -1,6 +1,6 @@
 //! `delete-buffer` (`deleteb`): delete a paste buffer (the newest, or `-b NAME`).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "delete-buffer",
     alias: Some("deleteb"),
     flags: "b:",
-    max_args: 0,
+    usage: "[-b buffer-name]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `detach-client` (`detach`): detach the current client, or every client of a session.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "detach-client",
     alias: Some("detach"),
     flags: "as:t:",
-    max_args: 0,
+    usage: "[-a] [-s target-session] [-t target-client]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

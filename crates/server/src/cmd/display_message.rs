@@ -1,7 +1,7 @@
 //! `display-message` (`display`): expand a format for a target and print it (`-p`) or show
 //! it on the client's status line.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "display-message",
     alias: Some("display"),
     flags: "aCc:d:F:INpt:v",
-    max_args: 1,
+    usage: "[-aCINpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+    args: (0, 1),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
@@ -19,7 +22,7 @@ const DEFAULT: &str =
 
 /// Runs display-message.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let fmt = args
         .value('F')
         .or(args.positional.first().map(String::as_str))

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::Mode;
 use crate::model::state::State;
 
@@ -11,7 +11,10 @@ pub const SPEC: Spec = Spec {
     name: "display-panes",
     alias: Some("displayp"),
     flags: "bd:Nt:",
-    max_args: 1,
+    usage: "[-bN] [-d duration] [-t target-client] [template]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

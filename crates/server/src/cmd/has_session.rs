@@ -1,6 +1,6 @@
 //! `has-session` (`has`): exit status 0 if the session exists, 1 if not.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,12 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "has-session",
     alias: Some("has"),
     flags: "t:",
-    max_args: 0,
+    usage: "[-t target-session]",
+    args: (0, 0),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 
-/// Runs has-session; like tmux it names a missing session on standard error.
-fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    target::session_or_current(state, ctx.client, args.value('t'))?;
+/// Runs has-session: the table has found the session (or, like tmux, named the missing
+/// one on standard error).
+fn exec(_state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    ctx.target()?;
     Ok(Outcome::Done)
 }

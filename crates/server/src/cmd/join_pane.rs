@@ -1,7 +1,7 @@
 //! `join-pane` (`joinp`): move a pane (`-s`) into another pane's window by splitting that
 //! pane (`-t`), side by side with `-h`.
 
-use super::{parse_size, target, Args, Ctx, Outcome, Spec};
+use super::{parse_size, Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::Split;
 use crate::model::ops::{self, SplitSpec};
 use crate::model::state::State;
@@ -11,15 +11,18 @@ pub const SPEC: Spec = Spec {
     name: "join-pane",
     alias: Some("joinp"),
     flags: "bdfhvl:p:s:t:",
-    max_args: 0,
+    usage: "[-bdfhv] [-l size] [-p percentage] [-s src-pane] [-t dst-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::Pane,
     exec,
 };
 
 /// Runs join-pane: `-s` is the pane to move (the current one by default), `-t` the pane to
 /// split for it.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let src = target::pane(state, ctx.client, args.value('s'))?;
-    let dst = target::pane(state, ctx.client, args.value('t'))?;
+    let src = ctx.source_or_current(state)?;
+    let dst = ctx.target()?;
     let size = args.value('l').map(parse_size).transpose()?;
     let split = SplitSpec {
         dir: if args.has('h') {

@@ -1,6 +1,6 @@
 //! `kill-pane` (`killp`): kill a pane (`-a`: every other pane of its window).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "kill-pane",
     alias: Some("killp"),
     flags: "at:",
-    max_args: 0,
+    usage: "[-a] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs kill-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::pane(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     if args.has('a') {
         let others: Vec<_> = state
             .window(found.session, found.window)

@@ -1,6 +1,6 @@
 //! `kill-session`: destroy a session, hang up its programs and detach its clients.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "kill-session",
     alias: None,
     flags: "at:",
-    max_args: 0,
+    usage: "[-a] [-t target-session]",
+    args: (0, 0),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 
 /// Runs kill-session; `-a` kills every session but the target.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let id = target::session_or_current(state, ctx.client, args.value('t'))?;
+    let id = ctx.target()?.session;
     if args.has('a') {
         let others: Vec<_> = state
             .sessions

@@ -1,6 +1,6 @@
 //! `kill-window` (`killw`): kill a window and its panes (`-a`: every other window).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "kill-window",
     alias: Some("killw"),
     flags: "at:",
-    max_args: 0,
+    usage: "[-a] [-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs kill-window.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::window(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     if args.has('a') {
         let others: Vec<_> = state
             .session(found.session)

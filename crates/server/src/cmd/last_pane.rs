@@ -1,6 +1,6 @@
 //! `last-pane` (`lastp`): select the previously active pane of the window.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "last-pane",
     alias: Some("lastp"),
     flags: "det:Z",
-    max_args: 0,
+    usage: "[-deZ] [-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs last-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::window(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     let last = state
         .window(found.session, found.window)
         .and_then(|w| w.last_pane)

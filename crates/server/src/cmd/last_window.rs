@@ -1,6 +1,6 @@
 //! `last-window` (`last`): select the previously current window.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "last-window",
     alias: Some("last"),
     flags: "t:",
-    max_args: 0,
+    usage: "[-t target-session]",
+    args: (0, 0),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 
 /// Runs last-window.
-fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let sid = target::session_or_current(state, ctx.client, args.value('t'))?;
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    let sid = ctx.target()?.session;
     let last = state
         .session(sid)
         .and_then(|s| s.last_window())

@@ -1,6 +1,6 @@
 //! `list-buffers` (`lsb`): one line per paste buffer, newest first.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "list-buffers",
     alias: Some("lsb"),
     flags: "F:f:",
-    max_args: 0,
+    usage: "[-F format] [-f filter]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

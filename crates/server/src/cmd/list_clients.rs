@@ -1,6 +1,6 @@
 //! `list-clients` (`lsc`): one line per attached client.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "list-clients",
     alias: Some("lsc"),
     flags: "F:f:t:",
-    max_args: 0,
+    usage: "[-F format] [-f value] [-t target-session]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

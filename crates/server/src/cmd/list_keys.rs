@@ -1,6 +1,6 @@
 //! `list-keys` (`lsk`): print the key bindings as `bind-key` commands.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "list-keys",
     alias: Some("lsk"),
     flags: "1aNP:T:",
-    max_args: 1,
+    usage: "[-1aN] [-P prefix-string] [-T key-table] [key]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,7 +1,7 @@
 //! `list-panes` (`lsp`): one line per pane of a window, of a session (`-s`) or of every
 //! session (`-a`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "list-panes",
     alias: Some("lsp"),
     flags: "asF:f:t:",
-    max_args: 0,
+    usage: "[-as] [-F format] [-f filter] [-t target-window]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `list-sessions` (`ls`): one line per session, as tmux prints them.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::session::Session;
 use crate::model::state::State;
 
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "list-sessions",
     alias: Some("ls"),
     flags: "",
-    max_args: 0,
+    usage: "",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

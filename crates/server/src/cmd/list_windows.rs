@@ -1,6 +1,6 @@
 //! `list-windows` (`lsw`): one line per window of a session, or of every session (`-a`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "list-windows",
     alias: Some("lsw"),
     flags: "aF:f:t:",
-    max_args: 0,
+    usage: "[-a] [-F format] [-f filter] [-t target-session]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

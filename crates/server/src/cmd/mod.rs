@@ -26,6 +26,7 @@ mod last_window;
 pub mod line;
 mod list_buffers;
 mod list_clients;
+mod list_commands;
 mod list_keys;
 mod list_panes;
 mod list_sessions;
@@ -85,6 +86,54 @@ pub struct Ctx {
     pub client: ClientId,
     /// Text for the client's standard output.
     pub out: String,
+    /// The command's `-t` target, resolved by the table when its spec names one.
+    target: Option<target::Found>,
+    /// The command's `-s` source, resolved by the table when its spec names one and it was
+    /// given.
+    source: Option<target::Found>,
+}
+
+impl Ctx {
+    /// Returns a context for commands from `client`.
+    pub fn new(client: ClientId) -> Ctx {
+        Ctx {
+            client,
+            out: String::new(),
+            target: None,
+            source: None,
+        }
+    }
+
+    /// Returns the resolved `-t` target of a command whose spec names one.
+    pub fn target(&self) -> Result<target::Found, String> {
+        self.target.ok_or_else(|| "no current target".to_string())
+    }
+
+    /// Returns the resolved `-s` source, when it was given.
+    pub fn source(&self) -> Option<target::Found> {
+        self.source
+    }
+
+    /// Returns the resolved `-s` source, or the current pane when it was not given.
+    pub fn source_or_current(&self, state: &State) -> Result<target::Found, String> {
+        self.source
+            .or_else(|| target::current(state, self.client))
+            .ok_or_else(|| "no current pane".to_string())
+    }
+}
+
+/// What a command's target (`-t`) or source (`-s`) flag names; the table resolves it before
+/// the command runs, so a command starts from a found target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The command resolves its targets itself, or has none.
+    None,
+    /// A session (`-t work`), with its current window and active pane.
+    Session,
+    /// A window (`-t work:2`), with its active pane.
+    Window,
+    /// A pane (`-t work:2.1`, `%3`).
+    Pane,
 }
 
 /// A command's implementation.
@@ -99,8 +148,14 @@ pub struct Spec {
     pub alias: Option<&'static str>,
     /// Its flags, getopt style (`"ds:"`: `-d`, and `-s` with a value).
     pub flags: &'static str,
-    /// How many positional arguments it takes at most.
-    pub max_args: usize,
+    /// Its usage line after the name, as tmux prints it (`[-d] [-t target-session]`).
+    pub usage: &'static str,
+    /// How many positional arguments it takes: at least, at most.
+    pub args: (usize, usize),
+    /// What `-t` names.
+    pub target: Target,
+    /// What `-s` names.
+    pub source: Target,
     /// What runs it.
     pub exec: Exec,
 }
@@ -130,6 +185,7 @@ pub const COMMANDS: &[Spec] = &[
     last_window::SPEC,
     list_buffers::SPEC,
     list_clients::SPEC,
+    list_commands::SPEC,
     list_keys::SPEC,
     list_panes::SPEC,
     list_sessions::SPEC,
@@ -188,17 +244,38 @@ fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome,
         return Err("no command".into());
     };
     let spec = lookup(word)?;
-    let args = args::parse(spec.name, spec.flags, spec.max_args, rest)?;
+    let args = args::parse(spec.name, spec.flags, spec.args, rest)?;
+    ctx.target = resolve(state, ctx.client, spec.target, args.value('t'))?;
+    ctx.source = match args.value('s') {
+        Some(s) => resolve(state, ctx.client, spec.source, Some(s))?,
+        None => None,
+    };
     (spec.exec)(state, ctx, &args)
+}
+
+/// Resolves a target flag's value (or the current target when it is absent) as `kind`.
+fn resolve(
+    state: &State,
+    client: ClientId,
+    kind: Target,
+    value: Option<&str>,
+) -> Result<Option<target::Found>, String> {
+    let found = match kind {
+        Target::None => return Ok(None),
+        Target::Session => {
+            let sid = target::session_or_current(state, client, value)?;
+            target::in_session(state, sid).ok_or_else(|| "no current window".to_string())?
+        }
+        Target::Window => target::window(state, client, value)?,
+        Target::Pane => target::pane(state, client, value)?,
+    };
+    Ok(Some(found))
 }
 
 /// Runs the command a client connected with and answers it: output and an exit status, or
 /// attaching the client.
 pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
-    let mut ctx = Ctx {
-        client,
-        out: String::new(),
-    };
+    let mut ctx = Ctx::new(client);
     let mut result = Ok(Outcome::Done);
     for command in argv.split(|w| w == ";").filter(|c| !c.is_empty()) {
         result = execute(state, &mut ctx, command);
@@ -249,10 +326,7 @@ pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
         Ok(c) => c,
         Err(e) => return show_message(state, client, &e),
     };
-    let mut ctx = Ctx {
-        client,
-        out: String::new(),
-    };
+    let mut ctx = Ctx::new(client);
     for argv in commands {
         if let Err(message) = execute(state, &mut ctx, &argv) {
             log!("binding {line}: {message}");
@@ -389,6 +463,28 @@ mod tests {
         assert_eq!(lookup("kill-ses").unwrap().name, "kill-session");
         assert_eq!(lookup("foo").unwrap_err(), "unknown command: foo");
         assert_eq!(lookup("kill").unwrap_err(), "ambiguous command: kill");
+    }
+
+    #[test]
+    fn every_flag_is_in_the_usage_line_and_every_usage_flag_is_taken() {
+        for spec in COMMANDS {
+            let mut in_usage = String::new();
+            for group in spec.usage.split('[').skip(1) {
+                if let Some(letters) = group.strip_prefix('-') {
+                    let word = letters.split([' ', ']']).next().unwrap_or("");
+                    in_usage.push_str(word);
+                }
+            }
+            let mut taken: Vec<char> = spec.flags.chars().filter(|c| *c != ':').collect();
+            let mut listed: Vec<char> = in_usage.chars().collect();
+            taken.sort_unstable();
+            listed.sort_unstable();
+            assert_eq!(
+                taken, listed,
+                "{}: flags {:?}, usage {:?}",
+                spec.name, spec.flags, spec.usage
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `move-window` (`movew`): give a window another index, possibly in another session
 //! (`-r` renumbers the session's windows instead).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "move-window",
     alias: Some("movew"),
     flags: "abdkrs:t:",
-    max_args: 0,
+    usage: "[-abdkr] [-s src-window] [-t dst-window]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::Window,
     exec,
 };
 
@@ -24,7 +27,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         state.mark_session_dirty(sid);
         return Ok(Outcome::Done);
     }
-    let src = target::window(state, ctx.client, args.value('s'))?;
+    let src = ctx.source_or_current(state)?;
     let t = args.value('t').unwrap_or("");
     let (s, w) = t.split_once(':').unwrap_or(if t.parse::<u32>().is_ok() {
         ("", t)

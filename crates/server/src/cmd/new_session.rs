@@ -2,7 +2,7 @@
 
 use mux_term_emu::Size as TermSize;
 
-use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec};
+use super::{need_terminal, refuse_nested, target, Args, Ctx, Outcome, Spec, Target};
 use crate::ids::SessionId;
 use crate::model::ops::{self, Launch};
 use crate::model::session::Session;
@@ -13,7 +13,10 @@ pub const SPEC: Spec = Spec {
     name: "new-session",
     alias: Some("new"),
     flags: "AdPc:F:n:s:x:y:",
-    max_args: usize::MAX,
+    usage: "[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+    args: (0, usize::MAX),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `new-window` (`neww`): create a window with a new pane, selected unless `-d`.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops::{self, Launch};
 use crate::model::state::State;
 
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "new-window",
     alias: Some("neww"),
     flags: "abc:dF:kn:Pt:",
-    max_args: usize::MAX,
+    usage: "[-abdkP] [-c start-directory] [-F format] [-n window-name] [-t target-window] [shell-command]",
+    args: (0, usize::MAX),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

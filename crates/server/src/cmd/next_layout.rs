@@ -1,6 +1,6 @@
 //! `next-layout` (`nextl`): apply the next preset layout (`C-b Space`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::Preset;
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "next-layout",
     alias: Some("nextl"),
     flags: "t:",
-    max_args: 0,
+    usage: "[-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs next-layout.
-fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::window(state, ctx.client, args.value('t'))?;
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    let f = ctx.target()?;
     let current = state.window(f.session, f.window).and_then(|w| w.preset);
     let next = current.map(Preset::next).unwrap_or(Preset::ALL[0]);
     super::select_layout::apply(state, f.session, f.window, next);

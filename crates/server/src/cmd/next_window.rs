@@ -1,6 +1,6 @@
 //! `next-window` (`next`): select the next window, wrapping (`-a`: the next with an alert).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "next-window",
     alias: Some("next"),
     flags: "at:",
-    max_args: 0,
+    usage: "[-a] [-t target-session]",
+    args: (0, 0),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 
@@ -19,7 +22,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 
 /// Moves to the next (or previous, with `back`) window, only to ones with alerts under `-a`.
 pub fn step(state: &mut State, ctx: &mut Ctx, args: &Args, back: bool) -> Result<Outcome, String> {
-    let sid = target::session_or_current(state, ctx.client, args.value('t'))?;
+    let sid = ctx.target()?.session;
     let s = state.session(sid).ok_or("no such session")?;
     let pos = s
         .windows

@@ -1,7 +1,7 @@
 //! `paste-buffer` (`pasteb`): type a paste buffer into a pane (`C-b ]`), bracketed when the
 //! pane asked for it with `-p`; line feeds become carriage returns unless `-r`.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "paste-buffer",
     alias: Some("pasteb"),
     flags: "db:prs:t:",
-    max_args: 0,
+    usage: "[-dpr] [-b buffer-name] [-s separator] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs paste-buffer; `-d` deletes the buffer afterwards.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let Some(b) = state.buffers.get(args.value('b')).cloned() else {
         return match args.value('b') {
             Some(n) => Err(format!("no buffer {n}")),

@@ -1,6 +1,6 @@
 //! `previous-layout` (`prevl`): apply the previous preset layout.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "previous-layout",
     alias: Some("prevl"),
     flags: "t:",
-    max_args: 0,
+    usage: "[-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs previous-layout.
-fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::window(state, ctx.client, args.value('t'))?;
+fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
+    let f = ctx.target()?;
     let current = state.window(f.session, f.window).and_then(|w| w.preset);
     let preset = super::select_layout::previous(current);
     super::select_layout::apply(state, f.session, f.window, preset);

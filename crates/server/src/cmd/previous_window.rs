@@ -1,6 +1,6 @@
 //! `previous-window` (`prev`): select the previous window, wrapping (`-a`: with an alert).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "previous-window",
     alias: Some("prev"),
     flags: "at:",
-    max_args: 0,
+    usage: "[-a] [-t target-session]",
+    args: (0, 0),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 

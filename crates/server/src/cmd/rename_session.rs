@@ -1,6 +1,6 @@
 //! `rename-session` (`rename`): rename a session.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "rename-session",
     alias: Some("rename"),
     flags: "t:",
-    max_args: 1,
+    usage: "[-t target-session] new-name",
+    args: (1, 1),
+    target: Target::Session,
+    source: Target::None,
     exec,
 };
 
@@ -22,7 +25,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     if name.is_empty() {
         return Err(format!("bad session name: {name}"));
     }
-    let sid = target::session_or_current(state, ctx.client, args.value('t'))?;
+    let sid = ctx.target()?.session;
     if state.sessions.iter().any(|s| s.name == name && s.id != sid) {
         return Err(format!("duplicate session: {name}"));
     }

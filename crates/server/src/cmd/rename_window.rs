@@ -1,6 +1,6 @@
 //! `rename-window` (`renamew`): name a window; automatic-rename stops for it.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "rename-window",
     alias: Some("renamew"),
     flags: "t:",
-    max_args: 1,
+    usage: "[-t target-window] new-name",
+    args: (1, 1),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
@@ -18,7 +21,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .positional
         .first()
         .ok_or("command rename-window: too few arguments (need at least 1)")?;
-    let found = target::window(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     let w = state
         .window_mut(found.session, found.window)
         .ok_or("no such window")?;

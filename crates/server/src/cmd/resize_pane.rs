@@ -1,7 +1,7 @@
 //! `resize-pane` (`resizep`): move a pane's borders (`-L -R -U -D [N]`), set its size
 //! (`-x`, `-y`), or toggle zoom (`-Z`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::Direction;
 use crate::model::ops;
 use crate::model::state::State;
@@ -11,13 +11,16 @@ pub const SPEC: Spec = Spec {
     name: "resize-pane",
     alias: Some("resizep"),
     flags: "DLMRTt:Ux:y:Z",
-    max_args: 1,
+    usage: "[-DLMRTUZ] [-t target-pane] [-x width] [-y height] [adjustment]",
+    args: (0, 1),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs resize-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::pane(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     let (sid, wid) = (found.session, found.window);
     if args.has('Z') {
         let w = state.window_mut(sid, wid).ok_or("no such window")?;

@@ -1,6 +1,6 @@
 //! `respawn-pane` (`respawnp`): start a program again in a dead pane (or a live one, `-k`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops::{self, Launch};
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "respawn-pane",
     alias: Some("respawnp"),
     flags: "c:e:kt:",
-    max_args: usize::MAX,
+    usage: "[-k] [-c start-directory] [-e environment] [-t target-pane] [shell-command]",
+    args: (0, usize::MAX),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs respawn-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let alive = state
         .panes
         .get(&f.pane)

@@ -1,6 +1,6 @@
 //! `rotate-window` (`rotatew`): move every pane one place on (`-D`) or back (`-U`, default).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
 use crate::model::state::State;
 
@@ -9,13 +9,16 @@ pub const SPEC: Spec = Spec {
     name: "rotate-window",
     alias: Some("rotatew"),
     flags: "Dt:UZ",
-    max_args: 0,
+    usage: "[-DUZ] [-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs rotate-window; the active pane stays the same program, now in its new place.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::window(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let w = state
         .window_mut(f.session, f.window)
         .ok_or("no such window")?;

@@ -1,7 +1,7 @@
 //! `select-layout` (`selectl`): arrange a window's panes by a preset (`even-horizontal`,
 //! `even-vertical`, `main-horizontal`, `main-vertical`, `tiled`), or spread them (`-E`).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::ids::{SessionId, WindowId};
 use crate::model::layout::Preset;
 use crate::model::ops;
@@ -12,13 +12,16 @@ pub const SPEC: Spec = Spec {
     name: "select-layout",
     alias: Some("selectl"),
     flags: "Enopt:",
-    max_args: 1,
+    usage: "[-Enop] [-t target-pane] [layout-name]",
+    args: (0, 1),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs select-layout.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::window(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     if args.has('E') {
         let w = state
             .window_mut(f.session, f.window)

@@ -1,7 +1,7 @@
 //! `select-pane` (`selectp`): make a pane active, by target, by direction (`-L -R -U -D`) or
 //! the last one (`-l`); `-T` sets its title.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::Direction;
 use crate::model::state::State;
 
@@ -10,13 +10,16 @@ pub const SPEC: Spec = Spec {
     name: "select-pane",
     alias: Some("selectp"),
     flags: "DdegLlMmP:RT:t:UZ",
-    max_args: 0,
+    usage: "[-DdegLlMmRUZ] [-P value] [-T title] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs select-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::pane(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     if let Some(title) = args.value('T') {
         if let Some(p) = state.panes.get_mut(&found.pane) {
             p.term.process(format!("\x1b]2;{title}\x07").as_bytes());

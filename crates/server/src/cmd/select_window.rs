@@ -1,6 +1,6 @@
 //! `select-window` (`selectw`): make a window current (`-l` last, `-n` next, `-p` previous).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,13 +8,16 @@ pub const SPEC: Spec = Spec {
     name: "select-window",
     alias: Some("selectw"),
     flags: "lnpTt:",
-    max_args: 0,
+    usage: "[-lnpT] [-t target-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::None,
     exec,
 };
 
 /// Runs select-window.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::window(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     let s = state.session(found.session).ok_or("no such session")?;
     let wid = if args.has('l') {
         s.last_window().ok_or("no last window")?

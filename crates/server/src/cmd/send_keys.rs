@@ -1,7 +1,7 @@
 //! `send-keys` (`send`): type keys into a pane: key names (`Enter`, `C-c`, `M-x`, `Up`, `F1`)
 //! are encoded for the pane's modes, other words are sent as text; `-l` sends all as text.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::config::keyname::{send_keys_items, SendItem};
 use crate::model::state::State;
 
@@ -10,13 +10,16 @@ pub const SPEC: Spec = Spec {
     name: "send-keys",
     alias: Some("send"),
     flags: "FHlMN:Rt:X",
-    max_args: usize::MAX,
+    usage: "[-FHlMRX] [-N repeat-count] [-t target-pane] key ...",
+    args: (0, usize::MAX),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs send-keys; `-N` repeats the whole sequence.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let f = target::pane(state, ctx.client, args.value('t'))?;
+    let f = ctx.target()?;
     let repeat = match args.value('N') {
         Some(n) => n
             .parse::<usize>()

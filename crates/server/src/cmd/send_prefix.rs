@@ -1,6 +1,6 @@
 //! `send-prefix`: send the prefix key to the active pane (bound to `C-b C-b`).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "send-prefix",
     alias: None,
     flags: "2t:",
-    max_args: 0,
+    usage: "[-2] [-t target-pane]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `set-buffer` (`setb`): put text in a paste buffer (`-b` name, `-a` append, `-n` rename).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "set-buffer",
     alias: Some("setb"),
     flags: "ab:n:w",
-    max_args: 1,
+    usage: "[-aw] [-b buffer-name] [-n new-buffer-name] data",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

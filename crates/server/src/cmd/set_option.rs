@@ -1,7 +1,7 @@
 //! `set-option` (`set`): set an option globally (`-g`) or on a session, window (`-w`) or pane
 //! (`-p`); `-s` server options; `-u` unsets; `-a` appends; `-o` only if unset; `-q` quiet.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::config::options::{infer_scope, OptionTarget, Scope};
 use crate::model::state::State;
 
@@ -10,7 +10,10 @@ pub const SPEC: Spec = Spec {
     name: "set-option",
     alias: Some("set"),
     flags: "aFgopqst:uUw",
-    max_args: 2,
+    usage: "[-aFgopqsUuw] [-t target-pane] option [value]",
+    args: (1, 2),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `set-window-option` (`setw`): `set-option -w`, kept for tmux configs that use it.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "set-window-option",
     alias: Some("setw"),
     flags: "aFgoqt:uU",
-    max_args: 2,
+    usage: "[-aFgoqUu] [-t target-window] option [value]",
+    args: (1, 2),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

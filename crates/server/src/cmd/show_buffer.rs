@@ -1,6 +1,6 @@
 //! `show-buffer` (`showb`): print a paste buffer (the newest, or `-b NAME`).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "show-buffer",
     alias: Some("showb"),
     flags: "b:",
-    max_args: 0,
+    usage: "[-b buffer-name]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,7 +1,7 @@
 //! `show-options` (`show`): print options as `name value` lines (`-g` globals, `-s` server,
 //! `-w` window, `-p` pane; `-v` values only; one option by name).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::config::options::Scope;
 use crate::model::state::State;
 
@@ -10,7 +10,10 @@ pub const SPEC: Spec = Spec {
     name: "show-options",
     alias: Some("show"),
     flags: "AgHpqst:vw",
-    max_args: 1,
+    usage: "[-AgHpqsvw] [-t target-pane] [option]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `show-window-options` (`showw`): `show-options -w`, kept for tmux habits.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "show-window-options",
     alias: Some("showw"),
     flags: "gvt:",
-    max_args: 1,
+    usage: "[-gv] [-t target-window] [option]",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `split-window` (`splitw`): split a pane in two and start a program in the new one.
 
-use super::{parse_size, target, Args, Ctx, Outcome, Spec};
+use super::{parse_size, target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::{Split, SplitSize};
 use crate::model::ops::{self, Launch, SplitSpec};
 use crate::model::state::State;
@@ -10,14 +10,17 @@ pub const SPEC: Spec = Spec {
     name: "split-window",
     alias: Some("splitw"),
     flags: "bc:dfF:hl:p:Pt:vZ",
-    max_args: usize::MAX,
+    usage: "[-bdfhPvZ] [-c start-directory] [-F format] [-l size] [-p percentage] [-t target-pane] [shell-command]",
+    args: (0, usize::MAX),
+    target: Target::Pane,
+    source: Target::None,
     exec,
 };
 
 /// Runs split-window: `-h` side by side, `-v` (default) stacked; `-l N` or `-l N%` (or the
 /// older `-p N`) sizes the new pane; `-b` puts it before; `-d` keeps the old pane active.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = target::pane(state, ctx.client, args.value('t'))?;
+    let found = ctx.target()?;
     let size = match (args.value('l'), args.value('p')) {
         (Some(l), _) => Some(parse_size(l)?),
         (None, Some(p)) => Some(SplitSize::Percent(

@@ -1,6 +1,6 @@
 //! `start-server` (`start`): the client starts the server; the command itself does nothing.
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "start-server",
     alias: Some("start"),
     flags: "",
-    max_args: 0,
+    usage: "",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

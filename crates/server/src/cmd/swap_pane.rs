@@ -1,7 +1,7 @@
 //! `swap-pane` (`swapp`): swap two panes (`-s` and `-t`), or the target with the previous
 //! (`-U`) or next (`-D`) pane.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
 use crate::model::state::State;
 
@@ -10,15 +10,18 @@ pub const SPEC: Spec = Spec {
     name: "swap-pane",
     alias: Some("swapp"),
     flags: "dDs:t:UZ",
-    max_args: 0,
+    usage: "[-DdUZ] [-s src-pane] [-t dst-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::Pane,
     exec,
 };
 
 /// Runs swap-pane; both panes must be in one window (joining windows is join-pane's job).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let dst = target::pane(state, ctx.client, args.value('t'))?;
-    let src = match args.value('s') {
-        Some(s) => target::pane(state, ctx.client, Some(s))?,
+    let dst = ctx.target()?;
+    let src = match ctx.source() {
+        Some(s) => s,
         None => {
             let w = state
                 .window(dst.session, dst.window)

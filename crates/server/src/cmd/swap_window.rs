@@ -1,6 +1,6 @@
 //! `swap-window` (`swapw`): exchange the indexes of two windows of a session.
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,14 +8,17 @@ pub const SPEC: Spec = Spec {
     name: "swap-window",
     alias: Some("swapw"),
     flags: "ds:t:",
-    max_args: 0,
+    usage: "[-d] [-s src-window] [-t dst-window]",
+    args: (0, 0),
+    target: Target::Window,
+    source: Target::Window,
     exec,
 };
 
 /// Runs swap-window (both windows in one session).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let src = target::window(state, ctx.client, args.value('s'))?;
-    let dst = target::window(state, ctx.client, args.value('t'))?;
+    let src = ctx.source_or_current(state)?;
+    let dst = ctx.target()?;
     if src.session != dst.session {
         return Err("windows are in different sessions".into());
     }

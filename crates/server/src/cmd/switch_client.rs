@@ -1,7 +1,7 @@
 //! `switch-client` (`switchc`): show another session in the attached client (`-t`, `-n`
 //! next, `-p` previous, `-l` last).
 
-use super::{target, Args, Ctx, Outcome, Spec};
+use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -9,7 +9,10 @@ pub const SPEC: Spec = Spec {
     name: "switch-client",
     alias: Some("switchc"),
     flags: "c:EFlnprt:T:Z",
-    max_args: 0,
+    usage: "[-EFlnprZ] [-c target-client] [-T key-table] [-t target-session]",
+    args: (0, 0),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 

@@ -1,6 +1,6 @@
 //! `unbind-key` (`unbind`): remove a key binding (`-a`: every binding of the table).
 
-use super::{Args, Ctx, Outcome, Spec};
+use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::state::State;
 
 /// The table entry.
@@ -8,7 +8,10 @@ pub const SPEC: Spec = Spec {
     name: "unbind-key",
     alias: Some("unbind"),
     flags: "anqT:",
-    max_args: 1,
+    usage: "[-anq] [-T key-table] key",
+    args: (0, 1),
+    target: Target::None,
+    source: Target::None,
     exec,
 };
 
