@@ -1,9 +1,8 @@
 //! `join-pane` (`joinp`): move a pane (`-s`) into another pane's window by splitting that
 //! pane (`-t`), side by side with `-h`.
 
-use super::{parse_size, Args, Ctx, Outcome, Spec, Target};
-use crate::model::layout::Split;
-use crate::model::ops::{self, SplitSpec};
+use super::{Args, Ctx, Outcome, Spec, Target};
+use crate::model::ops::{self};
 use crate::model::state::State;
 
 /// The table entry.
@@ -23,17 +22,7 @@ pub const SPEC: Spec = Spec {
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let src = ctx.source_or_current(state)?;
     let dst = ctx.target()?;
-    let size = args.value('l').map(parse_size).transpose()?;
-    let split = SplitSpec {
-        dir: if args.has('h') {
-            Split::Horizontal
-        } else {
-            Split::Vertical
-        },
-        size,
-        before: args.has('b'),
-        detached: args.has('d'),
-    };
+    let split = super::split_window::split_spec(args)?;
     ops::join_pane(state, src.pane, dst.pane, &split)?;
     if !args.has('d') {
         if let Some(s) = state.session_mut(dst.session) {

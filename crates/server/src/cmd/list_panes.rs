@@ -42,22 +42,20 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     };
     let default = format!("{prefix}{FORMAT}");
     let fmt = args.value('F').unwrap_or(&default);
+    let mut items = Vec::new();
     for (sid, wid) in windows {
-        let panes = state
+        for pane in state
             .window(sid, wid)
             .map(|w| w.panes())
-            .unwrap_or_default();
-        for pane in panes {
-            let found = target::Found {
+            .unwrap_or_default()
+        {
+            items.push(target::Found {
                 session: sid,
                 window: wid,
                 pane,
-            };
-            if super::filter_matches(state, ctx, found, args.value('f')) {
-                ctx.out
-                    .push_str(&super::print_format(state, ctx, found, fmt));
-            }
+            });
         }
     }
+    super::print_list(state, ctx, &items, fmt, args.value('f'));
     Ok(Outcome::Done)
 }

@@ -36,22 +36,16 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         FORMAT.to_string()
     };
     let fmt = args.value('F').unwrap_or(&default);
+    let mut items = Vec::new();
     for sid in sessions {
-        let windows: Vec<_> = state
-            .session(sid)
-            .map(|s| s.windows.iter().map(|w| (w.id, w.active)).collect())
-            .unwrap_or_default();
-        for (wid, pane) in windows {
-            let found = target::Found {
+        if let Some(s) = state.session(sid) {
+            items.extend(s.windows.iter().map(|w| target::Found {
                 session: sid,
-                window: wid,
-                pane,
-            };
-            if super::filter_matches(state, ctx, found, args.value('f')) {
-                ctx.out
-                    .push_str(&super::print_format(state, ctx, found, fmt));
-            }
+                window: w.id,
+                pane: w.active,
+            }));
         }
     }
+    super::print_list(state, ctx, &items, fmt, args.value('f'));
     Ok(Outcome::Done)
 }

@@ -363,6 +363,23 @@ pub fn print_format(state: &State, ctx: &Ctx, found: target::Found, fmt: &str) -
     text
 }
 
+/// Prints one line per item, in format `fmt`, of the items the `-f` filter keeps (the list
+/// commands).
+pub fn print_list(
+    state: &State,
+    ctx: &mut Ctx,
+    items: &[target::Found],
+    fmt: &str,
+    filter: Option<&str>,
+) {
+    for found in items {
+        if filter_matches(state, ctx, *found, filter) {
+            let line = print_format(state, ctx, *found, fmt);
+            ctx.out.push_str(&line);
+        }
+    }
+}
+
 /// Returns whether a `-f` filter (a format) is true for a target; no filter passes.
 pub fn filter_matches(
     state: &State,

@@ -1,7 +1,6 @@
 //! `next-layout` (`nextl`): apply the next preset layout (`C-b Space`).
 
 use super::{Args, Ctx, Outcome, Spec, Target};
-use crate::model::layout::Preset;
 use crate::model::state::State;
 
 /// The table entry.
@@ -18,9 +17,6 @@ pub const SPEC: Spec = Spec {
 
 /// Runs next-layout.
 fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
-    let f = ctx.target()?;
-    let current = state.window(f.session, f.window).and_then(|w| w.preset);
-    let next = current.map(Preset::next).unwrap_or(Preset::ALL[0]);
-    super::select_layout::apply(state, f.session, f.window, next);
+    super::select_layout::step(state, ctx.target()?, false);
     Ok(Outcome::Done)
 }

@@ -17,9 +17,6 @@ pub const SPEC: Spec = Spec {
 
 /// Runs previous-layout.
 fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
-    let f = ctx.target()?;
-    let current = state.window(f.session, f.window).and_then(|w| w.preset);
-    let preset = super::select_layout::previous(current);
-    super::select_layout::apply(state, f.session, f.window, preset);
+    super::select_layout::step(state, ctx.target()?, true);
     Ok(Outcome::Done)
 }

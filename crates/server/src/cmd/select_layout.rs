@@ -43,8 +43,20 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     Ok(Outcome::Done)
 }
 
-/// Returns the preset before `current` in tmux's cycle.
-pub fn previous(current: Option<Preset>) -> Preset {
+/// Applies the next preset after a window's last one (or, with `back`, the previous), as
+/// next-layout and previous-layout do.
+pub fn step(state: &mut State, f: super::target::Found, back: bool) {
+    let current = state.window(f.session, f.window).and_then(|w| w.preset);
+    let preset = if back {
+        previous(current)
+    } else {
+        current.map(Preset::next).unwrap_or(Preset::ALL[0])
+    };
+    apply(state, f.session, f.window, preset);
+}
+
+/// Returns the preset before `current` in the cycle (the last when there is none).
+fn previous(current: Option<Preset>) -> Preset {
     let all = Preset::ALL;
     let pos = current
         .and_then(|c| all.iter().position(|p| *p == c))

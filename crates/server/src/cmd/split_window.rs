@@ -21,24 +21,7 @@ pub const SPEC: Spec = Spec {
 /// older `-p N`) sizes the new pane; `-b` puts it before; `-d` keeps the old pane active.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let found = ctx.target()?;
-    let size = match (args.value('l'), args.value('p')) {
-        (Some(l), _) => Some(parse_size(l)?),
-        (None, Some(p)) => Some(SplitSize::Percent(
-            p.parse()
-                .map_err(|_| format!("percentage is invalid: {p}"))?,
-        )),
-        _ => None,
-    };
-    let split = SplitSpec {
-        dir: if args.has('h') {
-            Split::Horizontal
-        } else {
-            Split::Vertical
-        },
-        size,
-        before: args.has('b'),
-        detached: args.has('d'),
-    };
+    let split = split_spec(args)?;
     let cwd = args
         .value('c')
         .map(|c| crate::model::vars::expand(state, super::scope(ctx, found), c));
@@ -62,4 +45,30 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         ctx.out.push_str(&super::print_format(state, ctx, f, fmt));
     }
     Ok(Outcome::Done)
+}
+
+/// Reads how to split from the flags split-window and join-pane share: `-h` side by side,
+/// `-v` (the default) stacked, `-l N`/`-l N%` or the older `-p N` for the new pane's size,
+/// `-b` to put it before, `-d` to keep the old pane active.
+pub fn split_spec(args: &Args) -> Result<SplitSpec, String> {
+    let size = match (args.value('l'), args.value('p')) {
+        (Some(l), _) => Some(parse_size(l)?),
+        (None, Some(p)) => Some(SplitSize::Percent(
+            p.parse()
+                .ok()
+                .filter(|p| *p <= 100)
+                .ok_or_else(|| format!("percentage is invalid: {p}"))?,
+        )),
+        _ => None,
+    };
+    Ok(SplitSpec {
+        dir: if args.has('h') {
+            Split::Horizontal
+        } else {
+            Split::Vertical
+        },
+        size,
+        before: args.has('b'),
+        detached: args.has('d'),
+    })
 }
