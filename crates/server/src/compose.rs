@@ -112,17 +112,18 @@ fn draw_window(
         draw_pane(&p.term, rows, area, *rect);
         if let Some(status) = p.exit_status {
             let text = format!("Pane is dead (status {status})");
-            let y = (p.term.cursor().row as usize + 1).min(rect.rows.saturating_sub(1) as usize);
+            let y =
+                (p.term.cursor().pos.row as usize + 1).min(rect.rows.saturating_sub(1) as usize);
             put_text(rows, area, *rect, y, &text, Style::default());
         }
         if *pane == window.active && matches!(client.mode, Mode::Normal | Mode::Prompt(_)) {
             let c = p.term.cursor();
             let (x, y) = (
-                area.x + rect.x as usize + c.col as usize,
-                area.y + rect.y as usize + c.row as usize,
+                area.x + rect.x as usize + c.pos.col as usize,
+                area.y + rect.y as usize + c.pos.row as usize,
             );
-            let inside = c.col < rect.cols
-                && c.row < rect.rows
+            let inside = c.pos.col < rect.cols
+                && c.pos.row < rect.rows
                 && x < area.x + area.cols
                 && y < area.y + area.rows;
             cursor = Cursor {
