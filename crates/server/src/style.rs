@@ -60,8 +60,8 @@ pub fn parse_colour(s: &str) -> Option<Color> {
         Some(rest) => (8, rest),
         None => (0, name),
     };
-    if let Some(i) = COLOUR_NAMES.iter().position(|&n| n == plain) {
-        return Some(Color::Indexed(bright + i as u8));
+    if let Some((i, _)) = (0u8..).zip(COLOUR_NAMES).find(|&(_, n)| n == plain) {
+        return Some(Color::Indexed(bright + i));
     }
     match name.parse::<u8>().ok()? {
         n @ 0..=7 => Some(Color::Indexed(n)),

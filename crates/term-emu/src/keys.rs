@@ -1,4 +1,5 @@
-//! Keys and their encoding for a program, following xterm's conventions as tmux does.
+//! The encoding of keys, pastes and focus changes for a program, following xterm's conventions as
+//! tmux does. The keys themselves are mux-types' [`Key`]s.
 
 use mux_types::{Key, KeyCode, Mods};
 
