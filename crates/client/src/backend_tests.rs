@@ -46,11 +46,11 @@ impl Screen {
     }
 }
 
-fn cell(text: &str, attrs: u16, link: Option<&str>) -> mux_protocol::Cell {
+fn cell(text: &str, attrs: Attrs, link: Option<&str>) -> mux_protocol::Cell {
     mux_protocol::Cell {
         text: text.to_string(),
         style: Style {
-            attrs: Attrs(attrs),
+            attrs,
             ..Style::default()
         },
         link: link.map(str::to_string),
@@ -140,11 +140,11 @@ fn sgr_is_complete_and_encodes_every_colour_kind() {
 fn links_wrap_only_the_linked_text() {
     let (u, v) = ("http://u/", "http://v/");
     let m = model(vec![
-        cell("a", 0, None),
-        cell("b", 0, Some(u)),
-        cell("c", 0, Some(u)),
-        cell("d", 0, Some(v)),
-        cell("e", 0, None),
+        cell("a", Attrs::NONE, None),
+        cell("b", Attrs::NONE, Some(u)),
+        cell("c", Attrs::NONE, Some(u)),
+        cell("d", Attrs::NONE, Some(v)),
+        cell("e", Attrs::NONE, None),
     ]);
     let out = Screen::new(5, 1).draw(&m, true);
     let want = format!("a{}bc{CLOSE}{}d{CLOSE}e", open(u), open(v));
@@ -154,7 +154,7 @@ fn links_wrap_only_the_linked_text() {
 
 #[test]
 fn links_close_before_the_cursor_moves() {
-    let linked = |t: &str| cell(t, 0, Some("u"));
+    let linked = |t: &str| cell(t, Attrs::NONE, Some("u"));
     let mut screen = Screen::new(3, 1);
     screen.draw(&model(vec![linked("a"), linked("b"), linked("c")]), true);
     let out = screen.draw(&model(vec![linked("x"), linked("b"), linked("y")]), false);
@@ -165,7 +165,10 @@ fn links_close_before_the_cursor_moves() {
 #[test]
 fn hostile_uris_lose_their_control_characters() {
     let hostile = "http://x/\x1b]2;pwned\x07\u{9b}31m\x1b\\\u{7f}\ny";
-    let m = model(vec![cell("a", 0, Some(hostile)), cell("b", 0, None)]);
+    let m = model(vec![
+        cell("a", Attrs::NONE, Some(hostile)),
+        cell("b", Attrs::NONE, None),
+    ]);
     let out = Screen::new(2, 1).draw(&m, true);
     assert!(
         out.contains(&format!("{}a{CLOSE}", open("http://x/]2;pwned31m\\y"))),
@@ -176,7 +179,7 @@ fn hostile_uris_lose_their_control_characters() {
             .any(|c| c != '\x1b' && (c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c))),
         "{out:?}"
     );
-    let only_controls = model(vec![cell("a", 0, Some("\x1b\x07"))]);
+    let only_controls = model(vec![cell("a", Attrs::NONE, Some("\x1b\x07"))]);
     let out = Screen::new(1, 1).draw(&only_controls, true);
     assert!(!out.contains("\x1b]8"), "an empty link is no link: {out:?}");
 }
@@ -186,8 +189,8 @@ fn unchanged_cells_are_not_rewritten() {
     let mut screen = Screen::new(3, 1);
     let m = model(vec![
         cell("P", Attrs::BOLD, Some("u")),
-        cell("Q", 0, None),
-        cell("R", 0, None),
+        cell("Q", Attrs::NONE, None),
+        cell("R", Attrs::NONE, None),
     ]);
     let first = screen.draw(&m, true);
     assert!(first.contains(&format!("P\x1b[0m{CLOSE}QR")), "{first:?}");
@@ -198,8 +201,8 @@ fn unchanged_cells_are_not_rewritten() {
     );
     let changed = model(vec![
         cell("P", Attrs::BOLD, Some("u")),
-        cell("Q", 0, None),
-        cell("Z", 0, None),
+        cell("Q", Attrs::NONE, None),
+        cell("Z", Attrs::NONE, None),
     ]);
     let out = screen.draw(&changed, false);
     assert!(out.starts_with("\x1b[1;3H\x1b[0mZ\x1b[0m"), "{out:?}");
@@ -212,16 +215,28 @@ fn unchanged_cells_are_not_rewritten() {
 fn a_changed_link_alone_redraws_the_cell() {
     let mut screen = Screen::new(2, 1);
     screen.draw(
-        &model(vec![cell("a", 0, Some("u")), cell("b", 0, None)]),
+        &model(vec![
+            cell("a", Attrs::NONE, Some("u")),
+            cell("b", Attrs::NONE, None),
+        ]),
         true,
     );
     let out = screen.draw(
-        &model(vec![cell("a", 0, Some("v")), cell("b", 0, None)]),
+        &model(vec![
+            cell("a", Attrs::NONE, Some("v")),
+            cell("b", Attrs::NONE, None),
+        ]),
         false,
     );
     assert!(out.contains(&format!("{}a{CLOSE}", open("v"))), "{out:?}");
     assert!(!out.contains('b'), "{out:?}");
-    let out = screen.draw(&model(vec![cell("a", 0, None), cell("b", 0, None)]), false);
+    let out = screen.draw(
+        &model(vec![
+            cell("a", Attrs::NONE, None),
+            cell("b", Attrs::NONE, None),
+        ]),
+        false,
+    );
     assert!(out.starts_with("\x1b[1;1H\x1b[0ma\x1b[0m"), "{out:?}");
     assert!(!out.contains("\x1b]8"), "{out:?}");
 }
@@ -229,9 +244,9 @@ fn a_changed_link_alone_redraws_the_cell() {
 #[test]
 fn wide_characters_are_written_once() {
     let m = model(vec![
-        cell("中", 0, None),
-        cell("", 0, None),
-        cell("x", 0, None),
+        cell("中", Attrs::NONE, None),
+        cell("", Attrs::NONE, None),
+        cell("x", Attrs::NONE, None),
     ]);
     let out = Screen::new(3, 1).draw(&m, true);
     assert!(out.contains("\x1b[0m中\x1b[1;3Hx\x1b[0m"), "{out:?}");

@@ -85,14 +85,18 @@ const CUBE: [u8; 6] = [0, 95, 135, 175, 215, 255];
 /// the colour cube and the grey ramp (232–255), by squared distance.
 pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
     let level = |v: u8| {
-        (0..6)
-            .min_by_key(|&i| (i32::from(CUBE[i]) - i32::from(v)).abs())
+        (0u8..6)
+            .min_by_key(|&i| (i32::from(CUBE[usize::from(i)]) - i32::from(v)).abs())
             .unwrap_or(0)
     };
     let (ri, gi, bi) = (level(r), level(g), level(b));
-    let cube = (CUBE[ri], CUBE[gi], CUBE[bi]);
+    let cube = (
+        CUBE[usize::from(ri)],
+        CUBE[usize::from(gi)],
+        CUBE[usize::from(bi)],
+    );
     let grey_step = ((u32::from(r) + u32::from(g) + u32::from(b)) / 3).saturating_sub(3) / 10;
-    let grey_index = grey_step.min(23) as u8;
+    let grey_index = u8::try_from(grey_step.min(23)).unwrap_or(23);
     let grey = 8 + 10 * grey_index;
     let dist = |(cr, cg, cb): (u8, u8, u8)| {
         let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
@@ -101,7 +105,7 @@ pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
     if dist((grey, grey, grey)) < dist(cube) {
         232 + grey_index
     } else {
-        16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8
+        16 + 36 * ri + 6 * gi + bi
     }
 }
 

@@ -103,11 +103,15 @@ impl Model {
         terminal.swap_buffers();
     }
 
-    /// Returns where the cursor should be shown, or `None` when it is hidden or off the area.
+    /// Returns where the cursor should be shown, as ratatui's (x, y), or `None` when it is
+    /// hidden or off the area.
     pub fn cursor_position(&self, width: u16, height: u16) -> Option<(u16, u16)> {
         let c = self.cursor;
-        (c.visible && c.x < width.min(self.size.cols) && c.y < height.min(self.size.rows))
-            .then_some((c.x, c.y))
+        let shown = Size {
+            rows: height.min(self.size.rows),
+            cols: width.min(self.size.cols),
+        };
+        (c.visible && shown.contains(c.pos)).then_some((c.pos.col, c.pos.row))
     }
 }
 
@@ -177,7 +181,7 @@ pub fn color(c: Color) -> RColor {
 /// of underline also sets [`Modifier::UNDERLINED`].
 pub fn modifiers(attrs: Attrs) -> Modifier {
     const UNDERLINED: Modifier = Modifier::UNDERLINED;
-    const MAP: [(u16, Modifier); 13] = [
+    const MAP: [(Attrs, Modifier); 13] = [
         (Attrs::BOLD, Modifier::BOLD),
         (Attrs::DIM, Modifier::DIM),
         (Attrs::ITALIC, Modifier::ITALIC),
@@ -193,7 +197,7 @@ pub fn modifiers(attrs: Attrs) -> Modifier {
         (Attrs::DASHED_UNDERLINE, UNDERLINED.union(DASHED_UNDERLINE)),
     ];
     MAP.iter()
-        .filter(|(bit, _)| attrs.has(*bit))
+        .filter(|(bit, _)| attrs.contains(*bit))
         .fold(Modifier::empty(), |acc, (_, m)| acc | *m)
 }
 

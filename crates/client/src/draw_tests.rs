@@ -1,7 +1,7 @@
 //! Tests of the screen model and its conversion to ratatui.
 
 use super::*;
-use mux_protocol::Row;
+use mux_protocol::{Point, Row};
 use ratatui::layout::Rect;
 
 fn size(cols: u16, rows: u16) -> Size {
@@ -28,8 +28,7 @@ fn update(s: Size, rows: Vec<Row>) -> ScreenUpdate {
         size: s,
         rows,
         cursor: Cursor {
-            x: 1,
-            y: 0,
+            pos: Point { row: 0, col: 1 },
             visible: true,
             shape: 0,
         },
@@ -75,7 +74,7 @@ fn attributes_map_to_modifiers() {
     ] {
         assert!(all.contains(m), "{m:?}");
     }
-    let some = modifiers(Attrs(Attrs::BOLD | Attrs::REVERSE));
+    let some = modifiers(Attrs::BOLD | Attrs::REVERSE);
     assert_eq!(some, Modifier::BOLD | Modifier::REVERSED);
 }
 
@@ -91,7 +90,7 @@ fn rows_replace_and_new_sizes_start_blank() {
     m.apply(update(size(4, 1), vec![]));
     assert_eq!((m.rows.len(), m.rows[0].len()), (1, 4));
     assert_eq!(m.rows[0][0].text, " ");
-    assert_eq!(m.cursor.x, 1);
+    assert_eq!(m.cursor.pos.col, 1);
 }
 
 #[test]
@@ -100,7 +99,7 @@ fn render_draws_styles_and_the_intersection() {
     let red = Style {
         fg: Color::Indexed(1),
         bg: Color::Default,
-        attrs: Attrs(Attrs::BOLD),
+        attrs: Attrs::BOLD,
         ..Style::default()
     };
     let mut r = row(0, &["a", "b", "c"]);
@@ -165,7 +164,7 @@ fn extra_attributes_use_our_modifier_bits() {
         (Attrs::DOTTED_UNDERLINE, u | DOTTED_UNDERLINE),
         (Attrs::DASHED_UNDERLINE, u | DASHED_UNDERLINE),
     ] {
-        assert_eq!(modifiers(Attrs(attr)).bits(), want.bits(), "{attr}");
+        assert_eq!(modifiers(attr).bits(), want.bits(), "{attr:?}");
     }
 }
 

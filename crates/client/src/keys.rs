@@ -25,7 +25,7 @@ pub fn convert_key(key: KeyEvent) -> Option<Key> {
     let mut mods = convert_mods(key.modifiers);
     // A character already carries its shift, and Shift-Tab is its own key.
     if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
-        mods = Mods(mods.0 & !Mods::SHIFT.0);
+        mods = mods.without(Mods::SHIFT);
     }
     Some(Key { code, mods })
 }

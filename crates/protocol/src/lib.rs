@@ -16,8 +16,10 @@ pub use messages::{
     ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, ServerMsg,
     HELLO_MAGIC,
 };
-pub use types::{Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, Row, ScreenUpdate, Size, Style};
+pub use types::{
+    Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, Point, Row, ScreenUpdate, Size, Style,
+};
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;

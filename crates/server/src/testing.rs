@@ -262,7 +262,7 @@ impl Harness {
         while let Ok(msg) = rx.try_recv() {
             match msg {
                 ServerMsg::Screen(update) => {
-                    let (cols, rows) = (update.size.cols as usize, update.size.rows as usize);
+                    let (cols, rows) = (usize::from(update.size.cols), usize::from(update.size.rows));
                     if screen.rows.len() != rows || screen.rows.first().map(Vec::len) != Some(cols)
                     {
                         screen.rows = vec![vec![Cell::new(" ", Default::default()); cols]; rows];
@@ -273,7 +273,7 @@ impl Harness {
                         }
                     }
                     let c = update.cursor;
-                    screen.cursor = (c.x, c.y, c.visible);
+                    screen.cursor = (c.pos.col, c.pos.row, c.visible);
                 }
                 other => screen.other.push(other),
             }

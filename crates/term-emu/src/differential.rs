@@ -64,7 +64,7 @@ fn piece(rng: &mut Rng, rows: u64, cols: u64, out: &mut String) {
 /// Compares the screens; returns the first difference found.
 fn compare(ours: &Terminal, oracle: &vt100::Screen, rows: u16, cols: u16) -> Result<(), String> {
     let (crow, ccol) = oracle.cursor_position();
-    if (ours.cursor().row, ours.cursor().col) != (crow, ccol) {
+    if (ours.cursor().pos.row, ours.cursor().pos.col) != (crow, ccol) {
         return Err(format!("cursor {:?} vs {:?}", ours.cursor(), (crow, ccol)));
     }
     for r in 0..rows {

@@ -9,7 +9,7 @@ fn term(rows: u16, cols: u16) -> Terminal {
 
 /// Returns the cursor as (row, col).
 fn at(t: &Terminal) -> (u16, u16) {
-    (t.cursor().row, t.cursor().col)
+    (t.cursor().pos.row, t.cursor().pos.col)
 }
 
 /// Returns the rows' text.
@@ -297,7 +297,7 @@ fn a_one_by_one_terminal_survives_everything() {
     t.process("ab漢\u{301}\x1b[5@\x1b[5P\x1b[L\x1b[M\x1b[S\x1b[T\x1b[2J\tx\x1bM\x1bD".as_bytes());
     t.process(b"\x1b[?1049h\x1b[10;10r\x1b[5b\x1b[?1049l\x1b[5Z\x1b[5I");
     let (c, s) = (t.cursor(), t.size());
-    assert!(c.row < s.rows && c.col <= s.cols);
+    assert!(c.pos.row < s.rows && c.pos.col <= s.cols);
     t.resize(Size { rows: 3, cols: 3 });
     t.resize(Size { rows: 1, cols: 1 });
 }

@@ -39,12 +39,12 @@ impl Cell {
     #[inline]
     pub(crate) fn new(c: char, style: u16, link: u16, wide: bool) -> Cell {
         let mut bytes = [0; 4];
-        let len = c.encode_utf8(&mut bytes).len() as u8;
+        let len = c.encode_utf8(&mut bytes).len();
         Cell {
             bytes,
             style,
             link,
-            flags: len | if wide { WIDE } else { 0 },
+            flags: u8::try_from(len).unwrap_or(0) | if wide { WIDE } else { 0 },
         }
     }
 
@@ -158,9 +158,9 @@ impl Row {
             flags |= WIDE;
         }
         let mut bytes = [0; 4];
-        if text.len() <= 4 {
+        if let Ok(len @ 0..=4) = u8::try_from(text.len()) {
             bytes[..text.len()].copy_from_slice(text.as_bytes());
-            flags |= text.len() as u8;
+            flags |= len;
         } else {
             if self.clusters.len() >= self.cells.len().max(4) {
                 self.compact_clusters();

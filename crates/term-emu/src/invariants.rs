@@ -45,7 +45,7 @@ fn feed(term: &mut Terminal, bytes: &[u8]) {
     );
     let size = term.size();
     assert!(size.rows >= 1 && size.cols >= 1);
-    let c = term.cursor();
+    let c = term.cursor().pos;
     assert!(
         c.row < size.rows,
         "cursor row {} outside {} rows",

@@ -1,74 +1,9 @@
-//! Keys and their encoding for a program, following xterm's conventions as tmux does.
+//! The encoding of keys, pastes and focus changes for a program, following xterm's conventions as
+//! tmux does. The keys themselves are mux-types' [`Key`]s.
+
+use mux_types::{Key, KeyCode, Mods};
 
 use crate::types::Modes;
-
-/// Modifier keys as a bit set; the bits match xterm's modifier parameter minus one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Mods(pub u8);
-
-impl Mods {
-    /// No modifier.
-    pub const NONE: Mods = Mods(0);
-    /// Shift.
-    pub const SHIFT: Mods = Mods(1);
-    /// Alt (Meta).
-    pub const ALT: Mods = Mods(2);
-    /// Control.
-    pub const CTRL: Mods = Mods(4);
-
-    /// Returns whether every bit of `other` is set.
-    pub fn contains(self, other: Mods) -> bool {
-        self.0 & other.0 == other.0
-    }
-}
-
-/// A key without its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyCode {
-    /// A character key.
-    Char(char),
-    /// Function key F1 to F12 (and beyond, which send nothing).
-    F(u8),
-    /// Return.
-    Enter,
-    /// Tab.
-    Tab,
-    /// Shift-Tab.
-    BackTab,
-    /// Backspace.
-    Backspace,
-    /// Escape.
-    Esc,
-    /// Cursor up.
-    Up,
-    /// Cursor down.
-    Down,
-    /// Cursor left.
-    Left,
-    /// Cursor right.
-    Right,
-    /// Home.
-    Home,
-    /// End.
-    End,
-    /// Page up.
-    PageUp,
-    /// Page down.
-    PageDown,
-    /// Insert.
-    Insert,
-    /// Delete.
-    Delete,
-}
-
-/// A key press.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    /// The key.
-    pub code: KeyCode,
-    /// The modifiers held.
-    pub mods: Mods,
-}
 
 /// Returns the bytes a terminal sends for `key` under `modes`.
 pub fn encode_key(key: Key, modes: &Modes) -> Vec<u8> {

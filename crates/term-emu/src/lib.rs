@@ -5,8 +5,9 @@
 //! [`Effects`]: the replies owed to the program (answers to device attribute, status, mode,
 //! capability and colour queries), title changes, bells, clipboard writes and working
 //! directory changes. They read the screen through term-emu's own types ([`CellRef`],
-//! [`Cursor`], [`Modes`]) and encode keys, pastes and focus changes for the terminal's current
-//! modes with [`Terminal::encode_key`], [`Terminal::encode_paste`] and
+//! [`Modes`]) and the value types shared with the rest of mux from `mux-types` ([`Cursor`],
+//! [`Style`], [`Size`], [`Key`]), and encode keys, pastes and focus changes for the
+//! terminal's current modes with [`Terminal::encode_key`], [`Terminal::encode_paste`] and
 //! [`Terminal::encode_focus`]. No parser type is part of this API.
 //!
 //! Every byte passes a filter first (`filter.rs`): it takes out the OSC and DCS strings (with
@@ -90,9 +91,9 @@ mod terminal;
 mod types;
 
 pub use history::History;
-pub use keys::{Key, KeyCode, Mods};
+pub use mux_types::{Attrs, Color, Cursor, Key, KeyCode, Mods, Point, Size, Style};
 pub use terminal::{Effects, Terminal};
-pub use types::{Attrs, CellRef, ClipboardSet, Color, Cursor, Modes, MouseMode, Size, Style};
+pub use types::{CellRef, ClipboardSet, Modes, MouseMode};
 
 #[cfg(test)]
 mod differential;

@@ -101,7 +101,9 @@ impl Perform for Core {
             [b'='] if c == 'c' && args.get(0) == 0 => {
                 self.h.replies.extend_from_slice(DA3_REPLY);
             }
-            [b' '] if c == 'q' => self.screen.modes.cursor_shape = args.get(0).min(6) as u8,
+            [b' '] if c == 'q' => {
+                self.screen.modes.cursor_shape = u8::try_from(args.get(0)).map_or(6, |n| n.min(6));
+            }
             [b'!'] if c == 'p' => self.screen.soft_reset(),
             [b'?', b'$'] if c == 'p' => {
                 let m = args.get(0);

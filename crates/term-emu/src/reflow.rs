@@ -37,7 +37,7 @@ impl Lines {
         self.text.push_str(text);
         self.pieces.push(Piece {
             start,
-            len: text.len().min(usize::from(u8::MAX)) as u8,
+            len: u8::try_from(text.len()).unwrap_or(u8::MAX),
             width,
             style,
             link,

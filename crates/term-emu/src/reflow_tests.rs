@@ -34,14 +34,14 @@ fn a_wrapped_line_is_rejoined_when_the_width_grows() {
     t.resize(size(5, 40));
     assert_eq!(rows(&t)[..2], [ALPHABET, "$"]);
     assert!(!t.row_wrapped(0));
-    assert_eq!((t.cursor().row, t.cursor().col), (1, 2));
+    assert_eq!((t.cursor().pos.row, t.cursor().pos.col), (1, 2));
     t.resize(size(5, 10));
     assert_eq!(
         rows(&t)[..4],
         ["abcdefghij", "klmnopqrst", "uvwxyz0123", "$"]
     );
     assert!(t.row_wrapped(0) && t.row_wrapped(1) && !t.row_wrapped(2));
-    assert_eq!((t.cursor().row, t.cursor().col), (3, 2));
+    assert_eq!((t.cursor().pos.row, t.cursor().pos.col), (3, 2));
 }
 
 #[test]
@@ -52,10 +52,10 @@ fn the_cursor_stays_on_its_character() {
     t.process(b"\x1b[2;3H");
     t.resize(size(4, 7));
     let c = t.cursor();
-    assert_eq!(t.cell(c.row, c.col).map(|c| c.text), Some("m"));
+    assert_eq!(t.cell(c.pos.row, c.pos.col).map(|c| c.text), Some("m"));
     t.resize(size(4, 25));
     let c = t.cursor();
-    assert_eq!(t.cell(c.row, c.col).map(|c| c.text), Some("m"));
+    assert_eq!(t.cell(c.pos.row, c.pos.col).map(|c| c.text), Some("m"));
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn the_height_moves_rows_between_screen_and_scrollback() {
     t.process(b"1\r\n2\r\n3\r\n4\r\n5\x1b[H");
     t.resize(size(2, 10));
     assert_eq!(rows(&t), ["1", "2"]);
-    assert_eq!(t.cursor().row, 0);
+    assert_eq!(t.cursor().pos.row, 0);
 }
 
 #[test]

@@ -3,10 +3,12 @@
 use crate::engine::Engine;
 use crate::filter::osc::Colours;
 use crate::filter::Filter;
+use crate::grid::Row;
 use crate::history::History;
-use crate::keys::{self, Key};
+use crate::keys;
 use crate::screen::{MouseEncoding, Screen};
-use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Size};
+use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Point, Size};
+use mux_types::Key;
 
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -90,10 +92,7 @@ impl Terminal {
     /// Returns the size.
     pub fn size(&self) -> Size {
         let s = self.screen();
-        Size {
-            rows: s.rows as u16,
-            cols: s.cols as u16,
-        }
+        Size::from_usize(s.rows, s.cols)
     }
 
     /// Returns the cell at `row`, `col` of the visible screen, if inside it. Under reverse
@@ -105,7 +104,7 @@ impl Terminal {
         let cell = r.cells.get(col)?;
         let mut style = s.history.styles.get(cell.style);
         if s.modes.reverse_video {
-            style.attrs.0 ^= Attrs::REVERSE.0;
+            style.attrs.toggle(Attrs::REVERSE);
         }
         Some(CellRef {
             text: r.text(col),
@@ -121,8 +120,7 @@ impl Terminal {
     pub fn cursor(&self) -> Cursor {
         let s = self.screen();
         Cursor {
-            row: s.row as u16,
-            col: s.col as u16,
+            pos: Point::from_usize(s.row, s.col),
             visible: s.modes.cursor_visible,
             shape: s.modes.cursor_shape,
         }
@@ -181,8 +179,8 @@ impl Terminal {
     pub fn contents(&self) -> String {
         let s = self.screen();
         let mut out = String::new();
-        for (i, r) in s.grid().iter().enumerate() {
-            let text = self.row_text(i as u16);
+        for r in s.grid() {
+            let text = text_of(r);
             out.push_str(&text);
             if !r.wrapped || text.chars().count() < s.cols {
                 out.push('\n');
@@ -195,20 +193,10 @@ impl Terminal {
 
     /// Returns the text of visible row `row`, trailing blanks dropped.
     pub fn row_text(&self, row: u16) -> String {
-        let Some(r) = self.screen().grid().get(usize::from(row)) else {
-            return String::new();
-        };
-        let mut out = String::new();
-        for col in 0..r.trimmed_len() {
-            let cell = r.cells[col];
-            if cell.is_continuation() {
-                continue;
-            }
-            let text = r.text(col);
-            out.push_str(if text.is_empty() { " " } else { text });
-        }
-        out.truncate(out.trim_end().len());
-        out
+        self.screen()
+            .grid()
+            .get(usize::from(row))
+            .map_or_else(String::new, |r| text_of(r))
     }
 
     /// Returns whether visible row `row` continues on the next row (a soft wrap).
@@ -268,4 +256,19 @@ impl Terminal {
     pub fn encode_focus(&self, focused: bool) -> Vec<u8> {
         keys::encode_focus(focused, &self.modes())
     }
+}
+
+/// Returns the text of a grid row, trailing blanks dropped.
+fn text_of(r: &Row) -> String {
+    let mut out = String::new();
+    for col in 0..r.trimmed_len() {
+        let cell = r.cells[col];
+        if cell.is_continuation() {
+            continue;
+        }
+        let text = r.text(col);
+        out.push_str(if text.is_empty() { " " } else { text });
+    }
+    out.truncate(out.trim_end().len());
+    out
 }

@@ -21,7 +21,7 @@ fn text_lands_on_the_screen_with_its_colours() {
     assert!(red.style.attrs.contains(Attrs::BOLD));
     assert_eq!(t.cell(0, 7).map(|c| c.style.fg), Some(Color::Indexed(200)));
     assert_eq!(t.cell(0, 8).map(|c| c.style.bg), Some(Color::Rgb(1, 2, 3)));
-    assert_eq!(t.cursor().col, 9);
+    assert_eq!(t.cursor().pos.col, 9);
     assert!(t.cell(5, 0).is_none());
 }
 
@@ -205,7 +205,7 @@ fn arbitrary_bytes_never_panic() {
         }
         let c = t.cursor();
         let s = t.size();
-        assert!(c.row < s.rows && c.col <= s.cols);
+        assert!(c.pos.row < s.rows && c.pos.col <= s.cols);
     }
 }
 
@@ -296,5 +296,5 @@ fn modes_1047_and_1048_are_carried_out() {
     t.process(b"\x1b[?47h");
     assert_eq!(t.row_text(0), "");
     t.process(b"\x1b[?47l\x1b[2;3H\x1b[?1048h\x1b[H\x1b[?1048l");
-    assert_eq!((t.cursor().row, t.cursor().col), (1, 2));
+    assert_eq!((t.cursor().pos.row, t.cursor().pos.col), (1, 2));
 }

@@ -128,11 +128,11 @@ fn check_cursor(name: &str) {
     );
     if visible == 1 {
         assert_eq!(
-            (cursor.row, cursor.col),
+            (cursor.pos.row, cursor.pos.col),
             (y, x),
             "{name}: cursor (row, col): expected ({y}, {x}), actual ({}, {})",
-            cursor.row,
-            cursor.col
+            cursor.pos.row,
+            cursor.pos.col
         );
     }
 }

@@ -53,7 +53,7 @@ fn check(size: Size) {
     for (i, case) in corpus().iter().enumerate() {
         t.process(case);
         t.process(b"\x1b\\\x18\x1b[0m\x1b[r\x1b[?6l\x1b[?7h\r\nOK");
-        let row = t.cursor().row;
+        let row = t.cursor().pos.row;
         let text = t.row_text(row);
         let ok = if size.cols >= 2 { "OK" } else { "K" };
         assert!(

@@ -55,7 +55,7 @@ fn server_messages_round_trip_through_blocking_helpers() {
                         style: Style {
                             fg: Color::Rgb(1, 2, 3),
                             bg: Color::Indexed(200),
-                            attrs: Attrs(Attrs::BOLD | Attrs::CURLY_UNDERLINE),
+                            attrs: Attrs::BOLD | Attrs::CURLY_UNDERLINE,
                             underline_color: Color::Indexed(1),
                         },
                         link: Some("https://example.com/".into()),
@@ -64,8 +64,7 @@ fn server_messages_round_trip_through_blocking_helpers() {
                 ],
             }],
             cursor: Cursor {
-                x: 1,
-                y: 0,
+                pos: Point { row: 0, col: 1 },
                 visible: true,
                 shape: 0,
             },
@@ -121,6 +120,24 @@ fn encoded_bytes_are_pinned() {
         encode(&ServerMsg::Title("t".into())).unwrap(),
         [3, 0, 0, 0, 8, 1, b't']
     );
+    // Version 5 (mux-types) sends sizes and the cursor position rows first.
+    let resize = encode(&ClientMsg::Resize(Size {
+        rows: 43,
+        cols: 132,
+    }))
+    .unwrap();
+    assert_eq!(resize, PIN_RESIZE);
+    let screen = encode(&ServerMsg::Screen(ScreenUpdate {
+        size: Size { rows: 1, cols: 2 },
+        rows: Vec::new(),
+        cursor: Cursor {
+            pos: Point { row: 0, col: 1 },
+            visible: true,
+            shape: 2,
+        },
+    }))
+    .unwrap();
+    assert_eq!(screen, PIN_SCREEN);
 }
 
 #[test]
@@ -192,3 +209,8 @@ const PIN_REPLY: [u8; 6] = [2, 0, 0, 0, 1, 1];
 const PIN_KEY: [u8; 9] = [5, 0, 0, 0, 1, 0, 1, 98, 4];
 /// `ServerMsg::Exit` (variant 2) of 1 (zigzag varint 2).
 const PIN_EXIT: [u8; 6] = [2, 0, 0, 0, 2, 2];
+/// `ClientMsg::Resize` (variant 3) of 43 rows (varint 43), then 132 columns (varint 132, 1).
+const PIN_RESIZE: [u8; 8] = [4, 0, 0, 0, 3, 43, 132, 1];
+/// `ServerMsg::Screen` (variant 4): size 1 row by 2 columns, no rows, the cursor at row 0,
+/// column 1, visible, shape 2.
+const PIN_SCREEN: [u8; 12] = [8, 0, 0, 0, 4, 1, 2, 0, 0, 1, 1, 2];

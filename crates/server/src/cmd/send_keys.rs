@@ -32,9 +32,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let mut bytes = Vec::new();
     for item in send_keys_items(&args.positional, args.has('l')) {
         match item {
-            SendItem::Key(key) => {
-                bytes.extend(pane.term.encode_key(crate::model::keys::to_term_key(key)))
-            }
+            SendItem::Key(key) => bytes.extend(pane.term.encode_key(key)),
             SendItem::Text(text) => bytes.extend_from_slice(text.as_bytes()),
         }
     }

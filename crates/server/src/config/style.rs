@@ -10,7 +10,7 @@ const COLOUR_NAMES: [&str; 8] = [
 ];
 
 /// Attribute words in the order [`style_text`] writes them, with their bits.
-const ATTR_WORDS: [(&str, u16); 8] = [
+const ATTR_WORDS: [(&str, Attrs); 8] = [
     ("bold", Attrs::BOLD),
     ("dim", Attrs::DIM),
     ("underscore", Attrs::UNDERLINE),
@@ -60,8 +60,8 @@ pub fn parse_colour(s: &str) -> Option<Color> {
         Some(rest) => (8, rest),
         None => (0, name),
     };
-    if let Some(i) = COLOUR_NAMES.iter().position(|&n| n == plain) {
-        return Some(Color::Indexed(bright + i as u8));
+    if let Some((i, _)) = (0u8..).zip(COLOUR_NAMES).find(|&(_, n)| n == plain) {
+        return Some(Color::Indexed(bright + i));
     }
     match name.parse::<u8>().ok()? {
         n @ 0..=7 => Some(Color::Indexed(n)),
@@ -93,11 +93,11 @@ fn apply_word(mut style: Style, word: &str, base: Style) -> Option<Style> {
     }
     match lower.as_str() {
         "default" => return Some(base),
-        "none" => style.attrs = Attrs(0),
+        "none" => style.attrs = Attrs::NONE,
         w if LAYOUT_WORDS.contains(&w) => {}
         w => match (attr_bits(w), w.strip_prefix("no").and_then(attr_bits)) {
-            (Some(bits), _) => style.attrs.0 |= bits,
-            (None, Some(bits)) => style.attrs.0 &= !bits,
+            (Some(bits), _) => style.attrs.insert(bits),
+            (None, Some(bits)) => style.attrs.remove(bits),
             (None, None) => return None,
         },
     }
@@ -126,9 +126,9 @@ fn apply_setting(mut style: Style, key: &str, value: &str, base: Style) -> Optio
 
 /// Returns the attribute bits an attribute word names (`none` and `default` name none), or
 /// None if the word is not an attribute.
-fn attr_bits(word: &str) -> Option<u16> {
+fn attr_bits(word: &str) -> Option<Attrs> {
     let bits = match word {
-        "none" | "default" | "overline" | "acs" => 0,
+        "none" | "default" | "overline" | "acs" => Attrs::NONE,
         "bright" => Attrs::BOLD,
         "double-underscore" | "curly-underscore" | "dotted-underscore" | "dashed-underscore" => {
             Attrs::UNDERLINE

@@ -93,7 +93,7 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         .visible_rect(id)
         .or_else(|| w.layout.rect(id))
         .unwrap_or_default();
-    let cursor = p.term.cursor();
+    let cursor = p.term.cursor().pos;
     Some(match name {
         "pane_index" => (w.pane_position(id).unwrap_or(0) + base).to_string(),
         "pane_id" => format!("%{}", id.0),

@@ -2,7 +2,7 @@
 //! between them (the active pane's highlighted), pane titles on the borders when asked, pane
 //! numbers or a chooser over the window, and the status line.
 
-use mux_protocol::{Attrs, Cell, Color, Cursor, Style};
+use mux_protocol::{Attrs, Cell, Color, Cursor, Point, Style};
 use mux_term_emu::CellRef;
 
 use crate::ids::{PaneId, SessionId};
@@ -65,8 +65,7 @@ pub fn compose(state: &State, client: &Client) -> Screen {
         let y = if top { 0 } else { h - lines };
         if let Some(col) = status.cursor {
             cursor = Cursor {
-                x: col,
-                y: y as u16,
+                pos: Point::from_usize(y, usize::from(col)),
                 visible: true,
                 shape: 0,
             };
@@ -97,22 +96,22 @@ fn draw_window(
         draw_pane(&p.term, rows, area, *rect);
         if let Some(status) = p.exit_status {
             let text = format!("Pane is dead (status {status})");
-            let y = (p.term.cursor().row as usize + 1).min(rect.rows.saturating_sub(1) as usize);
+            let y =
+                (p.term.cursor().pos.row as usize + 1).min(rect.rows.saturating_sub(1) as usize);
             put_text(rows, area, *rect, y, &text, Style::default());
         }
         if *pane == window.active && matches!(client.mode, Mode::Normal | Mode::Prompt(_)) {
             let c = p.term.cursor();
             let (x, y) = (
-                area.x + rect.x as usize + c.col as usize,
-                area.y + rect.y as usize + c.row as usize,
+                area.x + rect.x as usize + c.pos.col as usize,
+                area.y + rect.y as usize + c.pos.row as usize,
             );
-            let inside = c.col < rect.cols
-                && c.row < rect.rows
+            let inside = c.pos.col < rect.cols
+                && c.pos.row < rect.rows
                 && x < area.x + area.cols
                 && y < area.y + area.rows;
             cursor = Cursor {
-                x: x as u16,
-                y: y as u16,
+                pos: Point::from_usize(y, x),
                 visible: c.visible && inside,
                 shape: c.shape,
             };
@@ -151,17 +150,17 @@ fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
 /// Copies a terminal's visible cells into its rectangle of the window area.
 fn draw_pane(term: &mux_term_emu::Terminal, rows: &mut [Vec<Cell>], area: Area, rect: Rect) {
     let ts = term.size();
-    for y in 0..rect.rows.min(ts.rows) as usize {
-        let sy = area.y + rect.y as usize + y;
+    for y in 0..rect.rows.min(ts.rows) {
+        let sy = area.y + usize::from(rect.y) + usize::from(y);
         if sy >= area.y + area.rows || sy >= rows.len() {
             break;
         }
-        for x in 0..rect.cols.min(ts.cols) as usize {
-            let sx = area.x + rect.x as usize + x;
+        for x in 0..rect.cols.min(ts.cols) {
+            let sx = area.x + usize::from(rect.x) + usize::from(x);
             if sx >= area.x + area.cols || sx >= rows[sy].len() {
                 break;
             }
-            if let Some(c) = term.cell(y as u16, x as u16) {
+            if let Some(c) = term.cell(y, x) {
                 rows[sy][sx] = convert_cell(&c);
             }
         }
@@ -320,13 +319,13 @@ fn draw_chooser(ch: &Chooser, rows: &mut [Vec<Cell>], area: Area) {
     let whole = Rect {
         x: 0,
         y: 0,
-        cols: area.cols as u16,
-        rows: area.rows as u16,
+        cols: u16::try_from(area.cols).unwrap_or(u16::MAX),
+        rows: u16::try_from(area.rows).unwrap_or(u16::MAX),
     };
     for (line, item) in ch.items.iter().enumerate().skip(first).take(area.rows) {
         let style = if line == ch.selected {
             Style {
-                attrs: Attrs(Attrs::REVERSE),
+                attrs: Attrs::REVERSE,
                 ..Style::default()
             }
         } else {
@@ -379,7 +378,8 @@ fn draw_titles(
     }
 }
 
-/// Converts a term-emu cell to a wire cell.
+/// Turns a term-emu cell into a wire cell: its text as the client shows it (a space for a blank,
+/// nothing for the right half of a wide character), its style and its hyperlink.
 fn convert_cell(c: &CellRef<'_>) -> Cell {
     let text = if c.wide_continuation {
         String::new()
@@ -390,22 +390,8 @@ fn convert_cell(c: &CellRef<'_>) -> Cell {
     };
     Cell {
         text,
-        style: Style {
-            fg: convert_color(c.style.fg),
-            bg: convert_color(c.style.bg),
-            attrs: Attrs(c.style.attrs.0),
-            underline_color: convert_color(c.style.underline_color),
-        },
+        style: c.style,
         link: c.link.map(str::to_string),
-    }
-}
-
-/// Converts a term-emu colour to a wire colour.
-fn convert_color(c: mux_term_emu::Color) -> Color {
-    match c {
-        mux_term_emu::Color::Default => Color::Default,
-        mux_term_emu::Color::Indexed(i) => Color::Indexed(i),
-        mux_term_emu::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
     }
 }
 

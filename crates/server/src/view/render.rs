@@ -108,7 +108,7 @@ fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
     {
         if *shown != row {
             changed.push(Row {
-                y: y as u16,
+                y: u16::try_from(y).unwrap_or(u16::MAX),
                 cells: row.clone(),
             });
             *shown = row;
@@ -164,10 +164,7 @@ mod tests {
             })
             .collect();
         Screen {
-            size: Size {
-                cols: width as u16,
-                rows: lines.len() as u16,
-            },
+            size: Size::from_usize(lines.len(), width),
             rows,
             cursor: Cursor::default(),
         }

@@ -175,7 +175,7 @@ fn prompt_row(state: &State, client: ClientId, scope: Scope, width: usize) -> Op
             let at = unicode_width::UnicodeWidthStr::width(format!("{}{before}", p.label).as_str());
             (
                 format!("{}{}", p.label, p.input),
-                Some(at.min(width.saturating_sub(1)) as u16),
+                Some(u16::try_from(at.min(width.saturating_sub(1))).unwrap_or(u16::MAX)),
             )
         }
         (_, Some((message, _))) => (message.clone(), None),

@@ -61,7 +61,7 @@ fn hostile_input_never_panics_and_stays_bounded() {
             }
         }
         let (c, s) = (t.cursor(), t.size());
-        assert!(c.row < s.rows && c.col <= s.cols, "{c:?} {s:?}");
+        assert!(c.pos.row < s.rows && c.pos.col <= s.cols, "{c:?} {s:?}");
         assert!(t.filter_buffer_capacity() <= CLIPBOARD_CAP);
     }
     // The terminal still works afterwards.

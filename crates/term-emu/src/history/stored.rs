@@ -98,7 +98,7 @@ pub(super) fn encode(
         return text_len;
     }
     data.extend_from_slice(links);
-    let count = (links.len() / 4) as u16;
+    let count = u16::try_from(links.len() / 4).unwrap_or(u16::MAX);
     data.extend_from_slice(&count.to_le_bytes());
     text_len | LINKED
 }
@@ -123,12 +123,12 @@ fn encode_cells<const LINKS: bool>(
     let mut note = |col: usize, cell: &Cell| {
         if cell.style != style {
             style = cell.style;
-            runs.extend_from_slice(&(col as u16).to_le_bytes());
+            runs.extend_from_slice(&column(col));
             runs.extend_from_slice(&style.to_le_bytes());
         }
         if LINKS && cell.link != link {
             link = cell.link;
-            links.extend_from_slice(&(col as u16).to_le_bytes());
+            links.extend_from_slice(&column(col));
             links.extend_from_slice(&link.to_le_bytes());
         }
     };
@@ -156,6 +156,13 @@ fn encode_cells<const LINKS: bool>(
         }
     }
     (data.len() - base) as u32 & TEXT
+}
+
+/// Returns a column as stored in a row's changes (u16 LE). Columns fit: a row is at most as
+/// wide as a terminal, whose width is a `u16`.
+#[inline]
+fn column(col: usize) -> [u8; 2] {
+    u16::try_from(col).unwrap_or(u16::MAX).to_le_bytes()
 }
 
 /// Returns the clusters of a stored row with their styles and, with `LINKS`, their hyperlinks.

@@ -38,57 +38,49 @@ pub(crate) fn apply(pen: &mut Style, params: &Params) {
 
 /// Sets the underline style: 0 none, 1 single, 2 double, 3 curly, 4 dotted, 5 dashed.
 fn underline(pen: &mut Style, kind: u16) {
-    let bit = match kind {
-        0 => None,
-        2 => Some(Attrs::DOUBLE_UNDERLINE),
-        3 => Some(Attrs::CURLY_UNDERLINE),
-        4 => Some(Attrs::DOTTED_UNDERLINE),
-        5 => Some(Attrs::DASHED_UNDERLINE),
-        _ => Some(Attrs::UNDERLINE),
-    };
-    pen.attrs = Attrs(pen.attrs.0 & !Attrs::ANY_UNDERLINE.0);
-    if let Some(bit) = bit {
-        pen.attrs = Attrs(pen.attrs.0 | bit.0);
-    }
+    pen.attrs.set_underline(match kind {
+        0 => Attrs::NONE,
+        2 => Attrs::DOUBLE_UNDERLINE,
+        3 => Attrs::CURLY_UNDERLINE,
+        4 => Attrs::DOTTED_UNDERLINE,
+        5 => Attrs::DASHED_UNDERLINE,
+        _ => Attrs::UNDERLINE,
+    });
 }
 
-/// Sets or clears the attribute bits `bits`.
-fn flag(pen: &mut Style, bits: u16, on: bool) {
-    if on {
-        pen.attrs.0 |= bits;
-    } else {
-        pen.attrs.0 &= !bits;
-    }
+/// Sets or clears the attributes `attrs`.
+fn flag(pen: &mut Style, attrs: Attrs, on: bool) {
+    pen.attrs.set(attrs, on);
 }
 
 /// Applies a parameter without sub-parameters.
 fn simple(pen: &mut Style, p: u16) {
     match p {
         0 => *pen = Style::default(),
-        1 => flag(pen, Attrs::BOLD.0, true),
-        2 => flag(pen, Attrs::DIM.0, true),
-        3 => flag(pen, Attrs::ITALIC.0, true),
-        5 | 6 => flag(pen, Attrs::BLINK.0, true),
-        7 => flag(pen, Attrs::REVERSE.0, true),
-        8 => flag(pen, Attrs::HIDDEN.0, true),
-        9 => flag(pen, Attrs::STRIKE.0, true),
+        1 => flag(pen, Attrs::BOLD, true),
+        2 => flag(pen, Attrs::DIM, true),
+        3 => flag(pen, Attrs::ITALIC, true),
+        5 | 6 => flag(pen, Attrs::BLINK, true),
+        7 => flag(pen, Attrs::REVERSE, true),
+        8 => flag(pen, Attrs::HIDDEN, true),
+        9 => flag(pen, Attrs::STRIKE, true),
         21 => underline(pen, 2),
-        22 => flag(pen, Attrs::BOLD.0 | Attrs::DIM.0, false),
-        23 => flag(pen, Attrs::ITALIC.0, false),
+        22 => flag(pen, Attrs::BOLD | Attrs::DIM, false),
+        23 => flag(pen, Attrs::ITALIC, false),
         24 => underline(pen, 0),
-        25 => flag(pen, Attrs::BLINK.0, false),
-        27 => flag(pen, Attrs::REVERSE.0, false),
-        28 => flag(pen, Attrs::HIDDEN.0, false),
-        29 => flag(pen, Attrs::STRIKE.0, false),
-        30..=37 => pen.fg = Color::Indexed((p - 30) as u8),
+        25 => flag(pen, Attrs::BLINK, false),
+        27 => flag(pen, Attrs::REVERSE, false),
+        28 => flag(pen, Attrs::HIDDEN, false),
+        29 => flag(pen, Attrs::STRIKE, false),
+        30..=37 => pen.fg = Color::Indexed(byte(p - 30)),
         39 => pen.fg = Color::Default,
-        40..=47 => pen.bg = Color::Indexed((p - 40) as u8),
+        40..=47 => pen.bg = Color::Indexed(byte(p - 40)),
         49 => pen.bg = Color::Default,
-        53 => flag(pen, Attrs::OVERLINE.0, true),
-        55 => flag(pen, Attrs::OVERLINE.0, false),
+        53 => flag(pen, Attrs::OVERLINE, true),
+        55 => flag(pen, Attrs::OVERLINE, false),
         59 => pen.underline_color = Color::Default,
-        90..=97 => pen.fg = Color::Indexed((p - 90 + 8) as u8),
-        100..=107 => pen.bg = Color::Indexed((p - 100 + 8) as u8),
+        90..=97 => pen.fg = Color::Indexed(byte(p - 90 + 8)),
+        100..=107 => pen.bg = Color::Indexed(byte(p - 100 + 8)),
         _ => {}
     }
 }

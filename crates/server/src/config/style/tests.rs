@@ -66,7 +66,7 @@ fn colours() {
 /// `tmux set -g status-style SPEC`, which refuses with exactly `invalid style: SPEC`.
 #[test]
 fn styles() {
-    let base = style(Color::Indexed(2), Color::Indexed(3), Attrs::DIM);
+    let base = style(Color::Indexed(2), Color::Indexed(3), Attrs::DIM.0);
     let d = Style::default();
     let cases = [
         (
