@@ -17,7 +17,7 @@ use std::ops::{Bound, RangeBounds};
 /// let roll = rng.range(1..=6);
 /// assert!((1..=6).contains(&roll));
 /// let word = rng.pick(&["a", "b", "c"]);
-/// assert!(["a", "b", "c"].contains(word));
+/// assert!(["a", "b", "c"].contains(&word));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Rng {
@@ -126,14 +126,15 @@ impl Rng {
         unit < p
     }
 
-    /// Returns a reference to one item of `items`, each equally likely.
+    /// Returns one item of `items`, each equally likely. (For items that are not `Copy`,
+    /// index with [`index`](Rng::index) instead.)
     ///
     /// # Panics
     ///
     /// Panics if `items` is empty.
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         assert!(!items.is_empty(), "Rng::pick from an empty slice");
-        &items[self.index(items.len())]
+        items[self.index(items.len())]
     }
 
     /// Returns `len` random bytes.
@@ -154,7 +155,7 @@ impl Rng {
     /// Panics if `alphabet` is empty and the length drawn is not 0.
     pub fn string(&mut self, alphabet: &[char], max_len: usize) -> String {
         let len = self.index(max_len + 1);
-        (0..len).map(|_| *self.pick(alphabet)).collect()
+        (0..len).map(|_| self.pick(alphabet)).collect()
     }
 }
 
@@ -286,7 +287,7 @@ mod tests {
         let mut seen = [false; 3];
         for _ in 0..100 {
             let p = rng.pick(&items);
-            seen[items.iter().position(|i| i == p).expect("an item")] = true;
+            seen[items.iter().position(|&i| i == p).expect("an item")] = true;
         }
         assert_eq!(seen, [true; 3]);
         let alphabet = ['a', '日', '\u{301}'];
