@@ -6,7 +6,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
-use mux_e2e::{wait_until, Env};
+use mux_e2e::{wait_child, wait_until, Env};
 
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
@@ -53,7 +53,7 @@ fn plain(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> vt10
         }
     });
     let screen = wait_until(
-        "the plain terminal's screen",
+        "the script's screen in the plain terminal",
         || {
             let p = parser.lock().expect("lock");
             done(p.screen()).then(|| p.screen().clone())
@@ -66,7 +66,10 @@ fn plain(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> vt10
         nix::sys::signal::Signal::SIGKILL,
     );
     let _ = child.kill();
-    let _ = child.wait();
+    wait_child(
+        &mut child,
+        "the script in the plain terminal to end after SIGKILL",
+    );
     screen
 }
 
@@ -188,7 +191,8 @@ fn vim_with_syntax_colours() {
             .rows(0, COLS)
             .nth(usize::from(ROWS - 1))
             .unwrap_or_default();
-        s.contents().contains("Waiting for a condition") && last.contains("1,1")
+        // The first line of src/wait.rs.
+        s.contents().contains("Waiting with a deadline") && last.contains("1,1")
     });
 }
 

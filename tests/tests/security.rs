@@ -3,12 +3,12 @@
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 
-use mux_e2e::Env;
+use mux_e2e::{run_to_end, Env};
 
 fn default_socket_cmd(env: &Env, args: &[&str]) -> std::process::Output {
     let mut cmd = std::process::Command::new(mux_e2e::mux_bin());
     env.apply_env(&mut cmd);
-    cmd.args(args).output().expect("run mux")
+    run_to_end(cmd.args(args))
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn another_user_is_denied_before_any_session_data() {
     }
     let mut cmd = env.cmd(&["ls"]);
     cmd.uid(65534).gid(65534).env("HOME", "/");
-    let out = cmd.output().expect("run as nobody");
+    let out = run_to_end(&mut cmd);
     assert_ne!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim(), "access denied");
