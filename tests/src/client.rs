@@ -12,7 +12,7 @@ use nix::pty::{openpty, Winsize};
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
-use crate::wait::wait_until;
+use crate::wait::{process_state, wait_until};
 
 /// What the reader thread has seen.
 struct Seen {
@@ -166,27 +166,27 @@ impl Client {
         let _ = kill(Pid::from_raw(self.pid()), sig);
     }
 
-    /// Waits for the client to exit and returns its status.
+    /// Waits for the client to exit and for the reader to take in what it wrote last, and
+    /// returns its exit status.
     pub fn wait_exit(&mut self) -> ExitStatus {
         if let Some(s) = self.status {
             return s;
         }
-        let child = &mut self.child;
+        let pid = self.pid();
+        let (child, seen) = (&mut self.child, &self.seen);
         let status = wait_until(
-            "the client to exit",
-            || child.try_wait().ok().flatten(),
-            String::new,
+            &format!("the client (pid {pid}) to exit"),
+            || child.try_wait().expect("waitpid"),
+            || format!("{}\n{}", process_state(pid as u32), describe(seen)),
         );
         self.status = Some(status);
-        // Let the reader take what the client wrote last.
-        let seen = &self.seen;
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            wait_until(
-                "the client's output to end",
-                || seen.lock().ok().filter(|s| s.eof).map(|_| ()),
-                String::new,
-            )
-        }));
+        // Then the reader's end of file: all the client wrote is in the screen. Only the
+        // client and its own children hold the terminal, so it comes soon after the exit.
+        wait_until(
+            &format!("the terminal of the client (pid {pid}) to close after it exited"),
+            || seen.lock().ok().filter(|s| s.eof).map(|_| ()),
+            || describe(seen),
+        );
         status
     }
 
@@ -199,16 +199,7 @@ impl Client {
 
     /// Describes the screen for a failure message.
     pub fn describe(&self) -> String {
-        let s = self.lock();
-        let screen = s.parser.screen();
-        let (rows, cols) = screen.size();
-        let mut out = format!("screen {cols}x{rows}, eof {}:\n", s.eof);
-        for (i, r) in screen.rows(0, cols.get()).enumerate() {
-            out.push_str(&format!("{i:2}|{r}\n"));
-        }
-        let tail = &s.raw[s.raw.len().saturating_sub(400)..];
-        out.push_str(&format!("raw tail: {:?}", String::from_utf8_lossy(tail)));
-        out
+        describe(&self.seen)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Seen> {
@@ -223,6 +214,21 @@ impl Drop for Client {
             let _ = self.child.wait();
         }
     }
+}
+
+/// Describes what the client showed for a failure message: every row of the screen, whether
+/// its output has ended, and the last raw bytes it wrote.
+fn describe(seen: &Mutex<Seen>) -> String {
+    let s = seen.lock().unwrap_or_else(|e| e.into_inner());
+    let screen = s.parser.screen();
+    let (rows, cols) = screen.size();
+    let mut out = format!("screen {cols}x{rows}, eof {}:\n", s.eof);
+    for (i, r) in screen.rows(0, cols.get()).enumerate() {
+        out.push_str(&format!("{i:2}|{r}\n"));
+    }
+    let tail = &s.raw[s.raw.len().saturating_sub(400)..];
+    out.push_str(&format!("raw tail: {:?}", String::from_utf8_lossy(tail)));
+    out
 }
 
 /// Reads the client's output until the terminal closes.

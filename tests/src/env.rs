@@ -1,11 +1,11 @@
 //! [`Env`]: an isolated directory, socket and HOME for one test, and running `mux` in it.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::client::Client;
-use crate::wait::wait_until;
+use crate::wait::{process_state, run_to_end, wait_until};
 
 /// Returns the `mux` binary under test: `$MUX_BIN`, or `mux` in the target directory that
 /// holds this test executable (`target/debug/deps/..`).
@@ -77,12 +77,10 @@ impl Env {
         let _ = std::fs::create_dir_all(self.dir.join("run"));
     }
 
-    /// Runs `mux -S SOCK args...` without a terminal and returns what it printed.
+    /// Runs `mux -S SOCK args...` without a terminal and returns what it printed; fails the
+    /// test, naming the command, if it does not finish within the deadline.
     pub fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("run mux")
+        run_to_end(&mut self.cmd(args))
     }
 
     /// Runs a command that must succeed and returns its standard output.
@@ -112,7 +110,13 @@ impl Env {
         wait_until(
             "the server to exit and remove its socket",
             || (!self.sock.exists() && self.server_pid().is_none()).then_some(()),
-            || format!("socket exists: {}", self.sock.exists()),
+            || {
+                let server = match self.server_pid() {
+                    Some(pid) => process_state(pid as u32),
+                    None => "no process listens on it".to_string(),
+                };
+                format!("socket exists: {}; {server}", self.sock.exists())
+            },
         );
     }
 
@@ -123,12 +127,17 @@ impl Env {
         p
     }
 
-    /// Waits until a file holds text satisfying `cond` and returns the text.
-    pub fn wait_file(&self, path: &Path, cond: impl Fn(&str) -> bool) -> String {
+    /// Waits until a file holds text satisfying `cond` and returns the text. `what` names
+    /// that text for the failure message ("a line saying the server started"), which also
+    /// shows what the file held instead.
+    pub fn wait_file(&self, path: &Path, what: &str, cond: impl Fn(&str) -> bool) -> String {
         wait_until(
-            &format!("{} to hold the expected text", path.display()),
+            &format!("{} to hold {what}", path.display()),
             || std::fs::read_to_string(path).ok().filter(|t| cond(t)),
-            || std::fs::read_to_string(path).unwrap_or_else(|e| e.to_string()),
+            || match std::fs::read_to_string(path) {
+                Ok(text) => format!("the file holds {text:?}"),
+                Err(e) => format!("the file cannot be read: {e}"),
+            },
         )
     }
 }

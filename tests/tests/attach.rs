@@ -37,7 +37,7 @@ fn new_type_detach_ls_attach_shows_the_same_screen_and_shell() {
     let c2 = env.client(&["attach", "-t", "work"], 80, 24);
     c2.wait_text("hello-42");
     wait_until(
-        "the same rows",
+        "the reattached client to show the rows seen before detaching",
         || {
             let now: Vec<String> = (0..23).map(|r| c2.row(r)).collect();
             (now == before).then_some(())

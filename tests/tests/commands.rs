@@ -88,7 +88,11 @@ fn new_with_a_command_and_a_size_runs_it_at_that_size() {
     let out = env.path("size");
     let script = format!("stty size > {}; exec sleep 100", out.display());
     env.ok(&["new", "-d", "-s", "sized", "-x", "100", "-y", "30", &script]);
-    assert_eq!(env.wait_file(&out, |t| t.ends_with('\n')).trim(), "30 100");
+    assert_eq!(
+        env.wait_file(&out, "a whole line from stty", |t| t.ends_with('\n'))
+            .trim(),
+        "30 100"
+    );
 }
 
 #[test]
@@ -115,18 +119,15 @@ fn socket_name_goes_under_the_runtime_directory() {
     let env = Env::new();
     let mut cmd = std::process::Command::new(mux_e2e::mux_bin());
     env.apply_env(&mut cmd);
-    let out = cmd
-        .args(["-L", "named", "new", "-d"])
-        .output()
-        .expect("run");
+    let out = mux_e2e::run_to_end(cmd.args(["-L", "named", "new", "-d"]));
     assert!(out.status.success(), "{}", stderr(&out));
     let sock = env.dir.join("run/mux/named");
     assert!(sock.exists(), "{} missing", sock.display());
     let mut kill = std::process::Command::new(mux_e2e::mux_bin());
     env.apply_env(&mut kill);
-    assert!(kill
-        .args(["-L", "named", "kill-server"])
-        .status()
-        .expect("run")
-        .success());
+    assert!(
+        mux_e2e::run_to_end(kill.args(["-L", "named", "kill-server"]))
+            .status
+            .success()
+    );
 }

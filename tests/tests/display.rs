@@ -178,7 +178,11 @@ fn a_resize_reaches_the_pane_and_sigwinch_is_delivered() {
     );
     c.wait_text("waiting");
     c.resize(100, 30);
-    assert_eq!(env.wait_file(&out, |t| t.ends_with('\n')).trim(), "29 100");
+    assert_eq!(
+        env.wait_file(&out, "a whole line from stty", |t| t.ends_with('\n'))
+            .trim(),
+        "29 100"
+    );
     c.send("\x03");
     c.line("stty size");
     c.wait_text("29 100");

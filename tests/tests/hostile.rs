@@ -66,7 +66,7 @@ fn a_panic_in_one_pane_s_emulator_is_contained() {
     // The server panics in a pane's emulator when its output holds this marker.
     let mut start = env.cmd(&["new", "-d", "-s", "p", "-x", "80", "-y", "23"]);
     start.env("MUX_FAULT_PANIC_ON", "fault-xyzzy-42");
-    assert!(start.status().expect("start a server").success());
+    assert!(mux_e2e::run_to_end(&mut start).status.success());
     let server = env.server_pid().expect("a server");
     env.ok(&["split-window", "-h"]);
     let c = env.client(&["attach", "-t", "p"], 80, 24);

@@ -65,7 +65,9 @@ fn verbose_writes_a_log_beside_the_socket() {
     let env = Env::new();
     env.ok(&["-v", "new", "-d"]);
     let log = env.dir.join("sock.log");
-    env.wait_file(&log, |t| t.contains("server started"));
+    env.wait_file(&log, "a line saying the server started", |t| {
+        t.contains("server started")
+    });
 }
 
 #[test]
@@ -97,8 +99,9 @@ fn concurrent_starts_end_with_one_server() {
                 .expect("spawn")
         })
         .collect();
-    for mut c in children {
-        assert!(c.wait().expect("wait").success());
+    for (i, mut c) in children.into_iter().enumerate() {
+        let what = format!("`mux new -d -s s{i}` to exit");
+        assert!(mux_e2e::wait_child(&mut c, &what).success());
     }
     let ls = env.ok(&["ls"]);
     assert_eq!(ls.lines().count(), 6, "{ls}");
@@ -147,6 +150,8 @@ fn sigterm_hangs_up_children_tells_clients_and_removes_the_socket() {
     c.wait_exit();
     c.wait_text("[server exited]");
     assert!(c.cooked(), "terminal restored");
-    env.wait_file(&hup, |t| t.contains("hup"));
+    env.wait_file(&hup, "the word the SIGHUP trap writes", |t| {
+        t.contains("hup")
+    });
     env.wait_server_gone();
 }

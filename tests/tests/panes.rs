@@ -11,6 +11,25 @@ fn panes(env: &Env, fmt: &str) -> Vec<String> {
     lines(env, &["list-panes", "-F", fmt])
 }
 
+/// Waits until `list-panes -F fmt` gives `want`, a line a pane; a timeout names `what` and
+/// shows what it gave instead.
+fn wait_panes(env: &Env, what: &str, fmt: &str, want: &[&str]) {
+    mux_e2e::wait_until(
+        what,
+        || (panes(env, fmt) == want).then_some(()),
+        || format!("list-panes -F '{fmt}' gives {:?}", panes(env, fmt)),
+    );
+}
+
+/// Waits until the current window has `n` panes.
+fn wait_pane_count(env: &Env, n: usize) {
+    mux_e2e::wait_until(
+        &format!("{n} panes in the window"),
+        || (panes(env, "#{pane_id}").len() == n).then_some(()),
+        || format!("list-panes gives:\n{}", env.ok(&["lsp"])),
+    );
+}
+
 #[test]
 fn splits_borders_and_selecting_by_direction() {
     let env = Env::new();
@@ -41,22 +60,25 @@ fn splits_borders_and_selecting_by_direction() {
         ["0 40x24", "1 40x12", "2 40x11"]
     );
     c.send("\x02\x1b[D");
-    mux_e2e::wait_until(
-        "C-b Left selects the left pane",
-        || (panes(&env, "#{pane_active}") == ["1", "0", "0"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b Left to select the left pane",
+        "#{pane_active}",
+        &["1", "0", "0"],
     );
     c.send("\x02;");
-    mux_e2e::wait_until(
-        "C-b ; goes back",
-        || (panes(&env, "#{pane_active}") == ["0", "0", "1"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b ; to go back to the last pane",
+        "#{pane_active}",
+        &["0", "0", "1"],
     );
     c.send("\x02o");
-    mux_e2e::wait_until(
-        "C-b o goes to the next pane",
-        || (panes(&env, "#{pane_active}") == ["1", "0", "0"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b o to go to the next pane",
+        "#{pane_active}",
+        &["1", "0", "0"],
     );
     // The active pane's border is green.
     c.wait_screen("the active (left) pane's border in green", |s| {
@@ -92,11 +114,7 @@ fn zoom_toggles_and_shows_in_the_flags() {
     let env = Env::new();
     let c = env.attached("z", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     c.send("\x02z");
     c.wait_text("0:sh*Z");
     assert_eq!(
@@ -105,10 +123,11 @@ fn zoom_toggles_and_shows_in_the_flags() {
         "1 80"
     );
     c.send("\x02z");
+    let zoomed = || env.ok(&["display", "-p", "#{window_zoomed_flag}"]);
     mux_e2e::wait_until(
-        "unzoomed",
-        || (env.ok(&["display", "-p", "#{window_zoomed_flag}"]).trim() == "0").then_some(()),
-        String::new,
+        "a second C-b z to unzoom the window",
+        || (zoomed().trim() == "0").then_some(()),
+        || format!("window_zoomed_flag is {:?}", zoomed()),
     );
     env.ok(&["resize-pane", "-Z"]);
     assert_eq!(
@@ -122,38 +141,38 @@ fn resize_keys_and_commands() {
     let env = Env::new();
     let c = env.attached("r", 81, 25);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     // C-b C-Left moves the border one cell, C-b M-Left five, and repeats without the prefix.
     c.send("\x02\x1b[1;5D");
-    mux_e2e::wait_until(
-        "one cell",
-        || (panes(&env, "#{pane_width}") == ["39", "41"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b C-Left to move the border one cell",
+        "#{pane_width}",
+        &["39", "41"],
     );
     // Within repeat-time the same key works again without the prefix (a long repeat-time, so
     // a slow machine still types within it).
     env.ok(&["set", "-g", "repeat-time", "5000"]);
     c.send("\x02\x1b[1;5D");
-    mux_e2e::wait_until(
-        "two cells",
-        || (panes(&env, "#{pane_width}") == ["38", "42"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-Left within repeat-time, after C-b, to move the border a second cell",
+        "#{pane_width}",
+        &["38", "42"],
     );
     c.send("\x1b[1;5D");
-    mux_e2e::wait_until(
-        "repeated",
-        || (panes(&env, "#{pane_width}") == ["37", "43"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "a repeated C-Left without the prefix to move the border a third cell",
+        "#{pane_width}",
+        &["37", "43"],
     );
     c.send("\x02\x1b[1;3D");
-    mux_e2e::wait_until(
-        "five cells",
-        || (panes(&env, "#{pane_width}") == ["32", "48"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b M-Left to move the border five cells",
+        "#{pane_width}",
+        &["32", "48"],
     );
     env.ok(&["resize-pane", "-t", "%0", "-x", "20"]);
     assert_eq!(panes(&env, "#{pane_width}"), ["20", "60"]);
@@ -218,19 +237,11 @@ fn kill_pane_key_asks_first() {
     let env = Env::new();
     let c = env.attached("k", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     c.send("\x02x");
     c.wait_text("kill-pane 1? (y/n)");
     c.send("y");
-    mux_e2e::wait_until(
-        "one pane",
-        || (panes(&env, "#{pane_id}").len() == 1).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 1);
 }
 
 #[test]
@@ -238,11 +249,7 @@ fn display_panes_shows_numbers_and_a_digit_selects() {
     let env = Env::new();
     let c = env.attached("q", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     env.ok(&["set", "-g", "display-panes-time", "10000"]);
     c.send("\x02q");
     // tmux 3.3a's picture: each index in block digits in the middle of its pane, blue, the
@@ -264,10 +271,11 @@ fn display_panes_shows_numbers_and_a_digit_selects() {
                 .is_some_and(|l| l.trim_end().ends_with("39x23") && l.contains("40x23\u{2502}"))
     });
     c.send("0");
-    mux_e2e::wait_until(
-        "pane 0 selected",
-        || (panes(&env, "#{pane_active}") == ["1", "0"]).then_some(()),
-        String::new,
+    wait_panes(
+        &env,
+        "the digit 0 to select pane 0",
+        "#{pane_active}",
+        &["1", "0"],
     );
 }
 
@@ -277,13 +285,11 @@ fn remain_on_exit_and_respawn() {
     env.ok(&["new", "-d", "-s", "d"]);
     env.ok(&["set", "-g", "remain-on-exit", "on"]);
     env.ok(&["split-window", "exit 3"]);
+    let dead = || panes(&env, "#{pane_dead}#{pane_dead_status}");
     mux_e2e::wait_until(
-        "a dead pane",
-        || {
-            (panes(&env, "#{pane_dead}#{pane_dead_status}").contains(&"13".to_string()))
-                .then_some(())
-        },
-        || env.ok(&["lsp"]),
+        "a pane left dead with exit status 3",
+        || dead().contains(&"13".to_string()).then_some(()),
+        || format!("pane_dead and pane_dead_status give {:?}", dead()),
     );
     let c = env.client(&["attach"], 80, 24);
     c.wait_text("Pane is dead (status 3)");
@@ -333,21 +339,24 @@ fn synchronize_panes_types_into_every_pane() {
     let env = Env::new();
     let c = env.attached("s", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     env.ok(&["set", "-w", "synchronize-panes", "on"]);
     c.line("echo sync-$((20+3))");
+    let both = || {
+        let a = env.ok(&["capture-pane", "-p", "-t", ":.0"]);
+        let b = env.ok(&["capture-pane", "-p", "-t", ":.1"]);
+        (a, b)
+    };
     mux_e2e::wait_until(
-        "the line in both panes",
+        "the typed line in both panes",
         || {
-            let a = env.ok(&["capture-pane", "-p", "-t", ":.0"]);
-            let b = env.ok(&["capture-pane", "-p", "-t", ":.1"]);
+            let (a, b) = both();
             (a.contains("sync-23") && b.contains("sync-23")).then_some(())
         },
-        || c.describe(),
+        || {
+            let (a, b) = both();
+            format!("pane 0:\n{a}\npane 1:\n{b}")
+        },
     );
 }
 
@@ -356,11 +365,7 @@ fn pane_border_status_shows_titles() {
     let env = Env::new();
     let c = env.attached("t", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     env.ok(&["set", "-g", "pane-border-status", "top"]);
     env.ok(&["select-pane", "-t", ":.0", "-T", "left-title"]);
     c.wait_text("left-title");
@@ -372,33 +377,32 @@ fn pane_moving_and_layout_keys() {
     let env = Env::new();
     let c = env.attached("keys", 80, 24);
     c.send("\x02%");
-    mux_e2e::wait_until(
-        "two panes",
-        || (panes(&env, "#{pane_id}").len() == 2).then_some(()),
-        String::new,
-    );
+    wait_pane_count(&env, 2);
     let before = panes(&env, "#{pane_id}");
     c.send("\x02{");
-    mux_e2e::wait_until(
-        "C-b { swaps up",
-        || (panes(&env, "#{pane_id}") == [before[1].clone(), before[0].clone()]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b { to swap the pane up",
+        "#{pane_id}",
+        &[&before[1], &before[0]],
     );
     c.send("\x02\x0f");
-    mux_e2e::wait_until(
-        "C-b C-o rotates back",
-        || (panes(&env, "#{pane_id}") == before).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b C-o to rotate the panes back",
+        "#{pane_id}",
+        &[&before[0], &before[1]],
     );
     c.send("\x02\x1b2");
-    mux_e2e::wait_until(
-        "C-b M-2 even-vertical",
-        || (panes(&env, "#{pane_width}") == ["80", "80"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b M-2 to select even-vertical",
+        "#{pane_width}",
+        &["80", "80"],
     );
     c.send("\x02 ");
     mux_e2e::wait_until(
-        "C-b Space: the next layout (main-horizontal)",
+        "C-b Space to select the next layout (main-horizontal)",
         || {
             (panes(&env, "#{pane_top}") == ["0", "24"]
                 || panes(&env, "#{pane_width}") == ["80", "80"])
@@ -407,27 +411,29 @@ fn pane_moving_and_layout_keys() {
         || env.ok(&["lsp"]),
     );
     c.send("\x02\x1b1");
-    mux_e2e::wait_until(
-        "C-b M-1 even-horizontal",
-        || (panes(&env, "#{pane_height}") == ["23", "23"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b M-1 to select even-horizontal",
+        "#{pane_height}",
+        &["23", "23"],
     );
     env.ok(&["resize-pane", "-t", &before[0], "-x", "10"]);
     c.send("\x02E");
-    mux_e2e::wait_until(
-        "C-b E spreads",
-        || (panes(&env, "#{pane_width}") == ["40", "39"]).then_some(()),
-        || env.ok(&["lsp"]),
+    wait_panes(
+        &env,
+        "C-b E to spread the panes evenly",
+        "#{pane_width}",
+        &["40", "39"],
     );
     c.send("\x02!");
     mux_e2e::wait_until(
-        "C-b ! breaks the pane out",
+        "C-b ! to break the pane out into a window of its own",
         || (env.ok(&["lsw", "-F", "#{window_panes}"]) == "1\n1\n").then_some(()),
         || env.ok(&["lsw"]),
     );
     c.send("\x02.9\r");
     mux_e2e::wait_until(
-        "C-b . moves the window to 9",
+        "C-b . 9 to move the window to index 9",
         || {
             env.ok(&["lsw", "-F", "#{window_index}"])
                 .contains("9\n")
@@ -466,7 +472,7 @@ fn new_panes_start_in_the_current_path_when_asked() {
         "Enter",
     ]);
     mux_e2e::wait_until(
-        "the shell in the new directory",
+        "the shell to cd into the new directory",
         || {
             (env.ok(&["display", "-p", "#{pane_current_path}"]).trim() == dir.display().to_string())
                 .then_some(())
@@ -490,10 +496,18 @@ fn selecting_by_direction_returns_to_the_most_recent_pane() {
     let active = || env.ok(&["display", "-p", "#{pane_id}"]).trim().to_string();
     assert_eq!(active(), "%2");
     c.send("\x02\x1b[D");
-    mux_e2e::wait_until("%0 active", || (active() == "%0").then_some(()), active);
+    mux_e2e::wait_until(
+        "C-b Left to make %0 active",
+        || (active() == "%0").then_some(()),
+        || format!("the active pane is {}", active()),
+    );
     // Going right again lands on %2, the pane last used there, not the topmost %1.
     c.send("\x02\x1b[C");
-    mux_e2e::wait_until("%2 active", || (active() == "%2").then_some(()), active);
+    mux_e2e::wait_until(
+        "C-b Right to make %2 active",
+        || (active() == "%2").then_some(()),
+        || format!("the active pane is {}", active()),
+    );
     env.ok(&["select-pane", "-t", "%1"]);
     env.ok(&["select-pane", "-L"]);
     env.ok(&["select-pane", "-R"]);

@@ -29,26 +29,17 @@ fn send_keys_names_literals_and_control_keys() {
     env.ok(&["send", "-t", "s", "C-m"]);
     wait_capture(&env, "s", "\nEnter\n");
     env.ok(&["send-keys", "-t", "s", "sleep 100", "Enter"]);
+    let command = || env.ok(&["display", "-p", "-t", "s", "#{pane_current_command}"]);
     wait_until(
-        "sleep in the foreground",
-        || {
-            (env.ok(&["display", "-p", "-t", "s", "#{pane_current_command}"])
-                .trim()
-                == "sleep")
-                .then_some(())
-        },
-        String::new,
+        "sleep to run in the pane's foreground",
+        || (command().trim() == "sleep").then_some(()),
+        || format!("pane_current_command is {:?}", command()),
     );
     env.ok(&["send-keys", "-t", "s", "C-c"]);
     wait_until(
-        "the shell back",
-        || {
-            (env.ok(&["display", "-p", "-t", "s", "#{pane_current_command}"])
-                .trim()
-                == "sh")
-                .then_some(())
-        },
-        String::new,
+        "C-c to end sleep and give the foreground back to the shell",
+        || (command().trim() == "sh").then_some(()),
+        || format!("pane_current_command is {:?}", command()),
     );
 }
 
@@ -283,7 +274,7 @@ fn list_clients_and_attach_dash_d() {
     a.wait_exit();
     a.wait_text("[detached (from session m)]");
     wait_until(
-        "one client left",
+        "one client left after attach -d detached the others",
         || (env.ok(&["lsc"]).lines().count() == 1).then_some(()),
         || env.ok(&["lsc"]),
     );
@@ -304,15 +295,11 @@ fn clear_history_empties_the_scrollback() {
         "5",
         "seq 1 50; exec sleep 100",
     ]);
+    let history = || env.ok(&["display", "-p", "-t", "h", "#{history_size}"]);
     wait_until(
-        "history",
-        || {
-            (env.ok(&["display", "-p", "-t", "h", "#{history_size}"])
-                .trim()
-                != "0")
-                .then_some(())
-        },
-        String::new,
+        "lines scrolled into the pane's history",
+        || (history().trim() != "0").then_some(()),
+        || format!("history_size is {:?}", history()),
     );
     env.ok(&["clear-history", "-t", "h"]);
     assert_eq!(

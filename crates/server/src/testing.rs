@@ -262,7 +262,8 @@ impl Harness {
         while let Ok(msg) = rx.try_recv() {
             match msg {
                 ServerMsg::Screen(update) => {
-                    let (cols, rows) = (usize::from(update.size.cols), usize::from(update.size.rows));
+                    let (cols, rows) =
+                        (usize::from(update.size.cols), usize::from(update.size.rows));
                     if screen.rows.len() != rows || screen.rows.first().map(Vec::len) != Some(cols)
                     {
                         screen.rows = vec![vec![Cell::new(" ", Default::default()); cols]; rows];

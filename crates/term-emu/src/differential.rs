@@ -3,41 +3,27 @@
 
 use std::num::NonZeroU16;
 
+use mux_testkit::Rng;
+
 use crate::oracle::cell_ref;
 use crate::{Size, Terminal};
-
-/// A xorshift generator, so the streams repeat exactly.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// Appends one random piece of output that both engines handle the same way.
 fn piece(rng: &mut Rng, rows: u64, cols: u64, out: &mut String) {
     const TEXT: &[&str] = &["a", "hello ", "xyz", "漢", "字字", "é", " ", "0123456789"];
     const SGR: &[&str] = &["0", "1", "3", "4", "7", "22", "23", "24", "27", "39", "49"];
     match rng.below(16) {
-        0..=5 => out.push_str(TEXT[rng.below(TEXT.len() as u64) as usize]),
+        0..=5 => out.push_str(rng.pick(TEXT)),
         6 => out.push_str(&format!(
             "\x1b[{};{}H",
-            1 + rng.below(rows + 1),
-            1 + rng.below(cols + 1)
+            rng.range(1..=rows + 1),
+            rng.range(1..=cols + 1)
         )),
         7 => {
             let p = match rng.below(3) {
-                0 => SGR[rng.below(SGR.len() as u64) as usize].to_string(),
-                1 => format!("{}", 30 + rng.below(8)),
-                _ => format!("{}", 40 + rng.below(8)),
+                0 => rng.pick(SGR).to_string(),
+                1 => format!("{}", rng.range(30..38)),
+                _ => format!("{}", rng.range(40..48)),
             };
             out.push_str(&format!("\x1b[{p}m"));
         }
@@ -46,7 +32,7 @@ fn piece(rng: &mut Rng, rows: u64, cols: u64, out: &mut String) {
         10 => {
             // vt100 homes to the region's top and resets an invalid region; term-emu homes to
             // the origin and ignores it, as xterm. A valid region and a CUP avoid both.
-            let top = 1 + rng.below(rows);
+            let top = rng.range(1..=rows);
             let bottom = (top + 1 + rng.below(rows)).min(rows);
             if top < bottom {
                 out.push_str(&format!("\x1b[{top};{bottom}r\x1b[{top};1H"));
@@ -56,7 +42,7 @@ fn piece(rng: &mut Rng, rows: u64, cols: u64, out: &mut String) {
         12 => out.push_str(&format!("\x1b[{}M", rng.below(3))),
         13 => out.push_str("\r\n"),
         // Not RI: vt100 scrolls the region when RI is used above it, xterm and term-emu do not.
-        14 => out.push_str(["\r", "\n", "\x08"][rng.below(3) as usize]),
+        14 => out.push_str(rng.pick(&["\r", "\n", "\x08"])),
         _ => out.push_str(&format!("\x1b[{}X", rng.below(4))),
     }
 }
@@ -86,9 +72,9 @@ fn compare(ours: &Terminal, oracle: &vt100::Screen, rows: u16, cols: u16) -> Res
 
 #[test]
 fn supported_sequences_render_as_in_vt100() {
-    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    let mut rng = Rng::new(0x5eed_1234_abcd_ef01);
     for round in 0..300 {
-        let (rows, cols) = (1 + rng.below(8) as u16, 1 + rng.below(16) as u16);
+        let (rows, cols) = (rng.range(1..=8) as u16, rng.range(1..=16) as u16);
         let mut ours = Terminal::new(Size { rows, cols }, 0);
         let non_zero = |n| NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN);
         let mut oracle = vt100::Parser::new(non_zero(rows), non_zero(cols), 0);

@@ -187,20 +187,13 @@ fn resizing_keeps_rows_and_accepts_zero() {
 #[test]
 fn arbitrary_bytes_never_panic() {
     let mut t = term(3, 5);
-    let mut seed = 0x2545_f491_u32;
+    let mut rng = mux_testkit::Rng::new(0x2545_f491);
     for round in 0..2000 {
-        let mut chunk = Vec::new();
-        for _ in 0..64 {
-            seed ^= seed << 13;
-            seed ^= seed >> 17;
-            seed ^= seed << 5;
-            chunk.push((seed % 256) as u8);
-        }
-        t.process(&chunk);
+        t.process(&rng.bytes(64));
         if round % 97 == 0 {
             t.resize(Size {
-                rows: (seed % 7) as u16,
-                cols: (seed % 11) as u16,
+                rows: rng.below(7) as u16,
+                cols: rng.below(11) as u16,
             });
         }
         let c = t.cursor();

@@ -254,33 +254,13 @@ fn deep_nesting_is_bounded() {
     );
 }
 
-/// A xorshift generator, so the fuzz test needs no crates.
-struct XorShift(pub u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A random string of up to 40 characters from `alphabet`.
-    fn string(&mut self, alphabet: &[char]) -> String {
-        let len = (self.next() % 41) as usize;
-        (0..len)
-            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
-            .collect()
-    }
-}
-
 #[test]
 fn random_formats_do_not_panic() {
     let alphabet: Vec<char> = "#{}[],?=:!<>&|abc%".chars().collect();
-    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    let mut rng = mux_testkit::Rng::new(0x9e37_79b9_7f4a_7c15);
     let any = |_: &str| Some("v,#{}".to_string());
     for _ in 0..10_000 {
-        let s = rng.string(&alphabet);
+        let s = rng.string(&alphabet, 40);
         expand(&s, &vars);
         expand(&s, &any);
         let runs = crate::config::style::styled_runs(&s, Default::default());

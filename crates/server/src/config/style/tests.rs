@@ -266,38 +266,18 @@ fn hostile_input_is_bounded() {
 #[test]
 fn random_styles_do_not_panic() {
     let alphabet: Vec<char> = "#{}[],?=:!<>&|abc% fgbdolr日\u{301}\t".chars().collect();
-    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let mut rng = mux_testkit::Rng::new(0x2545_f491_4f6c_dd1d);
     for _ in 0..10_000 {
-        let s = rng.string(&alphabet);
+        let s = rng.string(&alphabet, 40);
         let _ = parse_style(&s, Style::default());
         let _ = parse_colour(&s);
         let runs = styled_runs(&s, Style::default());
-        let width = (rng.next() % 12) as usize;
+        let width = rng.index(12);
         assert!(layout_cells(&runs, width).len() <= width);
         assert_eq!(
             layout_cells(&runs, usize::MAX).len(),
             runs_width(&runs),
             "{s:?}"
         );
-    }
-}
-
-/// A xorshift generator, so the fuzz test needs no crates.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    /// A random string of up to 40 characters from `alphabet`.
-    fn string(&mut self, alphabet: &[char]) -> String {
-        let len = (self.next() % 41) as usize;
-        (0..len)
-            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize])
-            .collect()
     }
 }

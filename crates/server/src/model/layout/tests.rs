@@ -1,4 +1,5 @@
 use super::*;
+use mux_testkit::Rng;
 
 const H: Split = Split::Horizontal;
 const V: Split = Split::Vertical;
@@ -665,24 +666,9 @@ fn extreme_sizes_never_panic() {
     assert_eq!((l.root.cols, l.root.rows), (max, max));
 }
 
-/// A deterministic xorshift generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    fn small(&mut self, n: u64) -> u16 {
-        u16::try_from(self.below(n)).unwrap()
-    }
+/// Returns a random number below `n` as a cell count.
+fn small(rng: &mut Rng, n: u64) -> u16 {
+    u16::try_from(rng.below(n)).unwrap_or(u16::MAX)
 }
 
 fn fuzz_step(l: &mut Layout, rng: &mut Rng, next_id: &mut u32) {
@@ -702,8 +688,8 @@ fn fuzz_step(l: &mut Layout, rng: &mut Rng, next_id: &mut u32) {
         0..=2 => {
             let size = match rng.below(3) {
                 0 => None,
-                1 => Some(SplitSize::Cells(rng.small(60))),
-                _ => Some(SplitSize::Percent(rng.small(120))),
+                1 => Some(SplitSize::Cells(small(rng, 60))),
+                _ => Some(SplitSize::Percent(small(rng, 120))),
             };
             let dir = if rng.below(2) == 0 { H } else { V };
             if l.split(any(rng), p(*next_id), dir, size, rng.below(2) == 0)
@@ -714,22 +700,22 @@ fn fuzz_step(l: &mut Layout, rng: &mut Rng, next_id: &mut u32) {
             }
         }
         3 | 4 => _ = l.remove(any(rng)),
-        5 => l.resize(rng.small(130), rng.small(50)),
-        6 => _ = l.resize_pane(any(rng), dirs[usize::from(rng.small(4))], rng.small(40)),
+        5 => l.resize(small(rng, 130), small(rng, 50)),
+        6 => _ = l.resize_pane(any(rng), rng.pick(&dirs), small(rng, 40)),
         7 => {
-            let (c, r) = (rng.small(100), rng.small(40));
+            let (c, r) = (small(rng, 100), small(rng, 40));
             _ = l.set_pane_size(any(rng), Some(c).filter(|_| rng.below(3) > 0), Some(r));
         }
         8 => l.apply(
-            Preset::ALL[usize::from(rng.small(5))],
-            rng.small(100),
-            rng.small(40),
+            Preset::ALL[usize::from(small(rng, 5))],
+            small(rng, 100),
+            small(rng, 40),
         ),
         9 => _ = l.swap(any(rng), any(rng)),
         10 => l.rotate(rng.below(2) == 0),
         _ => {
             let me = any(rng);
-            match l.neighbour(me, dirs[usize::from(rng.small(4))], &|p| p.0 as usize) {
+            match l.neighbour(me, rng.pick(&dirs), &|p| p.0 as usize) {
                 Some(other) => assert!(other != me && l.contains(other)),
                 None => l.spread(),
             }
@@ -740,7 +726,7 @@ fn fuzz_step(l: &mut Layout, rng: &mut Rng, next_id: &mut u32) {
 #[test]
 fn fuzz_operations_keep_tiling() {
     for seed in [0x9e37_79b9_7f4a_7c15, 42, 7] {
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let mut l = Layout::new(p(0), 80, 24);
         let mut next_id = 1;
         for _ in 0..2000 {

@@ -1,0 +1,11 @@
+//! Test support shared by mux's crates, with no dependencies: [`Rng`], one seeded random
+//! generator for randomised tests, and [`wait_until`], one way to wait for a condition with a
+//! deadline that says what it waited for when it gives up.
+//!
+//! Only tests use this crate (as a dev-dependency); nothing in it belongs in a release build.
+
+mod rng;
+mod wait;
+
+pub use rng::Rng;
+pub use wait::{poll_until, wait_until};
