@@ -1,6 +1,9 @@
 //! [`Client`]: a `mux` process in a pseudo-terminal the test owns, its output parsed into a
 //! screen by vt100 as the user's terminal would show it.
 
+// Opening the client's PTY calls the OS directly; each unsafe block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::io::Read;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;

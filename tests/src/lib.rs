@@ -3,6 +3,9 @@
 //! it owns ([`Client`]), whose output is parsed into a screen that the test reads. Every wait
 //! has a deadline; nothing sleeps a fixed time.
 
+// The harness reports a broken test by panicking, with what it waited for.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 mod client;
 mod env;
 mod wait;

@@ -30,7 +30,8 @@ fn plain(env: &Env, script: &str, done: impl Fn(&vt100::Screen) -> bool) -> vt10
         .stdin(slave(&pty.slave))
         .stdout(slave(&pty.slave))
         .stderr(slave(&pty.slave));
-    // SAFETY: only async-signal-safe calls between fork and exec.
+    // SAFETY: the closure makes only async-signal-safe calls between fork and exec.
+    #[allow(unsafe_code)]
     unsafe {
         cmd.pre_exec(|| {
             nix::unistd::setsid()?;

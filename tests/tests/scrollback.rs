@@ -53,7 +53,7 @@ fn history_limit_bounds_a_new_pane_and_capture_reads_it_back() {
     );
     let numbers = captured_numbers(&env, "h");
     assert_eq!(numbers.last(), Some(&200), "{numbers:?}");
-    let first = 200 - numbers.len() as u32 + 1;
+    let first = 200 - u32::try_from(numbers.len()).unwrap() + 1;
     assert_eq!(numbers, (first..=200).collect::<Vec<_>>());
     assert!(
         numbers.len() > 30,

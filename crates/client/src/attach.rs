@@ -221,7 +221,7 @@ impl Ui {
             }
             // The end-to-end tests check that a panic restores the terminal; this is the
             // only way for them to cause one.
-            if dirty && std::env::var_os("MUX_TEST_PANIC").is_some() {
+            if dirty && mux_server::hooks::panic_on_draw() {
                 panic!("MUX_TEST_PANIC is set");
             }
         }

@@ -59,7 +59,7 @@ fn cell(text: &str, attrs: Attrs, link: Option<&str>) -> mux_protocol::Cell {
 
 fn model(cells: Vec<mux_protocol::Cell>) -> Model {
     let size = mux_protocol::Size {
-        cols: cells.len() as u16,
+        cols: u16::try_from(cells.len()).unwrap(),
         rows: 1,
     };
     let mut m = Model::new(size);

@@ -16,9 +16,6 @@ use crate::socket::strerror;
 /// How long the client waits for the server's handshake reply.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// The environment variable that makes the client claim another protocol version (tests).
-const TEST_VERSION_VAR: &str = "MUX_TEST_PROTOCOL_VERSION";
-
 /// Commands that start a server when none is running (tmux's `new-session` and `start-server`
 /// with their aliases and unambiguous prefixes).
 pub fn starts_server(argv: &[String]) -> bool {
@@ -128,13 +125,10 @@ fn absolute(socket: &Path) -> PathBuf {
     }
 }
 
-/// Returns the hello to send: this build's, or the version from the test variable.
+/// Returns the hello to send: this build's, or another version when a test hook asks.
 fn hello() -> Hello {
     let mut hello = Hello::current();
-    if let Some(v) = std::env::var(TEST_VERSION_VAR)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-    {
+    if let Some(v) = mux_server::hooks::protocol_version() {
         hello.version = v;
     }
     hello

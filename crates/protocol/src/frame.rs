@@ -55,7 +55,8 @@ pub fn encode<T: Serialize>(msg: &T) -> Result<Vec<u8>, FrameError> {
     if len > MAX_FRAME_LEN {
         return Err(FrameError::TooLarge(len));
     }
-    out[..4].copy_from_slice(&(len as u32).to_le_bytes());
+    let len = u32::try_from(len).map_err(|_| FrameError::TooLarge(len))?;
+    out[..4].copy_from_slice(&len.to_le_bytes());
     Ok(out)
 }
 

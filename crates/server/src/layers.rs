@@ -8,13 +8,14 @@ use std::path::{Path, PathBuf};
 /// crate root's items (such as `ServerOptions`) by those that name it.
 const RULES: &[(&str, &[&str])] = &[
     ("config", &["ids", "log"]),
-    ("model", &["config", "ids", "log"]),
+    ("model", &["config", "ids", "log", "hooks"]),
     ("io", &["model", "config", "ids", "log", "ServerOptions"]),
     ("cmd", &["model", "config", "ids", "log"]),
     ("input", &["cmd", "model", "config", "ids", "log"]),
     ("view", &["model", "config", "ids", "log"]),
     ("ids", &[]),
     ("log", &[]),
+    ("hooks", &[]),
 ];
 
 /// Returns every `.rs` file under `dir`.

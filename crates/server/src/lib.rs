@@ -19,6 +19,7 @@
 
 mod cmd;
 mod config;
+pub mod hooks;
 mod ids;
 mod input;
 mod io;

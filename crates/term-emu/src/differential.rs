@@ -1,6 +1,9 @@
 //! Differential test against vt100, kept as a test oracle: random streams of the sequences
 //! both engines support must give the same text, cursor and basic styles, cell by cell.
 
+// Test sizes are small numbers drawn from a seeded generator; nothing here is truncated.
+#![allow(clippy::cast_possible_truncation)]
+
 use std::num::NonZeroU16;
 
 use mux_testkit::Rng;

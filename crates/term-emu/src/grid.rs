@@ -165,7 +165,9 @@ impl Row {
             if self.clusters.len() >= self.cells.len().max(4) {
                 self.compact_clusters();
             }
-            bytes = (self.clusters.len() as u32).to_le_bytes();
+            bytes = u32::try_from(self.clusters.len())
+                .unwrap_or(u32::MAX)
+                .to_le_bytes();
             self.clusters.push(text.into_boxed_str());
             flags |= CLUSTER;
         }
@@ -185,7 +187,9 @@ impl Row {
         for cell in self.cells.iter_mut().filter(|c| c.flags & CLUSTER != 0) {
             let index = u32::from_le_bytes(cell.bytes) as usize;
             let text = old.get(index).cloned().unwrap_or_default();
-            cell.bytes = (self.clusters.len() as u32).to_le_bytes();
+            cell.bytes = u32::try_from(self.clusters.len())
+                .unwrap_or(u32::MAX)
+                .to_le_bytes();
             self.clusters.push(text);
         }
     }

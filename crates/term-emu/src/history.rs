@@ -178,7 +178,8 @@ impl History {
             chunk.reserve_exact(need.max(CHUNK));
             self.chunks.push_back(chunk);
         }
-        let chunk = self.first_chunk.wrapping_add(self.chunks.len() as u32 - 1);
+        let last = u32::try_from(self.chunks.len()).unwrap_or(u32::MAX);
+        let chunk = self.first_chunk.wrapping_add(last.wrapping_sub(1));
         let Some(data) = self.chunks.back_mut() else {
             return;
         };
@@ -186,8 +187,8 @@ impl History {
         let meta = encode(row, data, &mut self.scratch_runs, &mut self.scratch_links);
         self.lines.push_back(Line {
             chunk,
-            offset: offset as u32,
-            len: (data.len() - offset) as u32,
+            offset: u32::try_from(offset).unwrap_or(u32::MAX),
+            len: u32::try_from(data.len() - offset).unwrap_or(u32::MAX),
             meta: meta | if row.wrapped { WRAPPED } else { 0 },
         });
     }

@@ -32,7 +32,7 @@ struct Lines {
 impl Lines {
     /// Appends a cluster to the line being collected.
     fn push(&mut self, text: &str, width: u8, style: u16, link: u16) {
-        let start = self.text.len() as u32;
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
         let text = if text.is_empty() { " " } else { text };
         self.text.push_str(text);
         self.pieces.push(Piece {

@@ -1,6 +1,9 @@
 //! Resizing with reflow: wrapped lines are joined and split again, the cursor stays on its
 //! character, rows move between the screen and the scrollback, nothing is lost.
 
+// Test sizes are small numbers drawn from a seeded generator; nothing here is truncated.
+#![allow(clippy::cast_possible_truncation)]
+
 use crate::*;
 
 fn term(rows: u16, cols: u16) -> Terminal {

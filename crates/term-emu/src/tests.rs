@@ -1,5 +1,8 @@
 //! Bytes in, screen and replies out.
 
+// Test sizes are small numbers drawn from a seeded generator; nothing here is truncated.
+#![allow(clippy::cast_possible_truncation)]
+
 use crate::*;
 
 fn term(rows: u16, cols: u16) -> Terminal {

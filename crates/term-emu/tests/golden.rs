@@ -12,6 +12,14 @@
 //! A check where term-emu knowingly differs from tmux 3.3a is `#[ignore]`d with the reason; run them with
 //! `cargo test -p mux-term-emu --test golden -- --include-ignored`.
 
+// SGR codes and sizes in the recorded screens are small; a cast that lost bits would fail
+// the comparison anyway; and a test fails by panicking.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::expect_used,
+    clippy::unwrap_used
+)]
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 

@@ -161,7 +161,7 @@ fn oversized_length_is_refused_before_allocating() {
     let mut dec = FrameDecoder::new();
     dec.push(&u32::MAX.to_le_bytes());
     assert!(matches!(dec.next_payload(), Err(FrameError::TooLarge(_))));
-    let over = (MAX_FRAME_LEN as u32 + 1).to_le_bytes();
+    let over = (u32::try_from(MAX_FRAME_LEN).unwrap() + 1).to_le_bytes();
     let mut r = &over[..];
     assert!(matches!(
         read_frame::<ClientMsg, _>(&mut r),

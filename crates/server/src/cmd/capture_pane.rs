@@ -46,7 +46,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let mut lines = Vec::new();
     for n in start..=end {
         lines.push(if n < 0 {
-            let i = (history + n) as usize;
+            let i = usize::try_from(history + n).unwrap_or(0);
             let h = term.history();
             let text = if escapes {
                 h.formatted(i).unwrap_or("").to_string()
@@ -58,7 +58,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
                 wrapped: h.wrapped(i),
             }
         } else {
-            let row = n as u16;
+            let row = u16::try_from(n).unwrap_or(u16::MAX);
             let text = if escapes {
                 term.row_formatted(row)
             } else {
@@ -74,7 +74,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     if args.has('p') {
         ctx.out.push_str(&text);
     } else {
-        let limit = state.options.server("buffer-limit").as_number().max(1) as usize;
+        let limit = state.options.server("buffer-limit").as_count().max(1);
         state.buffers.add(args.value('b'), text, limit);
     }
     Ok(Outcome::Done)

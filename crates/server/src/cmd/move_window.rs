@@ -20,7 +20,7 @@ pub const SPEC: Spec = Spec {
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     if args.has('r') {
         let sid = target::session_or_current(state, ctx.client, args.value('t'))?;
-        let base = state.options.session(sid, "base-index").as_number().max(0) as u32;
+        let base = state.options.session(sid, "base-index").as_index();
         if let Some(s) = state.session_mut(sid) {
             s.renumber(base);
         }
@@ -35,7 +35,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         (t, "")
     });
     let dst = target::session_or_current(state, ctx.client, (!s.is_empty()).then_some(s))?;
-    let base = state.options.session(dst, "base-index").as_number().max(0) as u32;
+    let base = state.options.session(dst, "base-index").as_index();
     let index = match w.parse::<u32>() {
         Ok(i) => i,
         Err(_) if w.is_empty() => state

@@ -68,7 +68,7 @@ fn size_value(v: &str, whole: u16) -> Result<u16, String> {
     match v.strip_suffix('%') {
         Some(p) => p
             .parse::<u32>()
-            .map(|p| (u32::from(whole) * p.min(100) / 100) as u16)
+            .map(|p| u16::try_from(u32::from(whole) * p.min(100) / 100).unwrap_or(whole))
             .map_err(|_| bad()),
         None => v.parse::<u16>().map_err(|_| bad()),
     }

@@ -21,7 +21,7 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
     if let Some(new) = args.value('n') {
         let old = state.buffers.get(name).cloned().ok_or("no buffer")?;
         state.buffers.delete(Some(&old.name));
-        let limit = state.options.server("buffer-limit").as_number().max(1) as usize;
+        let limit = state.options.server("buffer-limit").as_count().max(1);
         state.buffers.add(Some(new), old.data, limit);
         return Ok(Outcome::Done);
     }
@@ -29,7 +29,7 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
     if args.has('a') && state.buffers.append(name, data) {
         return Ok(Outcome::Done);
     }
-    let limit = state.options.server("buffer-limit").as_number().max(1) as usize;
+    let limit = state.options.server("buffer-limit").as_count().max(1);
     state.buffers.add(name, data.clone(), limit);
     Ok(Outcome::Done)
 }

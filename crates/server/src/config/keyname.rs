@@ -225,7 +225,11 @@ fn special_rank(code: KeyCode) -> u32 {
     match code {
         KeyCode::Backspace => 0,
         KeyCode::F(n) => 1 + u32::from(n),
-        code => 0x200 + ORDER.iter().position(|k| *k == code).unwrap_or(0) as u32,
+        code => ORDER
+            .iter()
+            .zip(0x200..)
+            .find(|(k, _)| **k == code)
+            .map_or(0x200, |(_, n)| n),
     }
 }
 

@@ -91,6 +91,17 @@ impl Value {
         }
     }
 
+    /// Returns the value as a count or length: [`Value::as_number`], with a negative number
+    /// as 0.
+    pub fn as_count(&self) -> usize {
+        usize::try_from(self.as_number().max(0)).unwrap_or(usize::MAX)
+    }
+
+    /// Returns the value as a window or pane index: [`Value::as_number`] clamped to `u32`.
+    pub fn as_index(&self) -> u32 {
+        u32::try_from(self.as_number().max(0)).unwrap_or(u32::MAX)
+    }
+
     /// Returns the value as show-options prints it before quoting (`on`, `42`, the text).
     pub fn as_text(&self) -> String {
         match self {

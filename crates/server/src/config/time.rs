@@ -1,5 +1,8 @@
 //! Local-time formatting for the status line and session listings, through the C library.
 
+// This module calls the OS directly; every unsafe block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::ffi::CString;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -42,8 +45,8 @@ pub fn until_next_minute() -> std::time::Duration {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
-    let into = now.as_millis() % 60_000;
-    std::time::Duration::from_millis((60_000 - into) as u64 + 5)
+    let into = u64::from(now.subsec_millis()) + now.as_secs() % 60 * 1000;
+    std::time::Duration::from_millis(60_000 - into + 5)
 }
 
 /// Returns seconds since the epoch, as tmux's time variables show them.

@@ -114,7 +114,7 @@ fn remember(
         return;
     }
     history.push(entry);
-    let limit = options.server("prompt-history-limit").as_number().max(0) as usize;
+    let limit = options.server("prompt-history-limit").as_count();
     let excess = history.len().saturating_sub(limit);
     history.drain(..excess);
 }

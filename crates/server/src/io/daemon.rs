@@ -1,6 +1,9 @@
 //! Becoming a daemon: fork, new session, bind the socket, report readiness; and removing
 //! the socket at exit.
 
+// This module calls the OS directly; every unsafe block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixListener;

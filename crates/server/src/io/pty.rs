@@ -1,6 +1,9 @@
 //! The narrow OS interface for panes: open a PTY, start a child on it, resize it, and the
 //! async reader and writer tasks around its master side.
 
+// This module calls the OS directly; every unsafe block says why it is sound.
+#![allow(unsafe_code)]
+
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::sync::Arc;

@@ -26,7 +26,7 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
         bits += 6;
         if bits >= 8 {
             bits -= 8;
-            out.push((acc >> bits) as u8);
+            out.push(u8::try_from((acc >> bits) & 0xff).unwrap_or(0));
             acc &= (1 << bits) - 1;
         }
     }

@@ -49,6 +49,6 @@ fn add_buffer(state: &mut State, bytes: Vec<u8>) {
         return;
     }
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let limit = state.options.server("buffer-limit").as_number().max(1) as usize;
+    let limit = state.options.server("buffer-limit").as_count().max(1);
     state.buffers.add(None, text, limit);
 }

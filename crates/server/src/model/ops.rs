@@ -91,7 +91,7 @@ pub fn new_window(
     launch: &Launch<'_>,
     detached: bool,
 ) -> Result<WindowId, String> {
-    let base = state.options.session(sid, "base-index").as_number().max(0) as u32;
+    let base = state.options.session(sid, "base-index").as_index();
     let session = state.session(sid).ok_or("no such session")?;
     let index = match index {
         Some(i) if session.window_at(i).is_some() => return Err(format!("index {i} in use")),
@@ -241,7 +241,7 @@ pub fn renumber_if_asked(state: &mut State, sid: SessionId) {
     if !state.options.session(sid, "renumber-windows").as_flag() {
         return;
     }
-    let base = state.options.session(sid, "base-index").as_number().max(0) as u32;
+    let base = state.options.session(sid, "base-index").as_index();
     if let Some(s) = state.session_mut(sid) {
         s.renumber(base);
     }
@@ -282,7 +282,7 @@ pub fn break_pane(
     if state.window(sid, wid).is_some_and(|w| w.layout.len() <= 1) && sid == dst {
         return Err("can't break with only one pane".into());
     }
-    let base = state.options.session(dst, "base-index").as_number().max(0) as u32;
+    let base = state.options.session(dst, "base-index").as_index();
     let session = state.session(dst).ok_or("no such session")?;
     let index = match index {
         Some(i) if session.window_at(i).is_some() => return Err(format!("index {i} in use")),

@@ -141,8 +141,8 @@ impl Session {
 
     /// Renumbers windows from `base` in their order (renumber-windows, move-window -r).
     pub fn renumber(&mut self, base: u32) {
-        for (i, w) in self.windows.iter_mut().enumerate() {
-            w.index = base + i as u32;
+        for (w, index) in self.windows.iter_mut().zip(base..) {
+            w.index = index;
         }
     }
 }

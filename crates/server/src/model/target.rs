@@ -224,11 +224,7 @@ fn pane_token(state: &State, win: Option<Found>, token: &str) -> Option<Found> {
     let w = state.window(win.session, win.window)?;
     let panes = w.panes();
     let pos = w.pane_position(w.active).unwrap_or(0);
-    let base = state
-        .options
-        .window(w.id, "pane-base-index")
-        .as_number()
-        .max(0) as usize;
+    let base = state.options.window(w.id, "pane-base-index").as_count();
     let pane = match token {
         "{last}" | "!" => w.last_pane?,
         "{next}" | "+" => panes[(pos + 1) % panes.len()],

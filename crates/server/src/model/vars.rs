@@ -84,11 +84,7 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
     let id = scope.pane?;
     let p = state.panes.get(&id)?;
     let w = state.window(p.session, p.window)?;
-    let base = state
-        .options
-        .window(w.id, "pane-base-index")
-        .as_number()
-        .max(0) as usize;
+    let base = state.options.window(w.id, "pane-base-index").as_count();
     let rect = w
         .visible_rect(id)
         .or_else(|| w.layout.rect(id))

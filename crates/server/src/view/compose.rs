@@ -287,7 +287,7 @@ fn draw_numbers(
     area: Area,
 ) {
     let opts = &state.options;
-    let base = opts.window(window.id, "pane-base-index").as_number().max(0) as usize;
+    let base = opts.window(window.id, "pane-base-index").as_count();
     let colour = |name: &str, fallback: u8| {
         crate::config::style::parse_colour(&opts.session(sid, name).as_text())
             .unwrap_or(Color::Indexed(fallback))

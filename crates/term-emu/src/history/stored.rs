@@ -155,7 +155,7 @@ fn encode_cells<const LINKS: bool>(
             });
         }
     }
-    (data.len() - base) as u32 & TEXT
+    u32::try_from(data.len() - base).unwrap_or(TEXT) & TEXT
 }
 
 /// Returns a column as stored in a row's changes (u16 LE). Columns fit: a row is at most as

@@ -1,3 +1,4 @@
+use super::presets::tiled_grid;
 use super::*;
 use mux_testkit::Rng;
 

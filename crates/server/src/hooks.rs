@@ -1,0 +1,56 @@
+//! Hooks that let the end-to-end tests cause what a user cannot: a panic in a pane's
+//! terminal emulator, a panic in the client, a client of another protocol version. They are
+//! compiled only with the `test-hooks` feature, which `cargo test --workspace` turns on
+//! (through the test crate) and a release or `cargo install` build does not: without it every
+//! hook is inert and its variable's name is not in the binary.
+
+/// Returns whether `bytes` hold the marker of `MUX_FAULT_PANIC_ON`, read once; a pane's
+/// output holding it makes the pane's emulator panic.
+#[cfg(feature = "test-hooks")]
+pub fn fault_in(bytes: &[u8]) -> bool {
+    static MARKER: std::sync::OnceLock<Option<Vec<u8>>> = std::sync::OnceLock::new();
+    let marker = MARKER.get_or_init(|| {
+        std::env::var("MUX_FAULT_PANIC_ON")
+            .ok()
+            .filter(|m| m.len() >= 8)
+            .map(String::into_bytes)
+    });
+    marker
+        .as_deref()
+        .is_some_and(|m| bytes.windows(m.len()).any(|w| w == m))
+}
+
+/// Without the `test-hooks` feature no output causes a fault.
+#[cfg(not(feature = "test-hooks"))]
+pub fn fault_in(_bytes: &[u8]) -> bool {
+    false
+}
+
+/// Returns the protocol version a client should claim instead of its own, from
+/// `MUX_TEST_PROTOCOL_VERSION`.
+#[cfg(feature = "test-hooks")]
+pub fn protocol_version() -> Option<u32> {
+    std::env::var("MUX_TEST_PROTOCOL_VERSION")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Without the `test-hooks` feature a client claims its own version.
+#[cfg(not(feature = "test-hooks"))]
+pub fn protocol_version() -> Option<u32> {
+    None
+}
+
+/// Returns whether the attached client should panic when it draws (`MUX_TEST_PANIC`), read
+/// once.
+#[cfg(feature = "test-hooks")]
+pub fn panic_on_draw() -> bool {
+    static SET: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SET.get_or_init(|| std::env::var_os("MUX_TEST_PANIC").is_some())
+}
+
+/// Without the `test-hooks` feature the client never panics on purpose.
+#[cfg(not(feature = "test-hooks"))]
+pub fn panic_on_draw() -> bool {
+    false
+}
