@@ -97,6 +97,9 @@ pub struct History {
     limit: usize,
     /// The terminal's interned styles, shared by the grid and the history.
     pub(crate) styles: Styles,
+    /// How many rows were ever dropped from the front: a row's stable number is this plus
+    /// its index (see [`crate::Terminal::first_line`]).
+    dropped: u64,
     /// Every row with SGR sequences, made when a caller first asks for one and dropped at
     /// the next change.
     formatted: OnceLock<Vec<Box<str>>>,
@@ -115,6 +118,7 @@ impl History {
             spare: None,
             limit,
             styles: Styles::default(),
+            dropped: 0,
             formatted: OnceLock::new(),
             scratch_runs: Vec::new(),
             scratch_links: Vec::new(),
@@ -147,6 +151,7 @@ impl History {
 
     /// Drops every row.
     pub fn clear(&mut self) {
+        self.dropped += self.lines.len() as u64;
         self.lines.clear();
         self.lines.shrink_to_fit();
         self.chunks.clear();
@@ -195,7 +200,9 @@ impl History {
 
     /// Drops the oldest row, and the chunks no row uses any more.
     fn pop_front(&mut self) {
-        self.lines.pop_front();
+        if self.lines.pop_front().is_some() {
+            self.dropped += 1;
+        }
         let keep_from = self.lines.front().map_or(self.chunks.len(), |l| {
             l.chunk.wrapping_sub(self.first_chunk) as usize
         });
@@ -306,6 +313,12 @@ impl History {
                 .collect()
         });
         all.get(index).map(|s| &**s)
+    }
+
+    /// Returns how many rows were ever dropped from the front, by the limit, clearing or a
+    /// reflow; row `index`'s stable number is this plus `index`.
+    pub fn dropped(&self) -> u64 {
+        self.dropped
     }
 
     /// Returns whether row `index` wraps into the next one.

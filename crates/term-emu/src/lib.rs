@@ -92,7 +92,7 @@ mod types;
 
 pub use history::History;
 pub use mux_types::{Attrs, Color, Cursor, Key, KeyCode, Mods, Point, Size, Style};
-pub use terminal::{Effects, Terminal};
+pub use terminal::{Effects, LineId, Terminal};
 pub use types::{CellRef, ClipboardSet, Modes, MouseMode};
 
 #[cfg(test)]

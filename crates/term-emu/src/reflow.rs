@@ -25,6 +25,8 @@ struct Lines {
     ends: Vec<usize>,
     /// The cursor's line and column offset within it.
     cursor: (usize, usize),
+    /// The anchor's line and column offset within it, when one is followed.
+    anchor: Option<(usize, usize)>,
     /// Columns taken so far by the line being collected.
     width: usize,
 }
@@ -100,17 +102,25 @@ fn cursor_in_line(pieces: &[Piece], cols: usize, offset: usize) -> (usize, usize
     found.unwrap_or_else(|| (end.0, (end.1 + offset.saturating_sub(src)).min(cols - 1)))
 }
 
-/// Changes the screen's size to `rows` by `cols`.
-pub(crate) fn resize(s: &mut Screen, rows: usize, cols: usize) {
+/// Changes the screen's size to `rows` by `cols`. `anchor` is a row (counted from the
+/// oldest history row, through the primary grid) and column to follow: its new row and
+/// column come back, the row counted from the oldest history row before any is dropped for
+/// the limit.
+pub(crate) fn resize(
+    s: &mut Screen,
+    rows: usize,
+    cols: usize,
+    anchor: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
     if rows == s.rows && cols == s.cols {
-        return;
+        return anchor;
     }
     let pending = s.col >= s.cols && cols == s.cols;
     let primary_cursor = match (s.alt, s.saved_1049) {
         (true, Some(saved)) => (saved.row, saved.col),
         _ => (s.row, s.col),
     };
-    let (prow, pcol) = reflow_primary(s, rows, cols, primary_cursor);
+    let ((prow, pcol), anchor) = reflow_primary(s, rows, cols, primary_cursor, anchor);
     let alt_row = resize_alternate(s, rows, cols);
     if s.alt {
         if let Some(saved) = s.saved_1049.as_mut() {
@@ -130,6 +140,7 @@ pub(crate) fn resize(s: &mut Screen, rows: usize, cols: usize) {
     for c in old_cols..cols {
         s.tabs[c] = c % 8 == 0;
     }
+    anchor
 }
 
 /// Cuts or pads the alternate screen; returns the cursor row on it.
@@ -149,47 +160,58 @@ fn resize_alternate(s: &mut Screen, rows: usize, cols: usize) -> usize {
 }
 
 /// Rewraps the scrollback and the primary grid at `cols` and fits them to `rows`; returns
-/// the primary cursor's new position.
+/// the primary cursor's new position, and the anchor's (see [`resize`]).
 fn reflow_primary(
     s: &mut Screen,
     rows: usize,
     cols: usize,
     cursor: (usize, usize),
-) -> (usize, usize) {
-    let lines = collect(s, cursor);
-    let cursor_line = lines.cursor.0;
+    anchor: Option<(usize, usize)>,
+) -> ((usize, usize), Option<(usize, usize)>) {
+    let lines = collect(s, cursor, anchor);
     let mut counts = Vec::with_capacity(lines.ends.len());
-    let mut cursor_row = 0;
-    let mut new_cursor = (0, 0);
+    let mut cursor_at = (0, 0);
+    let mut anchor_at = None;
     for i in 0..lines.ends.len() {
-        if i == cursor_line {
+        let before: usize = counts.iter().sum();
+        if i == lines.cursor.0 {
             let (r, c) = cursor_in_line(lines.line(i), cols, lines.cursor.1);
-            cursor_row = counts.iter().sum::<usize>() + r;
-            new_cursor = (r, c);
+            cursor_at = (before + r, c);
+        }
+        if let Some((line, offset)) = lines.anchor.filter(|(line, _)| *line == i) {
+            let (r, c) = cursor_in_line(lines.line(line), cols, offset);
+            anchor_at = Some((before + r, c));
         }
         counts.push(layout(lines.line(i), cols, |_, _, _| {}));
     }
     let total: usize = counts.iter().sum();
-    let top = total.saturating_sub(rows).min(cursor_row);
+    let top = total.saturating_sub(rows).min(cursor_at.0);
     emit(s, &lines, &counts, cols, top, rows);
-    (cursor_row - top, new_cursor.1)
+    ((cursor_at.0 - top, cursor_at.1), anchor_at)
 }
 
 /// Gathers the scrollback and the used part of the primary grid into logical lines.
-fn collect(s: &mut Screen, (crow, ccol): (usize, usize)) -> Lines {
+fn collect(s: &mut Screen, (crow, ccol): (usize, usize), anchor: Option<(usize, usize)>) -> Lines {
     let mut lines = Lines::default();
     let h = &s.history;
     for i in 0..h.len() {
+        if let Some((_, col)) = anchor.filter(|(row, _)| *row == i) {
+            lines.anchor = Some((lines.ends.len(), lines.width + col));
+        }
         h.each_cluster(i, |c| lines.push(c.text, c.width, c.style, c.link));
         if !h.wrapped(i) {
             lines.end_line();
         }
     }
+    let h_len = h.len();
     let last_used = s.primary.iter().rposition(|r| r.trimmed_len() > 0);
     let last = last_used.unwrap_or(0).max(crow).min(s.primary.len() - 1);
     for (i, row) in s.primary.iter().enumerate().take(last + 1) {
         if i == crow {
             lines.cursor = (lines.ends.len(), lines.width + ccol);
+        }
+        if let Some((_, col)) = anchor.filter(|(row, _)| *row == h_len + i) {
+            lines.anchor = Some((lines.ends.len(), lines.width + col));
         }
         for col in 0..row.trimmed_len() {
             let cell = row.cells[col];

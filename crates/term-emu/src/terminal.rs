@@ -10,6 +10,10 @@ use crate::screen::{MouseEncoding, Screen};
 use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Point, Size};
 use mux_types::Key;
 
+mod lines;
+
+pub use lines::LineId;
+
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Effects {
@@ -81,7 +85,7 @@ impl Terminal {
     pub fn resize(&mut self, size: Size) {
         let rows = usize::from(size.rows.max(1));
         let cols = usize::from(size.cols.max(1));
-        crate::reflow::resize(&mut self.engine.core.screen, rows, cols);
+        crate::reflow::resize(&mut self.engine.core.screen, rows, cols, None);
     }
 
     /// Changes how many rows of scrollback are kept, dropping the oldest beyond it.
