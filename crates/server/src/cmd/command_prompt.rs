@@ -2,7 +2,7 @@
 //! `%%` replaced by what was typed (or the typed command line when there is no template).
 
 use super::{Args, Ctx, Outcome, Spec, Target};
-use crate::model::mode::{Mode, Prompt};
+use crate::model::mode::{Mode, Prompt, Takes};
 use crate::model::state::State;
 
 /// The table entry.
@@ -41,7 +41,16 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .map(|i| crate::model::vars::expand(state, super::scope(ctx, found), i))
         .unwrap_or_default();
     if let Some(c) = state.clients.get_mut(&ctx.client) {
-        let prompt = Prompt::new(label, initial, template, false);
+        let takes = if args.has('1') {
+            Takes::OneKey
+        } else if args.has('N') {
+            Takes::Number
+        } else if args.has('i') {
+            Takes::Incremental
+        } else {
+            Takes::Line
+        };
+        let prompt = Prompt::new(label, initial, template, false).taking(takes);
         c.mode = Mode::Prompt(prompt.with_history(state.prompt_history.clone()));
         c.dirty = true;
     }

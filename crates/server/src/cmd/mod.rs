@@ -11,6 +11,7 @@ mod choose_tree;
 mod clear_history;
 mod command_prompt;
 mod confirm_before;
+mod copy_mode;
 mod delete_buffer;
 mod detach_client;
 mod display_message;
@@ -171,6 +172,7 @@ pub const COMMANDS: &[Spec] = &[
     clear_history::SPEC,
     command_prompt::SPEC,
     confirm_before::SPEC,
+    copy_mode::SPEC,
     delete_buffer::SPEC,
     detach_client::SPEC,
     display_message::SPEC,

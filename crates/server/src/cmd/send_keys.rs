@@ -17,7 +17,8 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs send-keys; `-N` repeats the whole sequence.
+/// Runs send-keys; `-N` repeats the whole sequence; `-X` runs a copy-mode command (with
+/// `-F`, its arguments are formats).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let f = ctx.target()?;
     let repeat = match args.value('N') {
@@ -28,6 +29,30 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             .ok_or_else(|| format!("repeat count invalid: {n}"))?,
         None => 1,
     };
+    let in_copy_mode = state.panes.get(&f.pane).is_some_and(|p| p.copy.is_some());
+    if in_copy_mode && args.positional.is_empty() && args.has('N') {
+        // A count with no key repeats the next copy-mode command (vi's `3j`).
+        if let Some(c) = state.panes.get_mut(&f.pane).and_then(|p| p.copy.as_mut()) {
+            c.prefix = Some(repeat);
+        }
+        return Ok(Outcome::Done);
+    }
+    if args.has('X') {
+        let (name, rest) = args
+            .positional
+            .split_first()
+            .ok_or("no copy-mode command given")?;
+        let rest: Vec<String> = if args.has('F') {
+            let scope = super::scope(ctx, f);
+            rest.iter()
+                .map(|a| crate::model::vars::expand(state, scope, a))
+                .collect()
+        } else {
+            rest.to_vec()
+        };
+        crate::model::copy::commands::run(state, f.pane, name, &rest, repeat)?;
+        return Ok(Outcome::Done);
+    }
     let pane = state.panes.get(&f.pane).ok_or("no such pane")?;
     let mut bytes = Vec::new();
     for item in send_keys_items(&args.positional, args.has('l')) {

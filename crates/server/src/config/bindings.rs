@@ -86,6 +86,13 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "Move to the previously active pane",
     ),
     ("?", false, "list-keys", "List key bindings"),
+    ("[", false, "copy-mode", "Enter copy mode"),
+    (
+        "PPage",
+        false,
+        "copy-mode -u",
+        "Enter copy mode and scroll up",
+    ),
     (
         "-",
         false,
@@ -243,10 +250,20 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
 ];
 
 impl KeyTables {
-    /// Creates the tables with tmux 3.3a's default prefix bindings that mux supports (the
-    /// root table has no default bindings, since mux has no mouse bindings yet).
+    /// Creates the tables with tmux 3.3a's default prefix and copy-mode bindings that mux
+    /// supports.
     pub fn with_defaults() -> Self {
         let mut tables = KeyTables::default();
+        for (table, keys) in [
+            ("copy-mode-vi", copy::COPY_MODE_VI),
+            ("copy-mode", copy::COPY_MODE),
+        ] {
+            for &(name, command) in keys {
+                if let Some(key) = parse_key(name) {
+                    tables.bind(table, key, command, false);
+                }
+            }
+        }
         for &(name, repeat, command, note) in DEFAULTS {
             if let Some(key) = parse_key(name) {
                 tables.bind(PREFIX, key, command, repeat);
@@ -353,6 +370,8 @@ impl KeyTables {
 
 /// The prefix table's name.
 const PREFIX: &str = "prefix";
+
+mod copy;
 
 #[cfg(test)]
 mod tests;

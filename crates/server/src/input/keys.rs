@@ -53,11 +53,33 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
         }
         return;
     }
-    if let Some(command) = state.keys.get("root", key).map(|b| b.command.clone()) {
+    let table = root_table(state, client);
+    if let Some(command) = state.keys.get(table, key).map(|b| b.command.clone()) {
         crate::cmd::run_binding(state, client, &command);
         return;
     }
-    crate::model::keys::send_key(state, client, key);
+    // In copy mode an unbound key does nothing; the program does not see it.
+    if table == "root" {
+        crate::model::keys::send_key(state, client, key);
+    }
+}
+
+/// Returns the table a key without the prefix is looked up in: the copy-mode table of the
+/// client's `mode-keys` when its active pane is in copy mode, else `root` (as tmux).
+fn root_table(state: &State, client: ClientId) -> &'static str {
+    let Some(pane) = state.client_pane(client) else {
+        return "root";
+    };
+    match state.panes.get(&pane) {
+        Some(p) if p.copy.is_some() => {
+            if state.options.window(p.window, "mode-keys").as_text() == "vi" {
+                "copy-mode-vi"
+            } else {
+                "copy-mode"
+            }
+        }
+        _ => "root",
+    }
 }
 
 /// Returns whether `key` is the session's prefix or prefix2.
@@ -84,6 +106,11 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
                     remember(&mut state.prompt_history, entry, &state.options);
                 }
                 Some(Some(line))
+            }
+            PromptAction::Update(line) => {
+                c.dirty = true;
+                crate::cmd::run_binding(state, client, &line);
+                return true;
             }
         },
         Mode::Choose(ch) => match ch.key(key) {

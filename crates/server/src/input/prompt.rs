@@ -3,7 +3,7 @@
 
 use mux_protocol::{Key, KeyCode, Mods};
 
-use crate::model::mode::{Prompt, PromptAction};
+use crate::model::mode::{Prompt, PromptAction, Takes};
 
 impl Prompt {
     /// Creates a prompt with `initial` input, the cursor at its end.
@@ -17,7 +17,14 @@ impl Prompt {
             history: Vec::new(),
             browsing: None,
             draft: String::new(),
+            takes: Takes::Line,
         }
+    }
+
+    /// Makes the prompt take one key, a number or incremental input.
+    pub fn taking(mut self, takes: Takes) -> Prompt {
+        self.takes = takes;
+        self
     }
 
     /// Gives the prompt earlier inputs (oldest first) to browse with Up and Down.
@@ -56,6 +63,38 @@ impl Prompt {
                 _ => PromptAction::Cancel,
             };
         }
+        let ctrl = key.mods.contains(Mods::CTRL);
+        let plain = !ctrl && !key.mods.contains(Mods::ALT);
+        match (self.takes, key.code) {
+            (Takes::OneKey, KeyCode::Char(c)) if plain => {
+                return PromptAction::Run(self.command_with(&c.to_string()));
+            }
+            (Takes::OneKey, _) => return PromptAction::Cancel,
+            (Takes::Number, KeyCode::Char(c)) if plain && !c.is_ascii_digit() => {
+                return PromptAction::Continue;
+            }
+            (Takes::Incremental, KeyCode::Enter) => return PromptAction::Cancel,
+            (Takes::Incremental, KeyCode::Char('s')) if ctrl => {
+                return PromptAction::Update(self.command_with(&format!("+{}", self.input)));
+            }
+            (Takes::Incremental, KeyCode::Char('r')) if ctrl => {
+                return PromptAction::Update(self.command_with(&format!("-{}", self.input)));
+            }
+            _ => {}
+        }
+        let before = self.input.clone();
+        let action = self.edit(key);
+        if self.takes == Takes::Incremental
+            && action == PromptAction::Continue
+            && before != self.input
+        {
+            return PromptAction::Update(self.command_with(&format!("={}", self.input)));
+        }
+        action
+    }
+
+    /// Applies an editing key.
+    fn edit(&mut self, key: Key) -> PromptAction {
         let ctrl = key.mods.contains(Mods::CTRL);
         match key.code {
             KeyCode::Enter => return PromptAction::Run(self.command()),
@@ -109,15 +148,21 @@ impl Prompt {
     /// Returns the command line: the template with `%%` (or `%1`) replaced by the input, or
     /// the input itself when there is no template.
     pub fn command(&self) -> String {
+        self.command_with(&self.input)
+    }
+
+    /// Returns the template with `%%` (or `%1`) replaced by `input`, quoted as the template
+    /// quotes it, or `input` itself when there is no template.
+    fn command_with(&self, input: &str) -> String {
         if self.template.is_empty() {
-            return self.input.clone();
+            return input.to_string();
         }
         let value = if self.template.contains("'%%'") || self.template.contains("'%1'") {
-            self.input.replace('\'', "'\\''")
+            input.replace('\'', "'\\''")
         } else if self.template.contains("\"%%\"") || self.template.contains("\"%1\"") {
-            self.input.replace('\\', "\\\\").replace('"', "\\\"")
+            input.replace('\\', "\\\\").replace('"', "\\\"")
         } else {
-            self.input.clone()
+            input.to_string()
         };
         self.template.replace("%%", &value).replace("%1", &value)
     }

@@ -88,6 +88,41 @@ impl Os for RealOs {
             .map(|h| h.to_string_lossy().into_owned())
             .unwrap_or_default()
     }
+
+    fn pipe_to(&mut self, command: &str, input: Vec<u8>, cwd: &str) {
+        let mut cmd = tokio::process::Command::new("/bin/sh");
+        cmd.arg("-c")
+            .arg(command)
+            .current_dir(if std::path::Path::new(cwd).is_dir() {
+                cwd
+            } else {
+                "/"
+            })
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(false);
+        let mut child = match cmd.spawn() {
+            Ok(c) => c,
+            Err(e) => {
+                log!("cannot run {command}: {e}");
+                return;
+            }
+        };
+        let stdin = child.stdin.take();
+        let command = command.to_string();
+        tokio::spawn(async move {
+            if let Some(mut stdin) = stdin {
+                use tokio::io::AsyncWriteExt;
+                if let Err(e) = stdin.write_all(&input).await {
+                    log!("{command}: writing its input failed: {e}");
+                }
+            }
+            if let Err(e) = child.wait().await {
+                log!("{command}: {e}");
+            }
+        });
+    }
 }
 
 /// A pane's PTY master, its input queue and its child.

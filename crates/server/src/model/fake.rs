@@ -44,6 +44,8 @@ pub struct FakeLog {
     pub fail_next_spawn: Option<String>,
     /// How far the clock has been moved.
     pub elapsed: Duration,
+    /// Every command text was piped to, with the text.
+    pub piped: Vec<(String, String)>,
 }
 
 /// A handle to the fake OS's log.
@@ -138,6 +140,11 @@ impl Os for FakeOs {
 
     fn hostname(&self) -> String {
         "testhost.example".into()
+    }
+
+    fn pipe_to(&mut self, command: &str, input: Vec<u8>, _cwd: &str) {
+        let text = String::from_utf8_lossy(&input).into_owned();
+        self.fake.log().piped.push((command.to_string(), text));
     }
 }
 

@@ -11,6 +11,7 @@ pub mod buffers;
 pub mod client;
 pub mod clipboard;
 pub mod contain;
+pub mod copy;
 #[cfg(test)]
 pub mod fake;
 pub mod keys;

@@ -37,6 +37,22 @@ pub struct Prompt {
     pub browsing: Option<usize>,
     /// The input as typed before browsing began, which Down past the newest restores.
     pub draft: String,
+    /// What the prompt takes (command-prompt `-1`, `-N`, `-i`).
+    pub takes: Takes,
+}
+
+/// What a prompt takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Takes {
+    /// A line of text, run with Enter.
+    #[default]
+    Line,
+    /// One key, run at once (`-1`: jump to a character).
+    OneKey,
+    /// Digits only (`-N`: a repeat count).
+    Number,
+    /// A line run again at every change (`-i`: incremental search).
+    Incremental,
 }
 
 /// What a key does to a prompt.
@@ -48,6 +64,8 @@ pub enum PromptAction {
     Cancel,
     /// Close the prompt and run this command line.
     Run(String),
+    /// Run this command line and keep the prompt open (an incremental prompt's change).
+    Update(String),
 }
 
 /// A list shown in place of the window, one line per item.

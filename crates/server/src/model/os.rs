@@ -82,4 +82,8 @@ pub trait Os {
 
     /// Returns the machine's host name, fully qualified where it is.
     fn hostname(&self) -> String;
+
+    /// Runs `command` with `/bin/sh -c` in `cwd` with `input` on its standard input and its
+    /// output discarded, without waiting for it (`copy-pipe`, `copy-command`).
+    fn pipe_to(&mut self, command: &str, input: Vec<u8>, cwd: &str);
 }

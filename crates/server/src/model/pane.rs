@@ -7,6 +7,7 @@ use mux_term_emu::{Size as TermSize, Terminal};
 
 use crate::ids::{PaneId, ProgramId, SessionId, WindowId};
 use crate::log::log;
+use crate::model::copy::CopyMode;
 use crate::model::os::{PaneIo, Started};
 
 /// One pane and its running program.
@@ -39,6 +40,8 @@ pub struct Pane {
     pub closed: bool,
     /// Since when the program has been inside a synchronized update (mode 2026), if it is.
     pub synchronized_since: Option<Instant>,
+    /// Copy mode, while the pane is in it.
+    pub copy: Option<CopyMode>,
 }
 
 /// Where a new pane belongs and what it starts with.
@@ -83,6 +86,7 @@ impl Pane {
             exit_status: None,
             closed: false,
             synchronized_since: None,
+            copy: None,
         }
     }
 
@@ -99,7 +103,10 @@ impl Pane {
         if self.term.size() == size {
             return;
         }
-        self.term.resize(size);
+        match self.copy.as_mut() {
+            Some(copy) => copy.resize(&mut self.term, size),
+            None => self.term.resize(size),
+        }
         if let Err(e) = self.io.resize(size) {
             log!("pane %{}: resize failed: {e}", self.id.0);
         }

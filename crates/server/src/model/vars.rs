@@ -108,7 +108,11 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_last" => return flag(w.last_pane == Some(id)),
         "pane_dead" => return flag(p.exit_status.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
-        "pane_in_mode" => "0".into(),
+        "pane_in_mode" => return flag(p.copy.is_some()),
+        "pane_mode" => match p.copy {
+            Some(_) => "copy-mode".into(),
+            None => String::new(),
+        },
         "pane_synchronized" => {
             return flag(state.options.window(w.id, "synchronize-panes").as_flag())
         }
@@ -117,7 +121,53 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "history_size" => p.term.history().len().to_string(),
         "history_limit" => p.term.history().limit().to_string(),
         "alternate_on" => return flag(p.term.modes().alternate_screen),
-        _ => return None,
+        _ => return copy_var(state, p, name),
+    })
+}
+
+/// The copy-mode variables of a pane (empty when it is not in copy mode, as tmux).
+fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<String> {
+    use crate::model::copy::CopyMode;
+    let known = [
+        "scroll_position",
+        "copy_cursor_x",
+        "copy_cursor_y",
+        "copy_cursor_word",
+        "copy_cursor_line",
+        "selection_present",
+        "selection_active",
+        "search_present",
+        "pane_search_string",
+    ];
+    if !known.contains(&name) {
+        return None;
+    }
+    let Some(c) = p.copy.as_ref() else {
+        return Some(String::new());
+    };
+    let term = &p.term;
+    Some(match name {
+        "scroll_position" => c.scrolled_back(term).to_string(),
+        "copy_cursor_x" => c.cx.to_string(),
+        "copy_cursor_y" => c.cy.saturating_sub(c.top).to_string(),
+        "copy_cursor_word" => {
+            let seps = state.options.window(p.window, "word-separators").as_text();
+            CopyMode::word_at(term, &seps, (c.cy, c.cx))
+                .map(|(a, b)| {
+                    let cols = crate::model::copy::motion::columns(term, c.cy);
+                    cols[usize::from(a)..=usize::from(b)].iter().collect()
+                })
+                .unwrap_or_default()
+        }
+        "copy_cursor_line" => term.line_text(c.cy),
+        "selection_present" => return flag(c.sel.is_some()),
+        "selection_active" => return flag(c.sel.is_some_and(|s| s.following)),
+        "search_present" => return flag(c.search.is_some()),
+        _ => c
+            .search
+            .as_ref()
+            .map(|s| s.pattern.clone())
+            .unwrap_or_default(),
     })
 }
 

@@ -3,7 +3,6 @@
 //! numbers or a chooser over the window, and the status line.
 
 use mux_protocol::{Attrs, Cell, Color, Cursor, Point, Style};
-use mux_term_emu::CellRef;
 
 use crate::ids::{PaneId, SessionId};
 use crate::model::client::Client;
@@ -93,7 +92,17 @@ fn draw_window(
         let Some(p) = state.panes.get(pane) else {
             continue;
         };
-        draw_pane(&p.term, rows, area, *rect);
+        match p.copy.as_ref() {
+            Some(copy) => {
+                let shown = crate::view::copy::rows(state, p, copy);
+                draw_cells(rows, area, *rect, p.term.size(), |y, x| {
+                    shown.get(usize::from(y))?.get(usize::from(x)).cloned()
+                });
+            }
+            None => draw_cells(rows, area, *rect, p.term.size(), |y, x| {
+                p.term.cell(y, x).map(|c| crate::view::copy::to_cell(&c))
+            }),
+        }
         if let Some(status) = p.exit_status {
             let text = format!("Pane is dead (status {status})");
             let y =
@@ -101,7 +110,17 @@ fn draw_window(
             put_text(rows, area, *rect, y, &text, Style::default());
         }
         if *pane == window.active && matches!(client.mode, Mode::Normal | Mode::Prompt(_)) {
-            let c = p.term.cursor();
+            let c = match p.copy.as_ref() {
+                Some(copy) => mux_protocol::Cursor {
+                    pos: Point {
+                        row: u16::try_from(copy.cy.saturating_sub(copy.top)).unwrap_or(u16::MAX),
+                        col: copy.cx,
+                    },
+                    visible: true,
+                    shape: 0,
+                },
+                None => p.term.cursor(),
+            };
             let (x, y) = (
                 area.x + rect.x as usize + c.pos.col as usize,
                 area.y + rect.y as usize + c.pos.row as usize,
@@ -147,9 +166,15 @@ fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
     }
 }
 
-/// Copies a terminal's visible cells into its rectangle of the window area.
-fn draw_pane(term: &mux_term_emu::Terminal, rows: &mut [Vec<Cell>], area: Area, rect: Rect) {
-    let ts = term.size();
+/// Copies a pane's cells (`cell_at(row, col)`, within its terminal's size `ts`) into its
+/// rectangle of the window area.
+fn draw_cells(
+    rows: &mut [Vec<Cell>],
+    area: Area,
+    rect: Rect,
+    ts: mux_protocol::Size,
+    cell_at: impl Fn(u16, u16) -> Option<Cell>,
+) {
     for y in 0..rect.rows.min(ts.rows) {
         let sy = area.y + usize::from(rect.y) + usize::from(y);
         if sy >= area.y + area.rows || sy >= rows.len() {
@@ -160,8 +185,8 @@ fn draw_pane(term: &mux_term_emu::Terminal, rows: &mut [Vec<Cell>], area: Area, 
             if sx >= area.x + area.cols || sx >= rows[sy].len() {
                 break;
             }
-            if let Some(c) = term.cell(y, x) {
-                rows[sy][sx] = convert_cell(&c);
+            if let Some(c) = cell_at(y, x) {
+                rows[sy][sx] = c;
             }
         }
     }
@@ -375,23 +400,6 @@ fn draw_titles(
                 *cell = Cell::new(text, style);
             }
         }
-    }
-}
-
-/// Turns a term-emu cell into a wire cell: its text as the client shows it (a space for a blank,
-/// nothing for the right half of a wide character), its style and its hyperlink.
-fn convert_cell(c: &CellRef<'_>) -> Cell {
-    let text = if c.wide_continuation {
-        String::new()
-    } else if c.text.is_empty() {
-        " ".to_string()
-    } else {
-        c.text.to_string()
-    };
-    Cell {
-        text,
-        style: c.style,
-        link: c.link.map(str::to_string),
     }
 }
 

@@ -5,6 +5,7 @@
 //! It may import `model`, `config`, `ids` and `log`; never `io`, `cmd` or `input`.
 
 pub mod compose;
+pub mod copy;
 pub mod pane_numbers;
 pub mod render;
 pub mod status;

@@ -130,7 +130,8 @@ impl Terminal {
             return Some((id, col.min(size.cols.saturating_sub(1))));
         }
         let index = usize::try_from(id.checked_sub(before)?).ok()?;
-        let (row, col) = crate::reflow::resize(screen, rows, cols, Some((index, usize::from(col))))?;
+        let (row, col) =
+            crate::reflow::resize(screen, rows, cols, Some((index, usize::from(col))))?;
         // The reflow cleared the history (dropping `history` rows) before rewriting it.
         let id = before + history as u64 + row as u64;
         (id >= self.first_line()).then(|| (id, u16::try_from(col).unwrap_or(u16::MAX)))

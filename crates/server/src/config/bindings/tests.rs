@@ -33,7 +33,9 @@ fn defaults_are_present() {
     );
     assert_eq!(command(&t, "]").as_deref(), Some("paste-buffer -p"));
     assert_eq!(command(&t, "#").as_deref(), Some("list-buffers"));
-    for omitted in ["C-z", "[", "t", "~", "PPage", "S-Up"] {
+    assert_eq!(command(&t, "[").as_deref(), Some("copy-mode"));
+    assert_eq!(command(&t, "PPage").as_deref(), Some("copy-mode -u"));
+    for omitted in ["C-z", "t", "~", "S-Up"] {
         assert_eq!(command(&t, omitted), None, "{omitted}");
     }
     assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
@@ -121,8 +123,10 @@ fn bind_and_unbind() {
     t.bind("copy", k("q"), "cancel", false);
     assert!(t.unbind("copy", k("q")));
     assert!(!t.has_table("copy"));
-    t.unbind_all("prefix");
-    assert!(!t.has_table("prefix"));
+    for table in ["prefix", "copy-mode", "copy-mode-vi"] {
+        t.unbind_all(table);
+        assert!(!t.has_table(table));
+    }
     assert!(t.list(None).is_empty());
 }
 
@@ -137,4 +141,27 @@ fn notes_match_list_keys_n() {
     let mut custom = KeyTables::default();
     custom.bind("kt", k("a"), "new-window", false);
     assert!(custom.notes("kt").is_empty());
+}
+
+#[test]
+fn the_copy_mode_tables_are_tmuxs() {
+    let t = KeyTables::with_defaults();
+    let vi = |key: &str| t.get("copy-mode-vi", k(key)).map(|b| b.command.clone());
+    let emacs = |key: &str| t.get("copy-mode", k(key)).map(|b| b.command.clone());
+    assert_eq!(vi("v").as_deref(), Some("send-keys -X rectangle-toggle"));
+    assert_eq!(
+        vi("Enter").as_deref(),
+        Some("send-keys -X copy-pipe-and-cancel")
+    );
+    assert_eq!(
+        emacs("M-w").as_deref(),
+        Some("send-keys -X copy-pipe-and-cancel")
+    );
+    assert_eq!(
+        emacs("C-Space").as_deref(),
+        Some("send-keys -X begin-selection")
+    );
+    // Every default key parsed: the tables are as long as the lists they come from.
+    assert_eq!(t.list(Some("copy-mode-vi")).len(), copy::COPY_MODE_VI.len());
+    assert_eq!(t.list(Some("copy-mode")).len(), copy::COPY_MODE.len());
 }

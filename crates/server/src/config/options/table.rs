@@ -44,6 +44,15 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("base-index", SESSION, num(0, INT_MAX), "0"),
     opt("buffer-limit", SERVER, num(1, INT_MAX), "50"),
+    opt("copy-command", SERVER, Text, ""),
+    opt(
+        "copy-mode-current-match-style",
+        WINDOW,
+        Style,
+        "bg=magenta,fg=black",
+    ),
+    opt("copy-mode-mark-style", WINDOW, Style, "bg=red,fg=black"),
+    opt("copy-mode-match-style", WINDOW, Style, "bg=cyan,fg=black"),
     opt("default-command", SESSION, Text, ""),
     opt("default-shell", SESSION, Text, ""),
     opt("default-terminal", SERVER, Text, "tmux-256color"),
@@ -189,5 +198,11 @@ pub const OPTIONS: &[OptionSpec] = &[
     opt("window-status-last-style", WINDOW, Style, "default"),
     opt("window-status-separator", WINDOW, Text, " "),
     opt("window-status-style", WINDOW, Style, "default"),
+    opt(
+        "word-separators",
+        WINDOW,
+        Text,
+        "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~",
+    ),
     opt("wrap-search", WINDOW, Flag, "on"),
 ];

@@ -1,0 +1,149 @@
+//! `copy-mode`: enter copy mode on a pane (`C-b [`): `-u` scrolls a page up at once
+//! (`C-b PgUp`), `-e` leaves when scrolled back to the bottom, `-H` hides the position
+//! indicator, `-q` leaves copy mode instead.
+
+use super::{Args, Ctx, Outcome, Spec, Target};
+use crate::model::copy::commands;
+use crate::model::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "copy-mode",
+    alias: None,
+    flags: "eHqt:u",
+    usage: "[-eHqu] [-t target-pane]",
+    args: (0, 0),
+    target: Target::Pane,
+    source: Target::None,
+    exec,
+};
+
+/// Runs copy-mode.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let pane = ctx.target()?.pane;
+    if args.has('q') {
+        commands::leave(state, pane);
+        return Ok(Outcome::Done);
+    }
+    let entered = commands::enter(state, pane);
+    if let Some(c) = state.panes.get_mut(&pane).and_then(|p| p.copy.as_mut()) {
+        if entered {
+            c.exit_at_bottom = args.has('e');
+        }
+        c.hide_position |= args.has('H');
+    }
+    if args.has('u') {
+        commands::run(state, pane, "page-up", &[], 1)?;
+    }
+    Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    /// A session whose pane printed `n` numbered lines, with a client attached at 40x10.
+    fn printed(n: usize) -> (Harness, crate::ids::ClientId) {
+        let mut h = Harness::with_session();
+        let text: String = (1..=n).map(|i| format!("line {i}\r\n")).collect();
+        let c = h.attach("attach -t work", 40, 10);
+        h.output(PaneId(0), &text);
+        (h, c)
+    }
+
+    #[test]
+    fn prefix_bracket_enters_copy_mode_and_shows_the_position() {
+        let (mut h, c) = printed(50);
+        h.keys(c, "C-b [");
+        let screen = h.screen(c);
+        assert!(screen[0].ends_with("[0/42]"), "{screen:?}");
+        assert_eq!(
+            h.ok("display -p '#{pane_in_mode} #{pane_mode}'"),
+            "1 copy-mode\n"
+        );
+        h.keys(c, "C-b PPage");
+        assert!(h.screen(c)[0].ends_with("[7/42]"), "{:?}", h.screen(c));
+        h.keys(c, "q");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+    }
+
+    #[test]
+    fn keys_in_copy_mode_never_reach_the_program() {
+        let (mut h, c) = printed(5);
+        h.fake.take_input(PaneId(0));
+        h.keys(c, "C-b [");
+        h.type_text(c, "zzz");
+        h.keys(c, "Up Up");
+        assert_eq!(h.fake.take_input(PaneId(0)), "");
+    }
+
+    #[test]
+    fn vi_keys_search_select_and_copy_three_lines() {
+        let (mut h, c) = printed(5000);
+        h.ok("set -g mode-keys vi");
+        h.ok("set -g history-limit 10000");
+        h.keys(c, "C-b [");
+        h.keys(c, "?");
+        h.type_text(c, "line 4000");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display -p '#{copy_cursor_line}'"), "line 4000\n");
+        assert!(h.screen(c)[0].contains("results)"), "{:?}", h.screen(c)[0]);
+        h.keys(c, "V j j Enter");
+        assert_eq!(h.ok("show-buffer"), "line 4000\nline 4001\nline 4002\n");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+    }
+
+    #[test]
+    fn emacs_keys_select_with_c_space_and_copy_with_m_w() {
+        let (mut h, c) = printed(20);
+        h.ok("set -g mode-keys emacs");
+        h.keys(c, "C-b [ M-< C-Space C-f C-f C-f C-f M-w");
+        assert_eq!(h.ok("show-buffer"), "line");
+    }
+
+    #[test]
+    fn a_copy_reaches_the_clients_clipboard() {
+        let (mut h, c) = printed(3);
+        h.take_messages(c);
+        h.ok("copy-mode");
+        h.ok("send -X history-top");
+        h.ok("send -X select-line");
+        h.ok("send -X copy-selection-and-cancel");
+        let clip: Vec<_> = h
+            .take_messages(c)
+            .into_iter()
+            .filter_map(|m| match m {
+                mux_protocol::ServerMsg::Clipboard(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(clip, [crate::model::base64::encode(b"line 1")]);
+    }
+
+    #[test]
+    fn copy_mode_e_leaves_at_the_bottom_and_q_leaves_at_once() {
+        let (mut h, _c) = printed(30);
+        h.ok("copy-mode -e");
+        h.ok("send -X scroll-up");
+        h.ok("send -X scroll-down");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+        h.ok("copy-mode");
+        h.ok("copy-mode -q");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+        assert_eq!(h.err("send -X cursor-up"), "not in a mode");
+    }
+
+    #[test]
+    fn copy_pipe_gives_the_text_to_a_command() {
+        let (mut h, _c) = printed(3);
+        h.ok("copy-mode");
+        h.ok("send -X history-top");
+        h.ok("send -X select-line");
+        h.ok("send -X copy-pipe-and-cancel 'cat > /tmp/x'");
+        assert_eq!(
+            h.fake.log().piped,
+            [("cat > /tmp/x".to_string(), "line 1".to_string())]
+        );
+    }
+}

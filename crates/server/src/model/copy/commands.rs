@@ -1,0 +1,315 @@
+//! The copy-mode commands, by tmux's names (`send-keys -X cursor-up`), and where copied text
+//! goes: a paste buffer, the clients' clipboards (OSC 52, as `set-clipboard` says) and,
+//! for `copy-pipe` or with `copy-command`, a command's standard input.
+
+use mux_protocol::ServerMsg;
+
+use super::motion::{line_len, ViewLine};
+use super::select::text_between;
+use super::{CopyMode, Jump};
+use crate::ids::PaneId;
+use crate::model::state::State;
+
+/// What a command did to copy mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    /// Copy mode goes on.
+    Stay,
+    /// Copy mode ends.
+    Leave,
+}
+
+/// The options a copy-mode command reads.
+struct Keys {
+    /// Whether `mode-keys` is vi.
+    vi: bool,
+    /// The word separators.
+    separators: String,
+    /// Whether searches wrap round the ends.
+    wrap: bool,
+}
+
+/// Enters copy mode on a pane, unless it is in it already; returns whether it entered.
+pub fn enter(state: &mut State, pane: PaneId) -> bool {
+    let Some(p) = state.panes.get_mut(&pane) else {
+        return false;
+    };
+    if p.copy.is_some() {
+        return false;
+    }
+    p.copy = Some(CopyMode::new(&p.term));
+    let sid = p.session;
+    state.mark_session_dirty(sid);
+    true
+}
+
+/// Leaves copy mode on a pane.
+pub fn leave(state: &mut State, pane: PaneId) {
+    if let Some(p) = state.panes.get_mut(&pane) {
+        if p.copy.take().is_some() {
+            let sid = p.session;
+            state.mark_session_dirty(sid);
+        }
+    }
+}
+
+/// Runs copy-mode command `name` with `args` on a pane in copy mode, `repeat` times.
+pub fn run(
+    state: &mut State,
+    pane: PaneId,
+    name: &str,
+    args: &[String],
+    repeat: usize,
+) -> Result<(), String> {
+    let p = state.panes.get_mut(&pane).ok_or("no such pane")?;
+    let Some(copy) = p.copy.as_mut() else {
+        return Err("not in a mode".into());
+    };
+    let repeat = copy.prefix.take().unwrap_or(repeat);
+    let p = state.panes.get(&pane).ok_or("no such pane")?;
+    let opts = &state.options;
+    let keys = Keys {
+        vi: opts.window(p.window, "mode-keys").as_text() == "vi",
+        separators: opts.window(p.window, "word-separators").as_text(),
+        wrap: opts.window(p.window, "wrap-search").as_flag(),
+    };
+    let then = match copy_command(state, pane, name, args, &keys)? {
+        Some(then) => then,
+        None => {
+            for _ in 0..repeat.max(1) {
+                step(state, pane, name, args, &keys)?;
+            }
+            leave_at_bottom(state, pane)
+        }
+    };
+    if then == Then::Leave {
+        leave(state, pane);
+    } else if let Some(p) = state.panes.get(&pane) {
+        let sid = p.session;
+        state.mark_session_dirty(sid);
+    }
+    Ok(())
+}
+
+/// Runs one step of a command that moves, selects or searches.
+fn step(
+    state: &mut State,
+    pane: PaneId,
+    name: &str,
+    args: &[String],
+    keys: &Keys,
+) -> Result<(), String> {
+    let p = state.panes.get_mut(&pane).ok_or("no such pane")?;
+    let term = &p.term;
+    let Some(c) = p.copy.as_mut() else {
+        return Ok(());
+    };
+    let arg = args.first().map(String::as_str).unwrap_or("");
+    let seps = keys.separators.as_str();
+    match name {
+        "cursor-up" => c.cursor_vertical(term, true),
+        "cursor-down" => c.cursor_vertical(term, false),
+        "cursor-left" => c.cursor_left(term),
+        "cursor-right" => c.cursor_right(term),
+        "start-of-line" => c.start_of_line(term),
+        "end-of-line" => c.end_of_line(term),
+        "back-to-indentation" => c.back_to_indentation(term),
+        "next-word" => c.next_word(term, seps),
+        "next-word-end" => c.next_word_end(term, seps),
+        "previous-word" => c.previous_word(term, seps),
+        "next-space" => c.next_word(term, ""),
+        "next-space-end" => c.next_word_end(term, ""),
+        "previous-space" => c.previous_word(term, ""),
+        "top-line" => c.view_line(term, ViewLine::Top),
+        "middle-line" => c.view_line(term, ViewLine::Middle),
+        "bottom-line" => c.view_line(term, ViewLine::Bottom),
+        "history-top" => c.history_top(term),
+        "history-bottom" => c.history_bottom(term),
+        "page-up" => c.page(term, true, false),
+        "page-down" => c.page(term, false, false),
+        "halfpage-up" => c.page(term, true, true),
+        "halfpage-down" => c.page(term, false, true),
+        "scroll-up" => c.scroll(term, -1),
+        "scroll-down" => c.scroll(term, 1),
+        "next-matching-bracket" => c.matching_bracket(term, false),
+        "previous-matching-bracket" => c.matching_bracket(term, true),
+        "next-paragraph" => c.paragraph(term, false),
+        "previous-paragraph" => c.paragraph(term, true),
+        "jump-forward" | "jump-backward" | "jump-to-forward" | "jump-to-backward" => {
+            let target = arg.chars().next().ok_or("no character to jump to")?;
+            let jump = Jump {
+                target,
+                forward: name.ends_with("forward"),
+                before: name.starts_with("jump-to"),
+            };
+            c.jump(term, jump);
+        }
+        "jump-again" | "jump-reverse" => {
+            if let Some(saved) = c.jump {
+                let forward = saved.forward ^ (name == "jump-reverse");
+                c.jump(term, Jump { forward, ..saved });
+                // `;` and `,` keep the direction of the jump they repeat.
+                c.jump = Some(saved);
+            }
+        }
+        "goto-line" => {
+            let n = arg
+                .trim()
+                .parse::<u64>()
+                .map_err(|_| format!("invalid line: {arg}"))?;
+            c.goto_line(term, n);
+        }
+        "begin-selection" => c.begin_selection(),
+        "select-line" => c.select_line(term),
+        "select-word" => c.select_word(term, seps, keys.vi),
+        "rectangle-toggle" => c.rectangle_toggle(),
+        "rectangle-on" | "rectangle-off" => {
+            if (c.kind == super::SelKind::Rect) != (name == "rectangle-on") {
+                c.rectangle_toggle();
+            }
+        }
+        "other-end" => c.other_end(term),
+        "clear-selection" => c.clear_selection(),
+        "stop-selection" => c.stop_selection(),
+        "search-forward" | "search-forward-text" => {
+            c.search(term, arg, true, keys.wrap);
+        }
+        "search-backward" | "search-backward-text" => {
+            c.search(term, arg, false, keys.wrap);
+        }
+        "search-forward-incremental" => c.search_incremental(term, arg, true, keys.wrap),
+        "search-backward-incremental" => c.search_incremental(term, arg, false, keys.wrap),
+        "search-again" | "search-reverse" => {
+            let forward = c.search.as_ref().is_none_or(|s| s.forward) ^ (name == "search-reverse");
+            c.search_step(term, forward, keys.wrap, false);
+        }
+        "set-mark" => c.mark = Some((c.cy, c.cx)),
+        "jump-to-mark" => {
+            if let Some(mark) = c.mark {
+                c.mark = Some((c.cy, c.cx));
+                (c.cy, c.cx) = mark;
+                c.show_cursor(term);
+            }
+        }
+        "toggle-position" => c.hide_position = !c.hide_position,
+        "refresh-from-pane" => c.clamp(term),
+        _ => return Err(format!("unknown copy-mode command: {name}")),
+    }
+    Ok(())
+}
+
+/// Leaves copy mode when it was entered with `-e` and the view is back at the bottom.
+fn leave_at_bottom(state: &State, pane: PaneId) -> Then {
+    let Some(p) = state.panes.get(&pane) else {
+        return Then::Stay;
+    };
+    match &p.copy {
+        Some(c) if c.exit_at_bottom && c.scrolled_back(&p.term) == 0 && c.sel.is_none() => {
+            Then::Leave
+        }
+        _ => Then::Stay,
+    }
+}
+
+/// Runs the commands that copy or leave; `None` for any other.
+fn copy_command(
+    state: &mut State,
+    pane: PaneId,
+    name: &str,
+    args: &[String],
+    keys: &Keys,
+) -> Result<Option<Then>, String> {
+    let cancel = name.ends_with("-and-cancel");
+    let base = name
+        .trim_end_matches("-and-cancel")
+        .trim_end_matches("-no-clear");
+    let text = match base {
+        "cancel" => return Ok(Some(Then::Leave)),
+        "copy-selection" | "copy-pipe" | "append-selection" => selected(state, pane, keys.vi),
+        "copy-end-of-line" | "copy-pipe-end-of-line" => to_end_of_line(state, pane),
+        "copy-line" | "copy-pipe-line" => whole_line(state, pane),
+        _ => return Ok(None),
+    };
+    let Some(text) = text else {
+        return Ok(Some(if cancel { Then::Leave } else { Then::Stay }));
+    };
+    let pipe = if base.starts_with("copy-pipe") {
+        args.first().cloned()
+    } else {
+        None
+    };
+    let buffer = if base.starts_with("copy-pipe") {
+        args.get(1)
+    } else {
+        args.first()
+    };
+    copy_out(
+        state,
+        pane,
+        text,
+        buffer.map(String::as_str),
+        base == "append-selection",
+        pipe,
+    );
+    if !name.ends_with("-no-clear") {
+        if let Some(c) = state.panes.get_mut(&pane).and_then(|p| p.copy.as_mut()) {
+            c.clear_selection();
+        }
+    }
+    Ok(Some(if cancel { Then::Leave } else { Then::Stay }))
+}
+
+/// Returns the selected text of a pane in copy mode.
+fn selected(state: &State, pane: PaneId, vi: bool) -> Option<String> {
+    let p = state.panes.get(&pane)?;
+    p.copy.as_ref()?.selection_text(&p.term, vi)
+}
+
+/// Returns the text from the cursor to the end of its line (`D`, `C-k`).
+fn to_end_of_line(state: &State, pane: PaneId) -> Option<String> {
+    let p = state.panes.get(&pane)?;
+    let c = p.copy.as_ref()?;
+    let end = (c.cy, line_len(&p.term, c.cy));
+    Some(text_between(&p.term, (c.cy, c.cx), end, true))
+}
+
+/// Returns the cursor's whole line.
+fn whole_line(state: &State, pane: PaneId) -> Option<String> {
+    let p = state.panes.get(&pane)?;
+    let c = p.copy.as_ref()?;
+    let end = (c.cy, line_len(&p.term, c.cy));
+    Some(text_between(&p.term, (c.cy, 0), end, true))
+}
+
+/// Puts copied text where it goes: a paste buffer (appended to the newest with `append`),
+/// the clipboard of every client attached to the pane's session, and a command.
+pub fn copy_out(
+    state: &mut State,
+    pane: PaneId,
+    text: String,
+    buffer: Option<&str>,
+    append: bool,
+    pipe: Option<String>,
+) {
+    let limit = state.options.server("buffer-limit").as_count().max(1);
+    if !(append && state.buffers.append(buffer, &text)) {
+        state.buffers.add(buffer, text.clone(), limit);
+    }
+    let Some(p) = state.panes.get(&pane) else {
+        return;
+    };
+    let (sid, cwd) = (p.session, p.current_path());
+    if state.options.server("set-clipboard").as_text() != "off" {
+        let data = crate::model::base64::encode(text.as_bytes());
+        for c in state.clients.values().filter(|c| c.session == Some(sid)) {
+            c.send(ServerMsg::Clipboard(data.clone()));
+        }
+    }
+    let command = pipe
+        .filter(|c| !c.is_empty())
+        .or_else(|| Some(state.options.server("copy-command").as_text()))
+        .filter(|c| !c.is_empty());
+    if let Some(command) = command {
+        state.os.pipe_to(&command, text.into_bytes(), &cwd);
+    }
+}
