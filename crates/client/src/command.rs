@@ -68,7 +68,8 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 ServerMsg::Bell
                 | ServerMsg::Screen(_)
                 | ServerMsg::Clipboard(_)
-                | ServerMsg::Title(_),
+                | ServerMsg::Title(_)
+                | ServerMsg::Mouse(_),
             )) => {}
             Ok(None) | Err(_) => return lost_server(),
         }

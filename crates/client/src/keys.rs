@@ -1,7 +1,12 @@
 //! Converting crossterm's terminal events into protocol messages for the server.
 
-use crossterm::event::{Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers};
-use mux_protocol::{ClientMsg, Key, KeyCode, Mods, Size};
+use crossterm::event::{
+    Event, KeyCode as CtKey, KeyEvent, KeyEventKind, KeyModifiers, MouseButton as CtButton,
+    MouseEvent as CtMouse, MouseEventKind,
+};
+use mux_protocol::{
+    ClientMsg, Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind, Point, Size,
+};
 
 /// Converts one terminal event into the message the server wants, if any.
 pub fn event_to_msg(event: Event) -> Option<ClientMsg> {
@@ -11,8 +16,34 @@ pub fn event_to_msg(event: Event) -> Option<ClientMsg> {
         Event::FocusGained => Some(ClientMsg::Focus(true)),
         Event::FocusLost => Some(ClientMsg::Focus(false)),
         Event::Resize(cols, rows) => Some(ClientMsg::Resize(Size { cols, rows })),
-        Event::Mouse(_) => None,
+        Event::Mouse(m) => convert_mouse(m).map(ClientMsg::Mouse),
     }
+}
+
+/// Converts a mouse report; sideways scrolling has no name in tmux and gives `None`.
+pub fn convert_mouse(m: CtMouse) -> Option<MouseEvent> {
+    let button = |b: CtButton| match b {
+        CtButton::Left => MouseButton::Left,
+        CtButton::Middle => MouseButton::Middle,
+        CtButton::Right => MouseButton::Right,
+    };
+    let kind = match m.kind {
+        MouseEventKind::Down(b) => MouseKind::Down(button(b)),
+        MouseEventKind::Up(b) => MouseKind::Up(button(b)),
+        MouseEventKind::Drag(b) => MouseKind::Drag(button(b)),
+        MouseEventKind::Moved => MouseKind::Moved,
+        MouseEventKind::ScrollUp => MouseKind::Down(MouseButton::WheelUp),
+        MouseEventKind::ScrollDown => MouseKind::Down(MouseButton::WheelDown),
+        MouseEventKind::ScrollLeft | MouseEventKind::ScrollRight => return None,
+    };
+    Some(MouseEvent {
+        kind,
+        pos: Point {
+            row: m.row,
+            col: m.column,
+        },
+        mods: convert_mods(m.modifiers),
+    })
 }
 
 /// Converts a key press (or repeat) into a protocol key; releases and keys the protocol has

@@ -33,6 +33,22 @@ pub fn enter() -> io::Result<()> {
     )
 }
 
+/// Returns the sequences that make the terminal report the mouse as the server asks: off, or
+/// presses (1000), drags (1002) or all motion (1003), always in SGR form (1006).
+pub fn mouse_modes(report: mux_protocol::MouseReport) -> String {
+    use mux_protocol::MouseReport;
+    let mode = match report {
+        MouseReport::Off => return MOUSE_OFF.to_string(),
+        MouseReport::Buttons => 1000,
+        MouseReport::Drags => 1002,
+        MouseReport::Motion => 1003,
+    };
+    format!("{MOUSE_OFF}\x1b[?{mode}h\x1b[?1006h")
+}
+
+/// Turns every mouse report off.
+const MOUSE_OFF: &str = "\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1006l";
+
 /// Undoes [`enter`]: shows the cursor with its default shape, leaves the alternate screen and
 /// raw mode. Only the first call does anything; errors are ignored (the terminal may be gone).
 pub fn restore() {
@@ -40,6 +56,7 @@ pub fn restore() {
         return;
     }
     let mut out = io::stdout();
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
     let _ = queue!(
         out,
         SetCursorStyle::DefaultUserShape,

@@ -13,13 +13,14 @@ mod types;
 
 pub use frame::{decode, encode, read_frame, write_frame, FrameDecoder, FrameError, MAX_FRAME_LEN};
 pub use messages::{
-    ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, ServerMsg,
-    HELLO_MAGIC,
+    ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, MouseReport,
+    ServerMsg, HELLO_MAGIC,
 };
 pub use types::{
-    Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, Point, Row, ScreenUpdate, Size, Style,
+    Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent, MouseKey,
+    MouseKind, MousePlace, Point, Row, ScreenUpdate, Size, Style,
 };
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 5;
+pub const PROTOCOL_VERSION: u32 = 6;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::types::{Key, ScreenUpdate, Size};
+use crate::types::{Key, MouseEvent, ScreenUpdate, Size};
 
 /// The magic number that opens every [`Hello`]: the bytes `mux!` read as a little-endian u32.
 pub const HELLO_MAGIC: u32 = u32::from_le_bytes(*b"mux!");
@@ -91,6 +91,8 @@ pub enum ClientMsg {
         /// The cursor colour.
         cursor: Option<(u8, u8, u8)>,
     },
+    /// The mouse did something in the client's terminal.
+    Mouse(MouseEvent),
 }
 
 /// Messages from the server to the client, after the handshake.
@@ -122,4 +124,20 @@ pub enum ServerMsg {
     Clipboard(String),
     /// The client's terminal title should become this (the `set-titles` option).
     Title(String),
+    /// Which mouse events the client should ask its terminal to report (always in SGR form).
+    Mouse(MouseReport),
+}
+
+/// Which mouse events a client asks its terminal for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum MouseReport {
+    /// None: the terminal's own selection works.
+    #[default]
+    Off,
+    /// Presses and releases (mode 1000).
+    Buttons,
+    /// Those and motion with a button held (mode 1002).
+    Drags,
+    /// Those and every motion (mode 1003).
+    Motion,
 }

@@ -4,7 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use mux_types::{Attrs, Color, Cursor, Key, KeyCode, Mods, Point, Size, Style};
+pub use mux_types::{
+    Attrs, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent, MouseKey,
+    MouseKind, MousePlace, Point, Size, Style,
+};
 
 /// One cell of the client's screen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -201,6 +201,10 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
                 pane.term.set_default_colours(fg, bg, cursor);
             }
         }
+        ClientMsg::Mouse(event) => {
+            state.touch_client(id);
+            crate::input::mouse::handle_mouse(state, id, event);
+        }
         ClientMsg::Command(_) => {}
     }
 }

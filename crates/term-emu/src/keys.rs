@@ -39,7 +39,7 @@ pub fn encode_key(key: Key, modes: &Modes) -> Vec<u8> {
             const CODES: [u8; 8] = [15, 17, 18, 19, 20, 21, 23, 24];
             tilde_key(CODES[usize::from(n - 5)], xterm_mod)
         }
-        KeyCode::F(_) => Vec::new(),
+        KeyCode::F(_) | KeyCode::Mouse(_) => Vec::new(),
     }
 }
 

@@ -82,6 +82,7 @@ mod history;
 #[doc(hidden)]
 pub mod invariants;
 mod keys;
+mod mouse;
 mod perform;
 mod reflow;
 mod screen;

@@ -256,6 +256,12 @@ impl Terminal {
         keys::encode_paste(text, &self.modes())
     }
 
+    /// Returns the bytes to send the program for a mouse event at a position inside the pane,
+    /// in the mode and encoding it asked for; nothing when it asked for no such event.
+    pub fn encode_mouse(&self, event: mux_types::MouseEvent) -> Vec<u8> {
+        crate::mouse::encode(event, &self.modes())
+    }
+
     /// Returns the bytes to send the program when the pane gains or loses focus.
     pub fn encode_focus(&self, focused: bool) -> Vec<u8> {
         keys::encode_focus(focused, &self.modes())

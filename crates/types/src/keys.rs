@@ -75,6 +75,9 @@ pub enum KeyCode {
     Insert,
     /// Delete (forward).
     Delete,
+    /// A mouse event as key tables name it (`MouseDown1Pane`, `WheelUpStatus`): bindable,
+    /// never sent by a client (clients send [`crate::MouseEvent`]s).
+    Mouse(crate::mouse::MouseKey),
 }
 
 /// A key press: which key, with which modifiers.

@@ -19,8 +19,10 @@
 
 mod geometry;
 mod keys;
+mod mouse;
 mod style;
 
 pub use geometry::{Cursor, Point, Size};
 pub use keys::{Key, KeyCode, Mods};
+pub use mouse::{MouseAction, MouseButton, MouseEvent, MouseKey, MouseKind, MousePlace};
 pub use style::{Attrs, Color, Style};

@@ -10,8 +10,8 @@ use crate::model::state::State;
 pub const SPEC: Spec = Spec {
     name: "copy-mode",
     alias: None,
-    flags: "eHqt:u",
-    usage: "[-eHqu] [-t target-pane]",
+    flags: "eHMqt:u",
+    usage: "[-eHMqu] [-t target-pane]",
     args: (0, 0),
     target: Target::Pane,
     source: Target::None,
@@ -20,6 +20,9 @@ pub const SPEC: Spec = Spec {
 
 /// Runs copy-mode.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    if args.has('M') {
+        return super::mouse::start_selection(state, ctx);
+    }
     let pane = ctx.target()?.pane;
     if args.has('q') {
         commands::leave(state, pane);

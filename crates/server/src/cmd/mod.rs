@@ -17,6 +17,7 @@ mod detach_client;
 mod display_message;
 mod display_panes;
 mod has_session;
+mod if_shell;
 mod join_pane;
 mod kill_pane;
 mod kill_server;
@@ -32,6 +33,7 @@ mod list_keys;
 mod list_panes;
 mod list_sessions;
 mod list_windows;
+mod mouse;
 mod move_window;
 mod new_session;
 mod new_window;
@@ -178,6 +180,7 @@ pub const COMMANDS: &[Spec] = &[
     display_message::SPEC,
     display_panes::SPEC,
     has_session::SPEC,
+    if_shell::SPEC,
     join_pane::SPEC,
     kill_pane::SPEC,
     kill_server::SPEC,
@@ -272,6 +275,19 @@ fn resolve(
         Target::Pane => target::pane(state, client, value)?,
     };
     Ok(Some(found))
+}
+
+/// Runs a command line (one or more commands) with the context of the command running it
+/// (`if-shell`'s branches).
+pub fn run_line(state: &mut State, ctx: &mut Ctx, line: &str) -> Result<Outcome, String> {
+    let mut outcome = Outcome::Done;
+    for argv in line::parse(line)? {
+        outcome = execute(state, ctx, &argv)?;
+        if outcome != Outcome::Done {
+            break;
+        }
+    }
+    Ok(outcome)
 }
 
 /// Runs the command a client connected with and answers it: output and an exit status, or

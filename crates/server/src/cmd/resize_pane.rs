@@ -20,6 +20,9 @@ pub const SPEC: Spec = Spec {
 
 /// Runs resize-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    if args.has('M') {
+        return super::mouse::drag_border(state, ctx);
+    }
     let found = ctx.target()?;
     let (sid, wid) = (found.session, found.window);
     if args.has('Z') {

@@ -20,6 +20,9 @@ pub const SPEC: Spec = Spec {
 /// Runs send-keys; `-N` repeats the whole sequence; `-X` runs a copy-mode command (with
 /// `-F`, its arguments are formats).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    if args.has('M') {
+        return super::mouse::forward(state, ctx);
+    }
     let f = ctx.target()?;
     let repeat = match args.value('N') {
         Some(n) => n
@@ -50,6 +53,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         } else {
             rest.to_vec()
         };
+        super::mouse::before_copy_command(state, ctx, f.pane, name);
         crate::model::copy::commands::run(state, f.pane, name, &rest, repeat)?;
         return Ok(Outcome::Done);
     }

@@ -256,12 +256,19 @@ impl KeyTables {
         let mut tables = KeyTables::default();
         for (table, keys) in [
             ("copy-mode-vi", copy::COPY_MODE_VI),
+            ("copy-mode-vi", copy::COPY_MOUSE),
             ("copy-mode", copy::COPY_MODE),
+            ("copy-mode", copy::COPY_MOUSE),
         ] {
             for &(name, command) in keys {
                 if let Some(key) = parse_key(name) {
                     tables.bind(table, key, command, false);
                 }
+            }
+        }
+        for (name, command) in copy::root_mouse() {
+            if let Some(key) = parse_key(name) {
+                tables.bind("root", key, &command, false);
             }
         }
         for &(name, repeat, command, note) in DEFAULTS {

@@ -78,6 +78,9 @@ fn base_key(name: &str) -> Option<KeyCode> {
     if let Some((_, code)) = NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
         return Some(*code);
     }
+    if let Some(mouse) = mux_protocol::MouseKey::parse(name) {
+        return Some(KeyCode::Mouse(mouse));
+    }
     let digits = name.strip_prefix(['F', 'f'])?;
     if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -174,6 +177,9 @@ fn base_name(code: KeyCode) -> String {
     if let KeyCode::F(n) = code {
         return format!("F{n}");
     }
+    if let KeyCode::Mouse(mouse) = code {
+        return mouse.name();
+    }
     let found = NAMED.iter().find(|(_, k)| *k == code);
     found.map(|(n, _)| n.to_string()).unwrap_or_default()
 }
@@ -225,6 +231,10 @@ fn special_rank(code: KeyCode) -> u32 {
     match code {
         KeyCode::Backspace => 0,
         KeyCode::F(n) => 1 + u32::from(n),
+        // After the other special keys, as tmux sorts its mouse keys.
+        KeyCode::Mouse(m) => {
+            0x1000 + (m.action as u32) * 64 + u32::from(m.button) * 8 + m.place as u32
+        }
         code => ORDER
             .iter()
             .zip(0x200..)

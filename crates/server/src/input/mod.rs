@@ -7,4 +7,5 @@
 pub mod chooser;
 pub mod complete;
 pub mod keys;
+pub mod mouse;
 pub mod prompt;

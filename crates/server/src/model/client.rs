@@ -47,6 +47,60 @@ pub struct Client {
     pub dirty: bool,
     /// When the last screen update was queued.
     pub last_flush: Option<Instant>,
+    /// Where the parts of its status line are, as last drawn: columns and what is there.
+    pub status_ranges: Vec<(usize, usize, StatusTarget)>,
+    /// The mouse reporting it was last told to ask its terminal for.
+    pub shown_mouse: Option<mux_protocol::MouseReport>,
+    /// What its mouse is doing.
+    pub mouse: MouseState,
+}
+
+/// A part of the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusTarget {
+    /// `status-left`.
+    Left,
+    /// `status-right`.
+    Right,
+    /// A window's entry in the list.
+    Window(crate::ids::WindowId),
+    /// Anywhere else.
+    Other,
+}
+
+/// What a client's mouse is doing, and where the event a binding runs for happened.
+#[derive(Debug, Clone, Default)]
+pub struct MouseState {
+    /// The button held and where it went down, while one is held.
+    pub down: Option<(mux_protocol::MouseButton, crate::model::hit::Hit)>,
+    /// Whether the mouse moved with the button held since it went down.
+    pub dragging: bool,
+    /// What dragging does, once a binding began a drag.
+    pub drag: Option<Drag>,
+    /// The last press: when, where, which button and how many clicks it made.
+    pub last_click: Option<(Instant, mux_protocol::Point, mux_protocol::MouseButton, u8)>,
+    /// The event a mouse binding is running for (tmux's `-t =`, `send-keys -M`).
+    pub current: Option<MouseTarget>,
+}
+
+/// What moving the mouse with a button held does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drag {
+    /// Extends a copy-mode selection in a pane.
+    Select(crate::ids::PaneId),
+    /// Moves a border; the last point it was dragged to, in the window.
+    Border(mux_protocol::Point),
+    /// Goes to a pane's program as mouse events.
+    Pane(crate::ids::PaneId),
+}
+
+/// Where a mouse event happened, for the commands its binding runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MouseTarget {
+    /// The event, its position relative to `pane` when there is one.
+    pub event: mux_protocol::MouseEvent,
+    /// What was under it.
+    pub hit: crate::model::hit::Hit,
 }
 
 impl Client {
@@ -71,6 +125,9 @@ impl Client {
             shown_cursor: None,
             dirty: false,
             last_flush: None,
+            status_ranges: Vec::new(),
+            shown_mouse: None,
+            mouse: MouseState::default(),
         }
     }
 
@@ -117,6 +174,7 @@ impl Client {
     pub fn invalidate(&mut self) {
         self.shown.clear();
         self.shown_cursor = None;
+        self.shown_mouse = None;
         self.dirty = true;
     }
 }

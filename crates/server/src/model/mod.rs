@@ -14,10 +14,12 @@ pub mod contain;
 pub mod copy;
 #[cfg(test)]
 pub mod fake;
+pub mod hit;
 pub mod keys;
 pub mod layout;
 pub mod lifecycle;
 pub mod mode;
+pub mod mouse;
 pub mod ops;
 pub mod os;
 pub mod pane;

@@ -64,6 +64,9 @@ pub fn most_recent_session(state: &State) -> Option<SessionId> {
 /// used session; with that session's current window and active pane.
 pub fn current(state: &State, client: ClientId) -> Option<Found> {
     let c = state.clients.get(&client)?;
+    if let Some(found) = mouse(state, client) {
+        return Some(found);
+    }
     if c.session.is_none() {
         let pane = c
             .env_var("MUX_PANE")
@@ -80,6 +83,26 @@ pub fn current(state: &State, client: ClientId) -> Option<Found> {
     }
     let sid = c.session.or_else(|| most_recent_session(state))?;
     in_session(state, sid)
+}
+
+/// Returns where the mouse event a binding runs for happened (tmux's `=` target): the pane
+/// under it, or the window whose status-line entry it was on.
+pub fn mouse(state: &State, client: ClientId) -> Option<Found> {
+    use crate::model::client::StatusTarget;
+    use crate::model::hit::Hit;
+    let target = state.clients.get(&client)?.mouse.current?;
+    match target.hit {
+        Hit::Pane(pane, _) => {
+            let p = state.panes.get(&pane)?;
+            Some(Found {
+                session: p.session,
+                window: p.window,
+                pane,
+            })
+        }
+        Hit::Status(StatusTarget::Window(wid)) => window_by_id(state, wid),
+        _ => None,
+    }
 }
 
 /// Returns a session's current window and active pane.
@@ -112,6 +135,9 @@ pub fn window(state: &State, client: ClientId, target: Option<&str>) -> Result<F
     let Some(t) = target else {
         return here.ok_or_else(|| "no current window".into());
     };
+    if t == "=" {
+        return mouse(state, client).ok_or_else(|| "no mouse target".into());
+    }
     let fail = || format!("can't find window: {t}");
     if let Some(id) = t.strip_prefix('@').and_then(|n| n.parse::<u32>().ok()) {
         return window_by_id(state, WindowId(id)).ok_or_else(fail);
@@ -188,6 +214,9 @@ pub fn pane(state: &State, client: ClientId, target: Option<&str>) -> Result<Fou
     let Some(t) = target else {
         return current(state, client).ok_or_else(|| "no current pane".into());
     };
+    if t == "=" {
+        return mouse(state, client).ok_or_else(|| "no mouse target".into());
+    }
     let fail = || format!("can't find pane: {t}");
     if let Some(id) = t.strip_prefix('%').and_then(|n| n.parse::<u32>().ok()) {
         let p = state.panes.get(&PaneId(id)).ok_or_else(fail)?;

@@ -109,6 +109,7 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_dead" => return flag(p.exit_status.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
         "pane_in_mode" => return flag(p.copy.is_some()),
+        "mouse_any_flag" => return flag(crate::model::mouse::wants_mouse(state, id)),
         "pane_mode" => match p.copy {
             Some(_) => "copy-mode".into(),
             None => String::new(),

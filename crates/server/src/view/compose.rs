@@ -14,14 +14,7 @@ use crate::model::window::Window;
 use crate::view::render::Screen;
 use crate::view::status::option_style;
 
-/// Where the window is drawn on the client's screen.
-#[derive(Clone, Copy)]
-struct Area {
-    x: usize,
-    y: usize,
-    cols: usize,
-    rows: usize,
-}
+use crate::model::hit::Area;
 
 /// Builds the screen a client should show.
 pub fn compose(state: &State, client: &Client) -> Screen {
@@ -34,23 +27,19 @@ pub fn compose(state: &State, client: &Client) -> Screen {
     };
     let mut rows = vec![vec![blank; w]; h];
     let mut cursor = Cursor::default();
+    let mut status_ranges = Vec::new();
     let Some(sid) = client.session else {
-        return Screen { size, rows, cursor };
+        return Screen {
+            size,
+            rows,
+            cursor,
+            status_ranges,
+        };
     };
-    let lines = (crate::model::resize::status_lines(state, sid) as usize).min(h);
-    let top = state.options.session(sid, "status-position").as_text() == "top";
-    let mut area = Area {
-        x: 0,
-        y: if top { lines } else { 0 },
-        cols: w,
-        rows: h - lines,
-    };
+    let layout = crate::model::hit::screen_layout(state, sid, size);
+    let area = layout.window;
     if let Some(window) = state.session(sid).and_then(|s| s.current_window()) {
-        let titles = crate::model::resize::border_status(state, window);
-        if titles == Some(true) && area.rows > 0 {
-            area.y += 1;
-            area.rows -= 1;
-        }
+        let titles = layout.titles;
         match &client.mode {
             Mode::Choose(ch) => draw_chooser(ch, &mut rows, area),
             _ => cursor = draw_window(state, client, sid, window, &mut rows, area),
@@ -59,9 +48,9 @@ pub fn compose(state: &State, client: &Client) -> Screen {
             draw_titles(state, client, sid, window, &mut rows, area, at_top);
         }
     }
-    if lines > 0 {
+    if let Some(y) = layout.status_row {
         let status = crate::view::status::status_row(state, client.id, sid, w);
-        let y = if top { 0 } else { h - lines };
+        status_ranges = status.ranges;
         if let Some(col) = status.cursor {
             cursor = Cursor {
                 pos: Point::from_usize(y, usize::from(col)),
@@ -71,7 +60,12 @@ pub fn compose(state: &State, client: &Client) -> Screen {
         }
         rows[y] = status.cells;
     }
-    Screen { size, rows, cursor }
+    Screen {
+        size,
+        rows,
+        cursor,
+        status_ranges,
+    }
 }
 
 /// Draws the window's panes and borders; returns the client's cursor.

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use mux_protocol::{Cell, Cursor, Row, ScreenUpdate, ServerMsg, Size};
+use mux_protocol::{Cell, Cursor, MouseReport, Row, ScreenUpdate, ServerMsg, Size};
 
 use crate::model::client::Client;
 use crate::model::state::State;
@@ -35,9 +35,14 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
             next = Some(next.map_or(due, |n| n.min(due)));
             continue;
         }
-        let screen = crate::view::compose::compose(state, client);
+        let mut screen = crate::view::compose::compose(state, client);
         let title = outer_title(state, client);
+        let mouse = mouse_report(state, client);
         if let Some(client) = state.clients.get_mut(&id) {
+            client.status_ranges = std::mem::take(&mut screen.status_ranges);
+            if client.shown_mouse != Some(mouse) && client.send(ServerMsg::Mouse(mouse)) {
+                client.shown_mouse = Some(mouse);
+            }
             send_diff(client, screen, now);
             if title.is_some() && title != client.shown_title {
                 if let Some(t) = &title {
@@ -48,6 +53,28 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         }
     }
     next
+}
+
+/// Returns which mouse events a client's terminal should report: with the `mouse` option,
+/// drags (and all motion when the active pane's program wants it); without it, what the
+/// active pane's program asked for, so that its mouse works as in a bare terminal.
+fn mouse_report(state: &State, client: &Client) -> MouseReport {
+    use mux_term_emu::MouseMode;
+    let Some(sid) = client.session else {
+        return MouseReport::Off;
+    };
+    let pane = crate::model::target::in_session(state, sid).and_then(|f| state.panes.get(&f.pane));
+    let wanted = pane
+        .filter(|p| p.copy.is_none())
+        .map_or(MouseMode::None, |p| p.term.modes().mouse);
+    let on = state.options.session(sid, "mouse").as_flag();
+    match (on, wanted) {
+        (_, MouseMode::AnyMotion) => MouseReport::Motion,
+        (true, _) => MouseReport::Drags,
+        (false, MouseMode::None) => MouseReport::Off,
+        (false, MouseMode::Press | MouseMode::PressRelease) => MouseReport::Buttons,
+        (false, MouseMode::ButtonMotion) => MouseReport::Drags,
+    }
 }
 
 /// Returns until when a client's frame is held because a pane it shows is inside a
@@ -89,6 +116,8 @@ pub struct Screen {
     pub rows: Vec<Vec<Cell>>,
     /// Its cursor.
     pub cursor: Cursor,
+    /// Where the parts of its status line are.
+    pub status_ranges: Vec<(usize, usize, crate::model::client::StatusTarget)>,
 }
 
 /// Queues the rows of `screen` that differ from what the client shows.
@@ -167,6 +196,7 @@ mod tests {
             size: Size::from_usize(lines.len(), width),
             rows,
             cursor: Cursor::default(),
+            status_ranges: Vec::new(),
         }
     }
 

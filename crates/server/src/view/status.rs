@@ -5,7 +5,8 @@
 use mux_protocol::{Cell, Style};
 
 use crate::config::style::{layout_cells, parse_style, runs_width, styled_runs, Run};
-use crate::ids::{ClientId, SessionId};
+use crate::ids::{ClientId, SessionId, WindowId};
+use crate::model::client::StatusTarget;
 use crate::model::mode::Mode;
 use crate::model::state::State;
 use crate::model::vars::{self, Scope};
@@ -17,6 +18,8 @@ pub struct StatusRow {
     pub cells: Vec<Cell>,
     /// The cursor column when a prompt is open.
     pub cursor: Option<u16>,
+    /// Where its parts are: columns and what is there.
+    pub ranges: Vec<(usize, usize, StatusTarget)>,
 }
 
 /// Returns an option's style on top of `base`, tolerating bad styles (they are refused when set).
@@ -44,17 +47,25 @@ pub fn status_row(state: &State, client: ClientId, sid: SessionId, width: usize)
     let rw = runs_width(&right);
     let area = width - lw - if rw < width - lw { rw } else { 0 };
     let justify = Justify::parse(&option_text(state, scope, "status-justify"));
-    let list = window_list(state, client, sid, base);
-    status_list::place(&mut cells, &list, (lw, area), justify, base);
+    let (list, windows) = window_list(state, client, sid, base);
+    let shown = status_list::place(&mut cells, &list, (lw, area), justify, base);
+    let mut ranges = vec![(0, lw, StatusTarget::Left)];
+    for (entry, wid) in list.entries.iter().zip(windows) {
+        if let Some((from, to)) = shown.columns(*entry) {
+            ranges.push((from, to, StatusTarget::Window(wid)));
+        }
+    }
     if rw < width {
         let right_cells = layout_cells(&right, rw);
         for (i, (text, style)) in right_cells.into_iter().enumerate() {
             cells[width - rw + i] = Cell::new(text, style);
         }
+        ranges.push((width - rw, width, StatusTarget::Right));
     }
     StatusRow {
         cells,
         cursor: None,
+        ranges,
     }
 }
 
@@ -97,14 +108,23 @@ fn truncate(runs: Vec<Run>, max: usize) -> Vec<Run> {
 
 /// The window list: each window's format in its style, with the separator between, laid out
 /// in cells, and where the current window's entry is.
-fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> List {
+fn window_list(
+    state: &State,
+    client: ClientId,
+    sid: SessionId,
+    base: Style,
+) -> (List, Vec<WindowId>) {
     let mut runs = Vec::new();
     let mut focus = (0, 0);
+    let mut entries = Vec::new();
+    let mut windows = Vec::new();
     let Some(session) = state.session(sid) else {
-        return List {
+        let empty = List {
             cells: Vec::new(),
             focus,
+            entries,
         };
+        return (empty, windows);
     };
     for (i, w) in session.windows.iter().enumerate() {
         let scope = Scope {
@@ -138,14 +158,19 @@ fn window_list(state: &State, client: ClientId, sid: SessionId, base: Style) -> 
         let text = vars::expand(state, scope, &option_text(state, scope, fmt));
         let before = runs_width(&runs);
         runs.extend(styled_runs(&text, style));
+        let entry = (before, runs_width(&runs));
         if current {
-            focus = (before, runs_width(&runs));
+            focus = entry;
         }
+        entries.push(entry);
+        windows.push(w.id);
     }
-    List {
+    let list = List {
         cells: layout_cells(&runs, usize::MAX),
         focus,
-    }
+        entries,
+    };
+    (list, windows)
 }
 
 /// Lays runs out into exactly `width` cells, padding with the base style.
@@ -187,5 +212,9 @@ fn prompt_row(state: &State, client: ClientId, scope: Scope, width: usize) -> Op
     for cell in cells.iter_mut().skip(used) {
         cell.style = option_style(state, scope, "status-style", Style::default());
     }
-    Some(StatusRow { cells, cursor })
+    Some(StatusRow {
+        cells,
+        cursor,
+        ranges: Vec::new(),
+    })
 }

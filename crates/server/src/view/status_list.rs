@@ -37,20 +37,43 @@ pub struct List {
     pub cells: Vec<(String, Style)>,
     /// Where the current window's entry starts and ends.
     pub focus: (usize, usize),
+    /// Where each window's entry starts and ends, in the list's order.
+    pub entries: Vec<(usize, usize)>,
+}
+
+/// Which part of a list was placed where: list cell `from` at column `column`, and
+/// `count` cells from there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The column of the first cell shown.
+    pub column: usize,
+    /// The first cell shown.
+    pub from: usize,
+    /// How many cells are shown.
+    pub count: usize,
+}
+
+impl Shown {
+    /// Returns the columns list cells `start..end` are shown at, if any of them is.
+    pub fn columns(self, (start, end): (usize, usize)) -> Option<(usize, usize)> {
+        let a = start.max(self.from);
+        let b = end.min(self.from + self.count);
+        (a < b).then(|| (self.column + a - self.from, self.column + b - self.from))
+    }
 }
 
 /// Writes `list` into `row[start..start + len]`, the area the left and right sides leave,
-/// on a status line `row.len()` wide; markers take `base`.
+/// on a status line `row.len()` wide; markers take `base`. Returns which part went where.
 pub fn place(
     row: &mut [Cell],
     list: &List,
     (start, len): (usize, usize),
     how: Justify,
     base: Style,
-) {
+) -> Shown {
     let total = list.cells.len();
     if len == 0 || start + len > row.len() {
-        return;
+        return Shown::default();
     }
     if total <= len {
         let offset = match how {
@@ -65,7 +88,11 @@ pub fn place(
         for (i, (text, style)) in list.cells.iter().enumerate() {
             row[start + offset + i] = Cell::new(text.clone(), *style);
         }
-        return;
+        return Shown {
+            column: start + offset,
+            from: 0,
+            count: total,
+        };
     }
     let (fs, fe) = list.focus;
     let from = ((fs + fe) / 2).saturating_sub(len / 2).min(total - len);
@@ -89,6 +116,11 @@ pub fn place(
         }
         row[last] = Cell::new(">", base);
     }
+    Shown {
+        column: start,
+        from,
+        count: len,
+    }
 }
 
 #[cfg(test)]
@@ -102,6 +134,7 @@ mod tests {
                 .map(|c| (c.to_string(), Style::default()))
                 .collect(),
             focus,
+            entries: Vec::new(),
         }
     }
 

@@ -199,3 +199,76 @@ pub const COPY_MODE: &[(&str, &str)] = &[
     ("C-Up", "send-keys -X scroll-up"),
     ("C-Down", "send-keys -X scroll-down"),
 ];
+
+/// The mouse in the copy-mode tables (both): select, extend by dragging, copy at the end
+/// of a drag or on a double or triple click, and three lines a wheel notch (tmux scrolls
+/// five; three is what terminals and editors use).
+pub const COPY_MOUSE: &[(&str, &str)] = &[
+    ("MouseDown1Pane", "select-pane"),
+    (
+        "MouseDrag1Pane",
+        "select-pane ; send-keys -X begin-selection",
+    ),
+    ("MouseDragEnd1Pane", "send-keys -X copy-pipe-and-cancel"),
+    ("WheelUpPane", "select-pane ; send-keys -X -N 3 scroll-up"),
+    (
+        "WheelDownPane",
+        "select-pane ; send-keys -X -N 3 scroll-down",
+    ),
+    (
+        "DoubleClick1Pane",
+        "select-pane ; send-keys -X select-word ; send-keys -X copy-pipe-and-cancel",
+    ),
+    (
+        "TripleClick1Pane",
+        "select-pane ; send-keys -X select-line ; send-keys -X copy-pipe-and-cancel",
+    ),
+];
+
+/// The condition under which the root table's mouse bindings pass the mouse to the program:
+/// the pane is in a mode, or its program asked for the mouse.
+const PASS: &str = "#{||:#{pane_in_mode},#{mouse_any_flag}}";
+
+/// The mouse in the root table, as tmux 3.3a's defaults (without the menus): a click selects
+/// a pane and reaches its program, the wheel enters copy mode (or reaches a program that
+/// asked for the mouse, or scrolls an alternate screen that asked for alternate scrolling),
+/// dragging selects text or moves a border, a click on the status line selects a window.
+pub fn root_mouse() -> Vec<(&'static str, String)> {
+    vec![
+        ("MouseDown1Pane", "select-pane -t = ; send-keys -M".into()),
+        ("MouseDown1Status", "select-window -t =".into()),
+        (
+            "MouseDown2Pane",
+            format!("select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} {{ paste-buffer -p }}"),
+        ),
+        (
+            "MouseDrag1Pane",
+            format!("if-shell -F \"{PASS}\" {{ send-keys -M }} {{ copy-mode -M }}"),
+        ),
+        ("MouseDrag1Border", "resize-pane -M".into()),
+        (
+            "WheelUpPane",
+            format!(
+                "if-shell -F \"#{{||:{PASS},#{{alternate_on}}}}\" {{ send-keys -M }} \
+                 {{ copy-mode -e ; send-keys -X -N 3 scroll-up }}"
+            ),
+        ),
+        ("WheelDownPane", "send-keys -M".into()),
+        ("WheelUpStatus", "previous-window".into()),
+        ("WheelDownStatus", "next-window".into()),
+        (
+            "DoubleClick1Pane",
+            format!(
+                "select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} \
+                 {{ copy-mode -H ; send-keys -X select-word ; send-keys -X copy-pipe-and-cancel }}"
+            ),
+        ),
+        (
+            "TripleClick1Pane",
+            format!(
+                "select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} \
+                 {{ copy-mode -H ; send-keys -X select-line ; send-keys -X copy-pipe-and-cancel }}"
+            ),
+        ),
+    ]
+}

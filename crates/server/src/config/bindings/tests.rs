@@ -39,7 +39,11 @@ fn defaults_are_present() {
         assert_eq!(command(&t, omitted), None, "{omitted}");
     }
     assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
-    assert!(!t.has_table("root"));
+    assert_eq!(
+        t.get("root", k("MouseDrag1Border"))
+            .map(|b| b.command.as_str()),
+        Some("resize-pane -M")
+    );
     // A key from the terminal in another form finds the same binding.
     let raw = Key {
         code: KeyCode::Char('\x02'),
@@ -123,7 +127,7 @@ fn bind_and_unbind() {
     t.bind("copy", k("q"), "cancel", false);
     assert!(t.unbind("copy", k("q")));
     assert!(!t.has_table("copy"));
-    for table in ["prefix", "copy-mode", "copy-mode-vi"] {
+    for table in ["prefix", "copy-mode", "copy-mode-vi", "root"] {
         t.unbind_all(table);
         assert!(!t.has_table(table));
     }
@@ -162,6 +166,14 @@ fn the_copy_mode_tables_are_tmuxs() {
         Some("send-keys -X begin-selection")
     );
     // Every default key parsed: the tables are as long as the lists they come from.
-    assert_eq!(t.list(Some("copy-mode-vi")).len(), copy::COPY_MODE_VI.len());
-    assert_eq!(t.list(Some("copy-mode")).len(), copy::COPY_MODE.len());
+    let mouse = copy::COPY_MOUSE.len();
+    assert_eq!(
+        t.list(Some("copy-mode-vi")).len(),
+        copy::COPY_MODE_VI.len() + mouse
+    );
+    assert_eq!(
+        t.list(Some("copy-mode")).len(),
+        copy::COPY_MODE.len() + mouse
+    );
+    assert_eq!(t.list(Some("root")).len(), copy::root_mouse().len());
 }

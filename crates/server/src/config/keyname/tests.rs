@@ -221,3 +221,14 @@ fn send_keys_items_split_keys_and_text() {
     ];
     assert_eq!(literal, want);
 }
+
+#[test]
+fn mouse_key_names_parse_with_modifiers_and_sort_apart() {
+    let down = parse_key("MouseDown1Pane").expect("a mouse key");
+    assert_eq!(key_name(down), "MouseDown1Pane");
+    let meta = parse_key("M-MouseDown3Pane").expect("with a modifier");
+    assert_eq!(key_name(meta), "M-MouseDown3Pane");
+    let wheel = parse_key("WheelUpStatus").expect("the wheel");
+    assert_ne!(sort_key(down), sort_key(wheel));
+    assert_eq!(parse_key("MouseDown9Pane"), None);
+}

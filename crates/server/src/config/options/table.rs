@@ -80,7 +80,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     opt("monitor-activity", WINDOW, Flag, "off"),
     opt("monitor-bell", WINDOW, Flag, "on"),
     opt("monitor-silence", WINDOW, num(0, INT_MAX), "0"),
-    opt("mouse", SESSION, Flag, "off"),
+    opt("mouse", SESSION, Flag, "on"),
     opt(
         "pane-active-border-style",
         WINDOW,

@@ -89,18 +89,24 @@ fn scopes_come_from_the_name() {
 
 #[test]
 fn flags_parse_and_toggle() {
-    assert_eq!(parse("mouse", Some("ON")), Ok(Value::Flag(true)));
-    assert_eq!(parse("mouse", Some("yes")), Ok(Value::Flag(true)));
-    assert_eq!(parse("mouse", Some("0")), Ok(Value::Flag(false)));
+    assert_eq!(parse("renumber-windows", Some("ON")), Ok(Value::Flag(true)));
     assert_eq!(
-        parse("mouse", Some("maybe")),
+        parse("renumber-windows", Some("yes")),
+        Ok(Value::Flag(true))
+    );
+    assert_eq!(parse("renumber-windows", Some("0")), Ok(Value::Flag(false)));
+    assert_eq!(
+        parse("renumber-windows", Some("maybe")),
         Err("bad value: maybe".into())
     );
-    assert_eq!(parse("mouse", Some("true")), Err("bad value: true".into()));
-    assert_eq!(parse("mouse", None), Ok(Value::Flag(true)));
+    assert_eq!(
+        parse("renumber-windows", Some("true")),
+        Err("bad value: true".into())
+    );
+    assert_eq!(parse("renumber-windows", None), Ok(Value::Flag(true)));
     let on = Value::Flag(true);
     assert_eq!(
-        parse_value(spec("mouse"), Some(""), Some(&on)),
+        parse_value(spec("renumber-windows"), Some(""), Some(&on)),
         Ok(Value::Flag(false))
     );
 }
@@ -292,12 +298,12 @@ fn set_errors_and_toggles() {
     assert_eq!(o.set("@u", None, GS, false), Err("empty value".into()));
     let wrong = o.set("base-index", Some("1"), OptionTarget::Window(W1), false);
     assert_eq!(wrong, Err("no such session".into()));
-    o.set("mouse", None, OptionTarget::Session(S1), false)
+    o.set("renumber-windows", None, OptionTarget::Session(S1), false)
         .unwrap();
-    assert!(o.session(S1, "mouse").as_flag());
-    o.set("mouse", None, OptionTarget::Session(S1), false)
+    assert!(o.session(S1, "renumber-windows").as_flag());
+    o.set("renumber-windows", None, OptionTarget::Session(S1), false)
         .unwrap();
-    assert!(!o.session(S1, "mouse").as_flag());
+    assert!(!o.session(S1, "renumber-windows").as_flag());
     // Server options are global whatever the target.
     o.set("escape-time", Some("3"), OptionTarget::Session(S1), false)
         .unwrap();
@@ -363,7 +369,7 @@ fn show_prints_like_tmux() {
         one("window-status-separator"),
         vec!["window-status-separator \" \""]
     );
-    assert_eq!(one("mouse"), vec!["mouse off"]);
+    assert_eq!(one("mouse"), vec!["mouse on"]);
     assert_eq!(one("base"), vec!["base-index 0"]);
     let border = "pane-border-format \"#{?pane_active,#[reverse],}#{pane_index}#[default] \
                   \\\"#{pane_title}\\\"\"";

@@ -281,6 +281,29 @@ fn whole_line(state: &State, pane: PaneId) -> Option<String> {
     Some(text_between(&p.term, (c.cy, 0), end, true))
 }
 
+/// Moves the copy-mode cursor (and so a selection's end) to a point of the pane while the
+/// mouse drags; at the top or bottom row the view scrolls a line.
+pub fn drag_to(state: &mut State, pane: PaneId, at: mux_protocol::Point) {
+    let Some(p) = state.panes.get_mut(&pane) else {
+        return;
+    };
+    let term = &p.term;
+    let Some(c) = p.copy.as_mut() else {
+        return;
+    };
+    let h = CopyMode::height(term);
+    if at.row == 0 {
+        c.scroll(term, -1);
+    } else if u64::from(at.row) + 1 >= h {
+        c.scroll(term, 1);
+    }
+    c.cy = (c.top + u64::from(at.row)).min(CopyMode::last(term));
+    c.cx = at.col.min(line_len(term, c.cy));
+    c.want_cx = c.cx;
+    let sid = p.session;
+    state.mark_session_dirty(sid);
+}
+
 /// Puts copied text where it goes: a paste buffer (appended to the newest with `append`),
 /// the clipboard of every client attached to the pane's session, and a command.
 pub fn copy_out(
