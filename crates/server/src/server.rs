@@ -66,6 +66,10 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
     crate::io::signals::spawn_handlers(tx.clone());
     let os = crate::io::os::RealOs::new(tx);
     let mut state = State::new(socket, Box::new(os));
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_default();
+    vi_keys_for_editor(&mut state, &editor);
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;
     while state.exit.is_none() {
@@ -98,6 +102,27 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
     // Give writers a moment to send the last messages (exit, detach) to their clients.
     let _ = tokio::time::timeout(Duration::from_secs(1), alive_rx.recv()).await;
     status
+}
+
+/// Makes vi keys the default for copy mode and the prompt when the editor named by
+/// `$VISUAL` (else `$EDITOR`) of whoever started the server is a vi, as tmux does.
+pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
+    let name = editor.rsplit('/').next().unwrap_or("");
+    if !name.contains("vi") {
+        return;
+    }
+    use crate::config::options::{OptionTarget, Scope};
+    for (option, scope) in [
+        ("mode-keys", Scope::Window),
+        ("status-keys", Scope::Session),
+    ] {
+        if let Err(e) = state
+            .options
+            .set(option, Some("vi"), OptionTarget::Global(scope), false)
+        {
+            log!("cannot set {option}: {e}");
+        }
+    }
 }
 
 /// What follows every batch of events: the server ends with its last session (as tmux's

@@ -149,4 +149,16 @@ mod tests {
             [("cat > /tmp/x".to_string(), "line 1".to_string())]
         );
     }
+
+    #[test]
+    fn a_vi_editor_makes_vi_keys_the_default() {
+        let mut h = Harness::new();
+        crate::server::vi_keys_for_editor(&mut h.state, "/usr/bin/nvim");
+        h.ok("new-session -d -s work");
+        assert_eq!(h.ok("show -gwv mode-keys"), "vi\n");
+        let mut h = Harness::new();
+        crate::server::vi_keys_for_editor(&mut h.state, "emacs -nw");
+        h.ok("new-session -d -s work");
+        assert_eq!(h.ok("show -gwv mode-keys"), "emacs\n");
+    }
 }
