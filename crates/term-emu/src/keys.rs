@@ -21,8 +21,12 @@ pub fn encode_key(key: Key, modes: &Modes) -> Vec<u8> {
         KeyCode::Down => cursor_key(b'B', xterm_mod, modes),
         KeyCode::Right => cursor_key(b'C', xterm_mod, modes),
         KeyCode::Left => cursor_key(b'D', xterm_mod, modes),
+        // As the tmux-256color entry says (khome=\E[1~, kend=\E[4~), in either cursor mode.
+        KeyCode::Home if xterm_mod == 0 => b"\x1b[1~".to_vec(),
+        KeyCode::End if xterm_mod == 0 => b"\x1b[4~".to_vec(),
         KeyCode::Home => cursor_key(b'H', xterm_mod, modes),
         KeyCode::End => cursor_key(b'F', xterm_mod, modes),
+        KeyCode::Keypad(c) => keypad_key(c, modes),
         KeyCode::Insert => tilde_key(2, xterm_mod),
         KeyCode::Delete => tilde_key(3, xterm_mod),
         KeyCode::PageUp => tilde_key(5, xterm_mod),
@@ -40,6 +44,27 @@ pub fn encode_key(key: Key, modes: &Modes) -> Vec<u8> {
             tilde_key(CODES[usize::from(n - 5)], xterm_mod)
         }
         KeyCode::F(_) | KeyCode::Mouse(_) => Vec::new(),
+    }
+}
+
+/// Returns what a keypad key sends: its character, or with application keypad mode
+/// (DECKPAM) `ESC O` and the key's letter.
+fn keypad_key(c: char, modes: &Modes) -> Vec<u8> {
+    let letter = match c {
+        '0'..='9' => u8::try_from(u32::from(c) - u32::from('0'))
+            .ok()
+            .map(|d| b'p' + d),
+        '/' => Some(b'o'),
+        '*' => Some(b'j'),
+        '-' => Some(b'm'),
+        '+' => Some(b'k'),
+        '.' => Some(b'n'),
+        '\r' => Some(b'M'),
+        _ => None,
+    };
+    match letter {
+        Some(l) if modes.application_keypad => vec![0x1b, b'O', l],
+        _ => c.to_string().into_bytes(),
     }
 }
 

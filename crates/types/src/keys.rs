@@ -78,6 +78,9 @@ pub enum KeyCode {
     /// A mouse event as key tables name it (`MouseDown1Pane`, `WheelUpStatus`): bindable,
     /// never sent by a client (clients send [`crate::MouseEvent`]s).
     Mouse(crate::mouse::MouseKey),
+    /// A keypad key, named by what it types: `0`–`9`, `/`, `*`, `-`, `+`, `.`, and `\r`
+    /// for the keypad's Enter (tmux's `KP0`..`KP9`, `KP/`, `KPEnter`...).
+    Keypad(char),
 }
 
 /// A key press: which key, with which modifiers.

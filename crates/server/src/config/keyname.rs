@@ -29,6 +29,22 @@ const NAMED: &[(&str, KeyCode)] = &[
     ("NPage", KeyCode::PageDown),
     ("PageDown", KeyCode::PageDown),
     ("PgDn", KeyCode::PageDown),
+    ("KP0", KeyCode::Keypad('0')),
+    ("KP1", KeyCode::Keypad('1')),
+    ("KP2", KeyCode::Keypad('2')),
+    ("KP3", KeyCode::Keypad('3')),
+    ("KP4", KeyCode::Keypad('4')),
+    ("KP5", KeyCode::Keypad('5')),
+    ("KP6", KeyCode::Keypad('6')),
+    ("KP7", KeyCode::Keypad('7')),
+    ("KP8", KeyCode::Keypad('8')),
+    ("KP9", KeyCode::Keypad('9')),
+    ("KP/", KeyCode::Keypad('/')),
+    ("KP*", KeyCode::Keypad('*')),
+    ("KP-", KeyCode::Keypad('-')),
+    ("KP+", KeyCode::Keypad('+')),
+    ("KP.", KeyCode::Keypad('.')),
+    ("KPEnter", KeyCode::Keypad('\r')),
 ];
 
 /// Punctuation that tmux keeps as itself with `C-` (other punctuation has no control form).
@@ -232,6 +248,7 @@ fn special_rank(code: KeyCode) -> u32 {
         KeyCode::Backspace => 0,
         KeyCode::F(n) => 1 + u32::from(n),
         // After the other special keys, as tmux sorts its mouse keys.
+        KeyCode::Keypad(c) => 0x800 + u32::from(c),
         KeyCode::Mouse(m) => {
             0x1000 + (m.action as u32) * 64 + u32::from(m.button) * 8 + m.place as u32
         }

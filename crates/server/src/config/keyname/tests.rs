@@ -232,3 +232,42 @@ fn mouse_key_names_parse_with_modifiers_and_sort_apart() {
     assert_ne!(sort_key(down), sort_key(wheel));
     assert_eq!(parse_key("MouseDown9Pane"), None);
 }
+
+/// Every key tmux 3.3a was asked for (tmux_keys.txt) encodes to the bytes tmux sends a pane
+/// with TERM=tmux-256color, with cursor keys and keypad in their normal and application
+/// modes.
+#[test]
+fn every_key_encodes_as_tmux_sends_it() {
+    let mut failures = Vec::new();
+    for line in include_str!("tmux_keys.txt").lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut words = line.split(' ');
+        let (Some(mode), Some(name), Some(hex)) = (words.next(), words.next(), words.next()) else {
+            panic!("bad line: {line}");
+        };
+        let mut term = mux_term_emu::Terminal::new(mux_term_emu::Size { rows: 2, cols: 10 }, 0);
+        if mode == "app" {
+            term.process(b"\x1b[?1h\x1b=");
+        }
+        let Some(key) = parse_key(name) else {
+            failures.push(format!("{mode} {name}: not a key name"));
+            continue;
+        };
+        let got: String = term
+            .encode_key(key)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if got != hex {
+            failures.push(format!("{mode} {name}: tmux {hex}, mux {got}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} keys differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
