@@ -93,8 +93,18 @@ fn child_setup() -> io::Result<()> {
         }
     }
     signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;
+    // Every descriptor above 2 is marked close-on-exec rather than closed, so that the pipe
+    // through which the standard library reports a failed exec stays open until the exec.
+    const CLOSE_RANGE_CLOEXEC: u32 = 1 << 2;
     // SAFETY: close_range has no memory effects; fds 0–2 are kept.
-    unsafe { nix::libc::syscall(nix::libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
+    unsafe {
+        nix::libc::syscall(
+            nix::libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            CLOSE_RANGE_CLOEXEC,
+        )
+    };
     Ok(())
 }
 

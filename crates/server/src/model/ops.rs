@@ -57,7 +57,7 @@ fn start_program(
     let started = state
         .os
         .spawn(id, program, &spec, size)
-        .map_err(|e| format!("create pane failed: {}: {e}", spec.program.display()))?;
+        .map_err(|e| format!("{}: {}", spec.program.display(), describe(&e)))?;
     state.next_ids.program += 1;
     let place = PanePlace {
         id,
@@ -370,6 +370,16 @@ pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Res
     }
     state.mark_session_dirty(sid);
     Ok(())
+}
+
+/// Returns an OS error as a person reads it: `No such file or directory`, without Rust's
+/// `(os error 2)`.
+pub fn describe(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 /// Returns the host name up to its first dot, as tmux's `#h`.
