@@ -92,16 +92,41 @@ fn resolve(
 }
 
 /// Makes room at the index after (or, with `before`, at) index `at` by moving the windows
-/// from there up by one; returns the free index.
+/// from there up to the first free index up by one, as tmux does (later windows past a gap
+/// keep their indexes); returns the free index.
 fn shift_for(state: &mut State, sid: crate::ids::SessionId, at: u32, before: bool) -> u32 {
     let Some(s) = state.session_mut(sid) else {
         return 0;
     };
     let at = at + u32::from(!before);
-    if s.window_at(at).is_some() {
-        for w in s.windows.iter_mut().filter(|w| w.index >= at) {
-            w.index += 1;
-        }
+    let free = s.free_index(at);
+    for w in s
+        .windows
+        .iter_mut()
+        .filter(|w| (at..free).contains(&w.index))
+    {
+        w.index += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn inserting_a_window_moves_up_only_the_windows_before_the_next_free_index() {
+        // tmux 3.3a: with windows 0, 1 and 5, `new-window -a -t 0` takes index 1 and moves
+        // window 1 to 2; window 5, past the gap, keeps its index.
+        let mut h = Harness::with_session();
+        h.ok("new-window -d -n one");
+        h.ok("new-window -d -t 5 -n five");
+        h.ok("new-window -a -t 0 -d -n after0");
+        assert_eq!(h.window_list(""), ["0 sh *", "1 after0", "2 one", "5 five"]);
+        h.ok("new-window -b -t 5 -d -n before5");
+        assert_eq!(
+            h.window_list(""),
+            ["0 sh *", "1 after0", "2 one", "5 before5", "6 five"]
+        );
+    }
 }
