@@ -60,3 +60,55 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
     }
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn one_option_is_shown_with_its_value_quoted_as_tmux_does() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.ok("show-options -g status"), "status on\n");
+        assert_eq!(h.ok("show -gv status"), "on\n");
+        h.ok("set -g status-right 'a b'");
+        assert_eq!(h.ok("show -g status-right"), "status-right \"a b\"\n");
+        h.ok("set -g status-left '#S: '");
+        assert_eq!(h.ok("show -g status-left"), "status-left \"#S: \"\n");
+    }
+
+    #[test]
+    fn a_session_shows_only_its_own_values() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.ok("show-options"), "");
+        h.ok("set base-index 1");
+        h.ok("set @user yes");
+        assert_eq!(h.ok("show-options"), "@user yes\nbase-index 1\n");
+        let globals = h.ok("show-options -g");
+        assert!(globals.lines().any(|l| l == "base-index 0"), "{globals}");
+        assert!(globals.lines().any(|l| l == "prefix C-b"), "{globals}");
+    }
+
+    #[test]
+    fn scopes_are_chosen_by_flag_or_by_the_options_name() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.ok("show -s -g buffer-limit"), "buffer-limit 50\n");
+        h.ok("set -s escape-time 25");
+        assert_eq!(h.ok("show -sv escape-time"), "25\n");
+        assert_eq!(h.ok("show -gw window-size"), "window-size latest\n");
+        assert_eq!(h.ok("show -g window-size"), "window-size latest\n");
+        h.ok("set -p remain-on-exit on");
+        assert_eq!(h.ok("show -p"), "remain-on-exit on\n");
+        assert_eq!(h.ok("show -g -p"), "");
+    }
+
+    #[test]
+    fn unknown_options_and_targets_are_errors_unless_quiet() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("show -g nosuch"), "invalid option: nosuch");
+        assert_eq!(h.ok("show -qg nosuch"), "");
+        assert_eq!(h.err("show -g @unset"), "invalid option: @unset");
+        assert_eq!(h.ok("show -gq @unset"), "");
+        assert_eq!(h.err("show -t nosuch"), "no such session: nosuch");
+        assert_eq!(h.err("show -w -t nosuch"), "no such window: nosuch");
+    }
+}
