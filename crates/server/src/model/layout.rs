@@ -368,7 +368,7 @@ impl Layout {
 
     /// Rebuilds the tree as `preset` with the panes in `panes` order (`select-layout`).
     ///
-    /// Even splits give any odd cells to the first panes. The main pane of `MainHorizontal` is
+    /// Even splits give the cells left over to the last pane, as tmux does. The main pane of `MainHorizontal` is
     /// `main_rows` high and that of `MainVertical` `main_cols` wide, clamped to leave the others
     /// 1 cell and a border. `Tiled` uses tmux's grid and arithmetic (see [`tiled`]).
     pub fn apply(&mut self, preset: Preset, main_cols: u16, main_rows: u16) {
@@ -608,7 +608,8 @@ fn proportional(old: &[u16], mins: &[u16], total: u16) -> Vec<u16> {
     sizes
 }
 
-/// Returns `total` cells shared evenly, odd cells to the first, each at least its minimum.
+/// Returns `total` cells shared evenly, the cells left over to the last (as tmux 3.3a's
+/// `layout_spread_cell`), each at least its minimum.
 fn even_lens(mins: &[u16], total: u16) -> Vec<u16> {
     let mut sizes = mins.to_vec();
     let mut fixed = vec![false; mins.len()];
@@ -629,8 +630,9 @@ fn even_lens(mins: &[u16], total: u16) -> Vec<u16> {
             .filter(|&i| u32::from(mins[i]) > share)
             .collect();
         if big.is_empty() {
+            let last = free.len().saturating_sub(1);
             for (k, &i) in free.iter().enumerate() {
-                let len = share + u32::from(u32::try_from(k).unwrap_or(u32::MAX) < extra);
+                let len = if k == last { share + extra } else { share };
                 sizes[i] = u16::try_from(len).unwrap_or(u16::MAX);
             }
             return sizes;
