@@ -208,7 +208,7 @@ fn layouts_swap_rotate_and_spread() {
     let bad = env.run(&["select-layout", "nope"]);
     assert_eq!(
         String::from_utf8_lossy(&bad.stderr).trim(),
-        "unknown layout: nope"
+        "invalid layout: nope"
     );
 }
 
