@@ -99,6 +99,7 @@ fn create(
     let launch = Launch {
         cwd: None,
         command: &args.positional,
+        env: &[],
     };
     let window_name = args.value('n').map(String::from);
     if let Err(e) = ops::new_window(state, id, None, window_name, &launch, false) {

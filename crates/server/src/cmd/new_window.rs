@@ -46,6 +46,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let launch = Launch {
         cwd: cwd.as_deref(),
         command: &args.positional,
+        env: &[],
     };
     let name = args.value('n').map(String::from);
     let wid = ops::new_window(state, sid, index, name, &launch, args.has('d'))

@@ -28,6 +28,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let launch = Launch {
         cwd: cwd.as_deref(),
         command: &args.positional,
+        env: &[],
     };
     let pane = ops::split_pane(
         state,

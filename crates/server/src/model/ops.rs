@@ -17,6 +17,8 @@ pub struct Launch<'a> {
     pub cwd: Option<&'a str>,
     /// The command words; the default shell when empty.
     pub command: &'a [String],
+    /// Variables set in the program's environment besides the session's (`-e NAME=value`).
+    pub env: &'a [(String, String)],
 }
 
 /// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane.
@@ -51,7 +53,11 @@ fn start_program(
         session: sid,
         pane: id,
     };
-    let spec = spawn::spec(&ctx, launch.command);
+    let mut spec = spawn::spec(&ctx, launch.command);
+    for (name, value) in launch.env {
+        spec.env.retain(|(k, _)| k != name);
+        spec.env.push((name.clone(), value.clone()));
+    }
     let history = state.options.session(sid, "history-limit").as_number();
     let program = ProgramId(state.next_ids.program);
     let started = state
@@ -69,6 +75,7 @@ fn start_program(
         default_title: short_hostname(&state.os.hostname()),
     };
     let mut pane = Pane::new(place, started);
+    pane.command = launch.command.to_vec();
     let outer = state.outer_colours;
     pane.term
         .set_default_colours(outer.fg, outer.bg, outer.cursor);
@@ -358,13 +365,23 @@ pub fn join_pane(
     Ok(())
 }
 
-/// Starts a new program in a pane (respawn-pane). The pane keeps its id, as in tmux; the
-/// old program's last events carry its own program id and are dropped.
+/// Starts a new program in a pane (respawn-pane): the launch's command, or the one the pane
+/// ran before when it has none. The pane keeps its id, as in tmux; the old program's last
+/// events carry its own program id and are dropped.
 pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Result<(), String> {
     let p = state.panes.get(&pane).ok_or("no such pane")?;
     let (sid, wid) = (p.session, p.window);
     let size = p.term.size();
-    let fresh = start_program(state, pane, (sid, wid), launch, size)?;
+    let before = p.command.clone();
+    let launch = Launch {
+        command: if launch.command.is_empty() {
+            &before
+        } else {
+            launch.command
+        },
+        ..*launch
+    };
+    let fresh = start_program(state, pane, (sid, wid), &launch, size)?;
     if let Some(old) = state.panes.insert(pane, fresh) {
         old.hangup();
     }

@@ -39,6 +39,9 @@ pub struct Pane {
     pub closed: bool,
     /// Since when the program has been inside a synchronized update (mode 2026), if it is.
     pub synchronized_since: Option<Instant>,
+    /// The command words the program was started with (empty for the default shell), which
+    /// respawn-pane runs again when given none, as in tmux.
+    pub command: Vec<String>,
 }
 
 /// Where a new pane belongs and what it starts with.
@@ -83,6 +86,7 @@ impl Pane {
             exit_status: None,
             closed: false,
             synchronized_since: None,
+            command: Vec::new(),
         }
     }
 
