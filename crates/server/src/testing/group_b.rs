@@ -62,6 +62,15 @@ impl Harness {
         id
     }
 
+    /// Lets `by` pass on the fake clock and runs the timers that came due, as the event loop
+    /// does when it wakes for the next timer.
+    pub fn wait(&mut self, by: std::time::Duration) {
+        self.fake.advance(by);
+        let now = self.state.os.now();
+        self.state.run_timers(now);
+        self.settle();
+    }
+
     /// Returns the bytes written to a pane since the last look, and forgets them.
     pub fn take_bytes(&self, pane: PaneId) -> Vec<u8> {
         let mut log = self.fake.log();
