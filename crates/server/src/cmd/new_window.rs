@@ -157,10 +157,20 @@ mod tests {
         let mut h = Harness::with_session();
         h.ok("new-window -d -n logs");
         assert_eq!(h.window_list(""), ["0 sh *", "1 logs"]);
-        // A named window is not renamed after its foreground command.
+        // A named window is not renamed after its foreground command: as in tmux, its
+        // automatic-rename is off until set on again.
+        assert_eq!(
+            h.ok("showw -t 1 automatic-rename"),
+            "automatic-rename off\n"
+        );
         h.set_foreground(PaneId(1), "tail");
         h.output(PaneId(1), "line\r\n");
         assert_eq!(h.window_list(""), ["0 sh *", "1 logs"]);
+        h.ok("setw -t 1 automatic-rename on");
+        h.ok("select-window -t 1");
+        h.output(PaneId(1), "line\r\n");
+        h.wait(std::time::Duration::from_secs(1));
+        assert_eq!(h.window_list(""), ["0 sh -", "1 tail *"]);
     }
 
     #[test]

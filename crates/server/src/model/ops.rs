@@ -111,15 +111,30 @@ pub fn new_window(
     state.next_ids.window += 1;
     let auto = name.is_none();
     let name = name.unwrap_or_else(|| window_name(state, sid, launch.command));
-    let mut window = Window::new(wid, index, name, pane, cols, rows);
-    window.auto_name = auto;
+    let window = Window::new(wid, index, name, pane, cols, rows);
     let session = state.session_mut(sid).ok_or("no such session")?;
     session.insert(window);
     if !detached || session.windows.len() == 1 {
         session.select(wid);
     }
+    if !auto {
+        // As tmux: a window named when made is not renamed until automatic-rename is set
+        // on again.
+        automatic_rename_off(state, wid);
+    }
     state.mark_session_dirty(sid);
     Ok(wid)
+}
+
+/// Turns the automatic-rename window option off for one window, as naming a window does.
+pub fn automatic_rename_off(state: &mut State, wid: WindowId) {
+    let target = crate::config::options::OptionTarget::Window(wid);
+    if let Err(e) = state
+        .options
+        .set("automatic-rename", Some("off"), target, false)
+    {
+        crate::log::log!("window @{}: {e}", wid.0);
+    }
 }
 
 /// How to split a pane.
