@@ -281,6 +281,8 @@ fn detach_pane(state: &mut State, pane: PaneId) -> Option<(SessionId, WindowId)>
         state.options.forget_window(wid);
         if state.session(sid).is_some_and(|s| s.windows.is_empty()) {
             state.destroy_session(sid, "[exited]");
+        } else {
+            renumber_if_asked(state, sid);
         }
     } else {
         w.layout.remove(pane);
@@ -322,12 +324,14 @@ pub fn break_pane(
     detach_pane(state, pane);
     let new = WindowId(state.next_ids.window);
     state.next_ids.window += 1;
-    let mut window = Window::new(new, index, new_name, pane, cols, rows);
-    window.auto_name = name.is_none();
+    let window = Window::new(new, index, new_name, pane, cols, rows);
     let session = state.session_mut(dst).ok_or("no such session")?;
     session.insert(window);
     if !detached {
         session.select(new);
+    }
+    if name.is_some() {
+        automatic_rename_off(state, new);
     }
     if let Some(p) = state.panes.get_mut(&pane) {
         p.session = dst;
@@ -408,3 +412,6 @@ pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Res
 pub fn short_hostname(full: &str) -> String {
     full.split('.').next().unwrap_or("").to_string()
 }
+
+#[cfg(test)]
+mod tests;

@@ -61,7 +61,7 @@ fn check(state: &mut State, id: PaneId, again: bool) {
         return;
     };
     if let Some(w) = s.windows.iter_mut().find(|w| w.id == window) {
-        if w.auto_name && w.active == id && w.name != name {
+        if w.active == id && w.name != name {
             w.name = name;
             state.mark_session_dirty(session);
         }

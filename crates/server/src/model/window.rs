@@ -12,8 +12,6 @@ pub struct Window {
     pub index: u32,
     /// Its name, shown in the status line.
     pub name: String,
-    /// Whether the name follows the foreground command (automatic-rename).
-    pub auto_name: bool,
     /// Where its panes are.
     pub layout: Layout,
     /// The active pane.
@@ -40,7 +38,6 @@ impl Window {
             id,
             index,
             name,
-            auto_name: true,
             layout: Layout::new(pane, cols, rows),
             active: pane,
             last_pane: None,
