@@ -139,6 +139,9 @@ impl State {
                 p.write(p.term.encode_focus(gained));
             }
         }
+        if let Some(pane) = now {
+            crate::model::rename::became_active(self, pane);
+        }
     }
 
     /// Tells an attached client to leave and forgets it.
