@@ -302,7 +302,7 @@ fn remain_on_exit_and_respawn() {
     let refused = env.run(&["respawn-pane", "-t", "%0"]);
     assert_eq!(
         String::from_utf8_lossy(&refused.stderr).trim(),
-        "pane %0 still active"
+        "respawn pane failed: pane d:0.0 still active"
     );
     let ids = panes(&env, "#{pane_id}");
     env.ok(&["respawn-pane", "-t", &id, "sleep 100"]);
