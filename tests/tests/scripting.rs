@@ -118,7 +118,8 @@ fn new_window_and_split_print_what_they_made() {
         "#{session_name}:#{window_index}",
     ]);
     assert_eq!(out, "p:0\n");
-    assert_eq!(env.ok(&["new-window", "-d", "-P"]), "p:1\n");
+    // As tmux 3.3a: session:window.pane.
+    assert_eq!(env.ok(&["new-window", "-d", "-P"]), "p:1.0\n");
     let pane = env.ok(&["split-window", "-t", "p:1", "-P", "-F", "#{pane_id}"]);
     assert!(pane.starts_with('%'));
     let panes = env.ok(&[
