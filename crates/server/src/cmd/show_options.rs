@@ -1,8 +1,8 @@
 //! `show-options` (`show`): print options as `name value` lines (`-g` globals, `-s` server,
-//! `-w` window, `-p` pane; `-v` values only; one option by name).
+//! `-w` window, `-p` pane; `-v` values only; `-A` inherited values too; one option by name).
 
 use super::{Args, Ctx, Outcome, Spec, Target};
-use crate::config::options::Scope;
+use crate::config::options::{OptionTarget, Scope};
 use crate::model::state::State;
 
 /// The table entry.
@@ -44,7 +44,11 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
         None => Scope::Session,
     };
     let where_ = super::set_option::option_target(state, ctx, args, scope)?;
-    let shown = if args.has('v') {
+    let inherit =
+        args.has('A') && matches!(where_, OptionTarget::Session(_) | OptionTarget::Window(_));
+    let shown = if inherit {
+        with_inherited(state, scope, where_, name, args.has('v'))
+    } else if args.has('v') {
         state.options.show_values(scope, where_, name)
     } else {
         state.options.show(scope, where_, name)
@@ -59,6 +63,47 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
         ctx.out.push('\n');
     }
     Ok(Outcome::Done)
+}
+
+/// Returns `-A` lines for a session or window: its own values, and the global values it
+/// inherits with `*` after their names, in name order, as tmux shows them.
+fn with_inherited(
+    state: &State,
+    scope: Scope,
+    target: OptionTarget,
+    name: Option<&str>,
+    values_only: bool,
+) -> Result<Vec<String>, String> {
+    let named = |t: OptionTarget| -> Result<Vec<(String, String)>, String> {
+        let lines = state.options.show(scope, t, name)?;
+        let values = state.options.show_values(scope, t, name)?;
+        Ok(lines
+            .into_iter()
+            .zip(values)
+            .map(|(line, value)| {
+                let name = line.split_once(' ').map_or(line.as_str(), |(n, _)| n);
+                (name.to_string(), if values_only { value } else { line })
+            })
+            .collect())
+    };
+    let own = named(target);
+    let global = named(OptionTarget::Global(scope));
+    let (own, global) = match (own, global) {
+        (Err(e), Err(_)) => return Err(e),
+        (own, global) => (own.unwrap_or_default(), global.unwrap_or_default()),
+    };
+    let mut all: std::collections::BTreeMap<String, String> = global
+        .into_iter()
+        .map(|(n, line)| {
+            let line = match (values_only, line.split_once(' ')) {
+                (false, Some((n, v))) => format!("{n}* {v}"),
+                _ => line,
+            };
+            (n, line)
+        })
+        .collect();
+    all.extend(own);
+    Ok(all.into_values().collect())
 }
 
 #[cfg(test)]
@@ -99,6 +144,36 @@ mod tests {
         h.ok("set -p remain-on-exit on");
         assert_eq!(h.ok("show -p"), "remain-on-exit on\n");
         assert_eq!(h.ok("show -g -p"), "");
+    }
+
+    #[test]
+    fn all_shows_inherited_global_values_marked_with_a_star() {
+        // tmux 3.3a: `show -A` lists the session's own values as they are and the global
+        // values it inherits with `*` after the name.
+        let mut h = Harness::with_session();
+        h.ok("set base-index 1");
+        h.ok("set @mine x");
+        let all = h.ok("show-options -A");
+        let lines: Vec<&str> = all.lines().collect();
+        assert_eq!(lines[0], "@mine x");
+        assert!(lines.contains(&"base-index 1"), "{all}");
+        assert!(lines.contains(&"prefix* C-b"), "{all}");
+        assert!(!lines.iter().any(|l| l.starts_with("base-index*")), "{all}");
+        let mut sorted = lines.clone();
+        sorted.sort_unstable();
+        assert_eq!(lines, sorted);
+        assert_eq!(h.ok("show -A prefix"), "prefix* C-b\n");
+        assert_eq!(h.ok("show -Av prefix"), "C-b\n");
+        assert_eq!(h.ok("show -A base-index"), "base-index 1\n");
+        h.ok("setw mode-keys vi");
+        let window = h.ok("show -wA");
+        assert!(window.lines().any(|l| l == "mode-keys vi"), "{window}");
+        assert!(
+            window.lines().any(|l| l == "monitor-activity* off"),
+            "{window}"
+        );
+        // Global values are not inherited from anywhere, so they have no stars.
+        assert!(!h.ok("show -gA").contains('*'));
     }
 
     #[test]
