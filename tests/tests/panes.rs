@@ -208,7 +208,7 @@ fn layouts_swap_rotate_and_spread() {
     let bad = env.run(&["select-layout", "nope"]);
     assert_eq!(
         String::from_utf8_lossy(&bad.stderr).trim(),
-        "unknown layout: nope"
+        "invalid layout: nope"
     );
 }
 
@@ -302,7 +302,7 @@ fn remain_on_exit_and_respawn() {
     let refused = env.run(&["respawn-pane", "-t", "%0"]);
     assert_eq!(
         String::from_utf8_lossy(&refused.stderr).trim(),
-        "pane %0 still active"
+        "respawn pane failed: pane d:0.0 still active"
     );
     let ids = panes(&env, "#{pane_id}");
     env.ok(&["respawn-pane", "-t", &id, "sleep 100"]);
@@ -419,11 +419,12 @@ fn pane_moving_and_layout_keys() {
     );
     env.ok(&["resize-pane", "-t", &before[0], "-x", "10"]);
     c.send("\x02E");
+    // As tmux 3.3a, the cell left over goes to the last pane.
     wait_panes(
         &env,
         "C-b E to spread the panes evenly",
         "#{pane_width}",
-        &["40", "39"],
+        &["39", "40"],
     );
     c.send("\x02!");
     mux_e2e::wait_until(

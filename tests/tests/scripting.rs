@@ -118,7 +118,8 @@ fn new_window_and_split_print_what_they_made() {
         "#{session_name}:#{window_index}",
     ]);
     assert_eq!(out, "p:0\n");
-    assert_eq!(env.ok(&["new-window", "-d", "-P"]), "p:1\n");
+    // As tmux 3.3a: session:window.pane.
+    assert_eq!(env.ok(&["new-window", "-d", "-P"]), "p:1.0\n");
     let pane = env.ok(&["split-window", "-t", "p:1", "-P", "-F", "#{pane_id}"]);
     assert!(pane.starts_with('%'));
     let panes = env.ok(&[
@@ -313,12 +314,12 @@ fn paste_buffers_set_show_list_paste_and_capture() {
     let env = Env::new();
     env.write_home(".shrc", "PS1='$ '\n");
     let c = env.attached("b", 80, 24);
-    env.ok(&["set-buffer", "echo pasted-$((3+4))"]);
     env.ok(&["set-buffer", "-b", "mine", "named"]);
+    env.ok(&["set-buffer", "echo pasted-$((3+4))"]);
     assert_eq!(env.ok(&["show-buffer"]), "echo pasted-$((3+4))");
     assert_eq!(env.ok(&["show-buffer", "-b", "mine"]), "named");
     let list = env.ok(&["list-buffers"]);
-    assert!(list.starts_with("mine: 5 bytes: \"named\"\n"), "{list}");
+    assert!(list.ends_with("mine: 5 bytes: \"named\"\n"), "{list}");
     c.send("\x02]");
     c.send("\r");
     c.wait_text("pasted-7");
@@ -328,6 +329,6 @@ fn paste_buffers_set_show_list_paste_and_capture() {
     let bad = env.run(&["show-buffer", "-b", "shot"]);
     assert_eq!(
         String::from_utf8_lossy(&bad.stderr).trim(),
-        "unknown buffer: shot"
+        "no buffer shot"
     );
 }

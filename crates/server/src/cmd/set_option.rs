@@ -35,6 +35,12 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
     let where_ = option_target(state, ctx, args, scope)?;
     let value = args.positional.get(1).map(String::as_str);
     check_style(name, value)?;
+    if args.has('o') && is_set(state, scope, where_, name) {
+        if args.has('q') {
+            return Ok(Outcome::Done);
+        }
+        return Err(format!("already set: {name}"));
+    }
     let result = if args.has('u') || args.has('U') {
         state.options.unset(name, where_)
     } else {
@@ -60,15 +66,42 @@ pub fn option_target(
         return Ok(OptionTarget::Global(scope));
     }
     let t = args.value('t');
+    // tmux words a target that is not found this way for the option commands.
+    let missing = |kind: &str| {
+        let t = t.unwrap_or_default().to_string();
+        let kind = kind.to_string();
+        move |e: String| {
+            if t.is_empty() {
+                e
+            } else {
+                format!("no such {kind}: {t}")
+            }
+        }
+    };
     Ok(match scope {
         Scope::Server => OptionTarget::Global(scope),
-        Scope::Session => OptionTarget::Session(target::session_or_current(state, ctx.client, t)?),
-        Scope::Window => OptionTarget::Window(target::window(state, ctx.client, t)?.window),
+        Scope::Session => OptionTarget::Session(
+            target::session_or_current(state, ctx.client, t).map_err(missing("session"))?,
+        ),
+        Scope::Window => OptionTarget::Window(
+            target::window(state, ctx.client, t)
+                .map_err(missing("window"))?
+                .window,
+        ),
         Scope::Pane => {
-            let f = target::pane(state, ctx.client, t)?;
+            let f = target::pane(state, ctx.client, t).map_err(missing("pane"))?;
             OptionTarget::Pane(f.pane, f.window)
         }
     })
+}
+
+/// Returns whether an option has a value of its own where it would be set (`-o`): always for
+/// a built-in global, only when overridden for a session, window or pane.
+fn is_set(state: &State, scope: Scope, where_: OptionTarget, name: &str) -> bool {
+    state
+        .options
+        .show(scope, where_, Some(name))
+        .is_ok_and(|lines| !lines.is_empty())
 }
 
 /// Refuses a style option's value that is not a style (formats are checked when used).
@@ -95,5 +128,122 @@ fn apply_effects(state: &mut State, name: &str) {
             crate::model::resize::apply_window_size(state, sid);
         }
         state.mark_session_dirty(sid);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    #[test]
+    fn global_and_session_values_are_kept_apart() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        h.ok("set-option -g status-left G");
+        h.ok("set -t work status-left W");
+        assert_eq!(h.ok("show -v -t work status-left"), "W\n");
+        assert_eq!(h.ok("show -v -t other status-left"), "");
+        assert_eq!(h.ok("show -gv status-left"), "G\n");
+        assert_eq!(h.ok("display -p -t other '#{status-left}'"), "G\n");
+        h.ok("set -u -t work status-left");
+        assert_eq!(h.ok("display -p -t work '#{status-left}'"), "G\n");
+        h.ok("set -ug status-left");
+        assert_eq!(h.ok("show -gv status-left"), "[#{session_name}] \n");
+    }
+
+    #[test]
+    fn append_joins_text_and_styles_as_tmux_does() {
+        let mut h = Harness::with_session();
+        h.ok("set -g status-left 'a'");
+        h.ok("set -ag status-left 'b'");
+        assert_eq!(h.ok("show -gv status-left"), "ab\n");
+        h.ok("set -ag status-style 'bg=red'");
+        assert_eq!(h.ok("show -gv status-style"), "bg=green,fg=black,bg=red\n");
+    }
+
+    #[test]
+    fn only_if_unset_refuses_a_value_that_is_already_set() {
+        // tmux 3.3a: a built-in global is always set; a session has no value of its own
+        // until one is set on it.
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("set -og status-left x"), "already set: status-left");
+        h.ok("set -o status-left x");
+        assert_eq!(h.err("set -o status-left y"), "already set: status-left");
+        h.ok("set -oq status-left y");
+        assert_eq!(h.ok("show -v status-left"), "x\n");
+        h.ok("set -og @mine first");
+        h.ok("set -oqg @mine second");
+        assert_eq!(h.ok("show -gv @mine"), "first\n");
+    }
+
+    #[test]
+    fn bad_names_and_values_are_refused_unless_quiet() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("set -g nosuch 1"), "invalid option: nosuch");
+        assert_eq!(h.ok("set -gq nosuch 1"), "");
+        assert_eq!(h.err("set -g status nope"), "unknown value: nope");
+        assert_eq!(h.err("set -g base-index x"), "value is invalid: x");
+        assert_eq!(
+            h.err("set -g status-style bogus=1"),
+            "invalid style: bogus=1"
+        );
+        assert_eq!(h.err("set -g @empty"), "empty value");
+        assert_eq!(
+            h.err("set -g"),
+            "command set-option: too few arguments (need at least 1)"
+        );
+    }
+
+    #[test]
+    fn a_flag_without_a_value_is_toggled() {
+        let mut h = Harness::with_session();
+        h.ok("set -g renumber-windows");
+        assert_eq!(h.ok("show -gv renumber-windows"), "on\n");
+        h.ok("set -g renumber-windows");
+        assert_eq!(h.ok("show -gv renumber-windows"), "off\n");
+    }
+
+    #[test]
+    fn window_pane_and_server_options_go_where_their_flags_say() {
+        let mut h = Harness::with_session();
+        h.ok("split-window");
+        h.ok("new-window -d");
+        h.ok("set -w -t work:1 mode-keys vi");
+        assert_eq!(h.ok("show -wv -t work:1 mode-keys"), "vi\n");
+        assert_eq!(h.ok("show -wv -t work:0 mode-keys"), "");
+        h.ok("set -p -t %0 remain-on-exit on");
+        assert_eq!(h.ok("show -pv -t %0 remain-on-exit"), "on\n");
+        assert_eq!(h.ok("show -pv -t %1 remain-on-exit"), "");
+        h.ok("set -s escape-time 10");
+        assert_eq!(h.ok("show -sv escape-time"), "10\n");
+    }
+
+    #[test]
+    fn a_missing_target_is_worded_as_tmux_words_it() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("set -t nosuch status off"), "no such session: nosuch");
+        assert_eq!(
+            h.err("set -w -t nosuch mode-keys vi"),
+            "no such window: nosuch"
+        );
+        assert_eq!(
+            h.err("set -p -t %99 remain-on-exit on"),
+            "no such pane: %99"
+        );
+    }
+
+    #[test]
+    fn turning_the_status_line_off_gives_its_row_to_the_panes() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        let size = |h: &Harness| h.fake.pane(PaneId(0)).size.map(|s| (s.cols, s.rows));
+        assert_eq!(size(&h), Some((40, 9)));
+        assert!(h.screen(c)[9].starts_with("[work]"));
+        h.ok("set status off");
+        assert_eq!(size(&h), Some((40, 10)));
+        assert_eq!(h.screen(c)[9], "");
+        h.ok("set status on");
+        assert_eq!(size(&h), Some((40, 9)));
     }
 }

@@ -44,30 +44,52 @@ impl Buffers {
         });
     }
 
-    /// Returns a buffer by name, or the newest automatic one (as tmux's "top" buffer).
+    /// Returns a buffer by name, or the newest one, named or not (tmux's "top" buffer).
     pub fn get(&self, name: Option<&str>) -> Option<&Buffer> {
-        match name {
-            Some(n) => self.items.iter().find(|b| b.name == n),
-            None => self.items.iter().find(|b| !b.named),
-        }
+        self.position(name).and_then(|p| self.items.get(p))
     }
 
-    /// Appends to a buffer (set-buffer -a).
+    /// Appends to a buffer (set-buffer -a), which becomes the newest, as in tmux.
     pub fn append(&mut self, name: Option<&str>, data: &str) -> bool {
-        let found = match name {
-            Some(n) => self.items.iter_mut().find(|b| b.name == n),
-            None => self.items.iter_mut().find(|b| !b.named),
+        let Some(pos) = self.position(name) else {
+            return false;
         };
-        found.map(|b| b.data.push_str(data)).is_some()
+        let mut buffer = self.items.remove(pos);
+        buffer.data.push_str(data);
+        self.items.insert(0, buffer);
+        true
+    }
+
+    /// Renames a buffer (`name`, or the newest), keeping its place among the others; it
+    /// counts as named from then on. Errors are tmux's.
+    pub fn rename(&mut self, name: Option<&str>, new: &str) -> Result<(), String> {
+        let pos = self.position(name).ok_or_else(|| match name {
+            Some(n) => format!("unknown buffer: {n}"),
+            None => "no buffer".to_string(),
+        })?;
+        if self.items[pos].name == new {
+            return Ok(());
+        }
+        if self.items.iter().any(|b| b.name == new) {
+            return Err(format!("buffer {new} already exists"));
+        }
+        let buffer = &mut self.items[pos];
+        buffer.name = new.to_string();
+        buffer.named = true;
+        Ok(())
     }
 
     /// Deletes a buffer by name, or the newest; returns whether one was deleted.
     pub fn delete(&mut self, name: Option<&str>) -> bool {
-        let pos = match name {
+        self.position(name).map(|p| self.items.remove(p)).is_some()
+    }
+
+    /// Returns where the buffer `name` (or the newest) is.
+    fn position(&self, name: Option<&str>) -> Option<usize> {
+        match name {
             Some(n) => self.items.iter().position(|b| b.name == n),
-            None => self.items.iter().position(|b| !b.named),
-        };
-        pos.map(|p| self.items.remove(p)).is_some()
+            None => (!self.items.is_empty()).then_some(0),
+        }
     }
 
     /// Returns every buffer, newest first.
@@ -94,5 +116,37 @@ mod tests {
         assert_eq!(b.get(Some("keep")).map(|x| x.data.as_str()), Some("named+"));
         assert!(b.delete(Some("buffer1")));
         assert!(!b.delete(Some("nope")));
+    }
+
+    #[test]
+    fn the_newest_buffer_is_the_top_one_even_when_named() {
+        let mut b = Buffers::default();
+        b.add(None, "auto".into(), 50);
+        b.add(Some("mine"), "named".into(), 50);
+        assert_eq!(b.get(None).map(|x| x.name.as_str()), Some("mine"));
+        assert!(b.append(Some("buffer0"), "+"));
+        assert_eq!(b.get(None).map(|x| x.data.as_str()), Some("auto+"));
+        assert!(b.delete(None));
+        assert_eq!(b.get(None).map(|x| x.name.as_str()), Some("mine"));
+    }
+
+    #[test]
+    fn renaming_keeps_the_buffers_place_and_refuses_a_name_in_use() {
+        let mut b = Buffers::default();
+        b.add(None, "one".into(), 50);
+        b.add(None, "two".into(), 50);
+        b.rename(Some("buffer0"), "first").unwrap();
+        let names: Vec<&str> = b.all().iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["buffer1", "first"]);
+        assert!(b.get(Some("first")).is_some_and(|x| x.named));
+        assert_eq!(
+            b.rename(None, "first").unwrap_err(),
+            "buffer first already exists"
+        );
+        assert_eq!(b.rename(Some("x"), "y").unwrap_err(), "unknown buffer: x");
+        assert_eq!(
+            Buffers::default().rename(None, "y").unwrap_err(),
+            "no buffer"
+        );
     }
 }

@@ -139,6 +139,9 @@ impl State {
                 p.write(p.term.encode_focus(gained));
             }
         }
+        if let Some(pane) = now {
+            crate::model::rename::became_active(self, pane);
+        }
     }
 
     /// Tells an attached client to leave and forgets it.
@@ -178,5 +181,193 @@ impl State {
             }
         }
         self.exit = Some(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use mux_protocol::ServerMsg;
+
+    use crate::ids::{ClientId, PaneId};
+    use crate::io::event::Event;
+    use crate::testing::Harness;
+
+    /// Returns how a client was told to leave, if it was.
+    fn detached(h: &mut Harness, c: ClientId) -> Option<(String, i32)> {
+        h.take_messages(c).into_iter().find_map(|m| match m {
+            ServerMsg::Detach { message, status } => Some((message, status)),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_bell_in_another_window_flags_it_and_rings_the_clients() {
+        let mut h = Harness::with_session();
+        h.ok("new-window -d -n other");
+        let c = h.attach("attach -t work", 80, 24);
+        h.take_messages(c);
+        h.output(PaneId(1), "\x07");
+        assert_eq!(h.window_list(""), ["0 sh *", "1 other !"]);
+        let rang = h.take_messages(c);
+        assert!(
+            rang.iter().any(|m| matches!(m, ServerMsg::Bell)),
+            "{rang:?}"
+        );
+        assert!(
+            h.screen(c)[23].contains("1:other!"),
+            "{:?}",
+            h.screen(c)[23]
+        );
+    }
+
+    #[test]
+    fn the_current_window_gets_no_alert_flags() {
+        let mut h = Harness::with_session();
+        h.ok("set -g monitor-activity on");
+        h.output(PaneId(0), "\x07 busy");
+        assert_eq!(h.window_list(""), ["0 sh *"]);
+    }
+
+    #[test]
+    fn activity_is_flagged_only_with_monitor_activity() {
+        let mut h = Harness::with_session();
+        h.ok("new-window -d -n quiet");
+        h.output(PaneId(1), "text");
+        assert_eq!(h.window_list(""), ["0 sh *", "1 quiet"]);
+        h.ok("setw -t 1 monitor-activity on");
+        h.output(PaneId(1), "more");
+        assert_eq!(h.window_list(""), ["0 sh *", "1 quiet #"]);
+    }
+
+    #[test]
+    fn a_pane_goes_once_its_program_exited_and_its_output_is_drained() {
+        let mut h = Harness::with_session();
+        h.ok("split-window -h");
+        let program = h.state.panes[&PaneId(1)].program;
+        h.event(Event::Exited(PaneId(1), program, 0));
+        assert_eq!(h.panes(), [PaneId(0), PaneId(1)]);
+        assert!(h.fake.pane(PaneId(1)).drained);
+        h.event(Event::Closed(PaneId(1), program));
+        assert_eq!(h.panes(), [PaneId(0)]);
+        assert_eq!(h.pane_sizes(""), ["0 80x24*"]);
+        // The other order, the PTY closing first, ends the same way.
+        h.ok("split-window");
+        let program = h.state.panes[&PaneId(2)].program;
+        h.event(Event::Closed(PaneId(2), program));
+        assert_eq!(h.panes(), [PaneId(0), PaneId(2)]);
+        h.event(Event::Exited(PaneId(2), program, 0));
+        assert_eq!(h.panes(), [PaneId(0)]);
+    }
+
+    #[test]
+    fn remain_on_exit_keeps_a_dead_pane_showing_its_status() {
+        let mut h = Harness::with_session();
+        h.ok("set -g remain-on-exit on");
+        h.ok("split-window");
+        let c = h.attach("attach -t work", 40, 11);
+        h.output(PaneId(1), "last words");
+        h.exit(PaneId(1), 3);
+        assert_eq!(h.panes(), [PaneId(0), PaneId(1)]);
+        assert_eq!(
+            h.ok("display -p -t %1 '#{pane_dead} #{pane_dead_status}'"),
+            "1 3\n"
+        );
+        let screen = h.screen(c);
+        assert_eq!(screen[5], "last words");
+        assert_eq!(screen[6], "Pane is dead (status 3)");
+        // Keys typed into a dead pane go nowhere.
+        h.type_text(c, "x");
+        assert_eq!(h.take_bytes(PaneId(1)), b"");
+    }
+
+    #[test]
+    fn remain_on_exit_failed_keeps_only_panes_that_failed() {
+        let mut h = Harness::with_session();
+        h.ok("set -g remain-on-exit failed");
+        h.ok("split-window");
+        h.ok("split-window");
+        h.exit(PaneId(1), 0);
+        h.exit(PaneId(2), 1);
+        assert_eq!(h.panes(), [PaneId(0), PaneId(2)]);
+    }
+
+    #[test]
+    fn the_last_pane_exiting_ends_the_session_and_its_clients_leave() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        let c = h.attach("attach -t work", 80, 24);
+        h.take_messages(c);
+        h.exit(PaneId(0), 0);
+        assert_eq!(detached(&mut h, c), Some(("[exited]".to_string(), 0)));
+        assert!(h
+            .err("has-session -t work")
+            .starts_with("can't find session"));
+        assert!(h.fake.pane(PaneId(1)).spawned.len() == 1 && !h.fake.pane(PaneId(1)).hung_up);
+        assert_eq!(h.state.exit, None);
+        // With the last session gone, the server exits.
+        h.exit(PaneId(1), 0);
+        assert_eq!(h.state.exit, Some(0));
+    }
+
+    #[test]
+    fn killing_a_session_hangs_up_every_pane_it_had() {
+        let mut h = Harness::with_session();
+        h.ok("split-window");
+        h.ok("new-window");
+        h.ok("new-session -d -s other");
+        let work = h.state.sessions[0].id;
+        h.state.destroy_session(work, "[gone]");
+        for pane in 0..3 {
+            assert!(h.fake.pane(PaneId(pane)).hung_up, "%{pane}");
+        }
+        assert!(!h.fake.pane(PaneId(3)).hung_up);
+        assert_eq!(h.panes(), [PaneId(3)]);
+    }
+
+    #[test]
+    fn shutting_down_hangs_up_every_pane_and_tells_every_client() {
+        let mut h = Harness::with_session();
+        h.ok("split-window");
+        h.ok("new-session -d -s other");
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t other", 80, 24);
+        h.event(Event::Terminate);
+        for pane in 0..3 {
+            assert!(h.fake.pane(PaneId(pane)).hung_up, "%{pane}");
+        }
+        assert_eq!(
+            detached(&mut h, a),
+            Some(("[server exited]".to_string(), 1))
+        );
+        assert_eq!(
+            detached(&mut h, b),
+            Some(("[server exited]".to_string(), 1))
+        );
+        assert!(h.state.panes.is_empty() && h.state.sessions.is_empty());
+        assert_eq!(h.state.exit, Some(0));
+    }
+
+    #[test]
+    fn a_client_that_goes_away_no_longer_sizes_the_session() {
+        let mut h = Harness::with_session();
+        let _big = h.attach("attach -t work", 100, 30);
+        let small = h.attach("attach -t work", 60, 20);
+        let size = |h: &Harness| h.fake.pane(PaneId(0)).size.map(|s| (s.cols, s.rows));
+        assert_eq!(size(&h), Some((60, 19)));
+        h.event(Event::Gone(small, None));
+        assert_eq!(size(&h), Some((100, 29)));
+    }
+
+    #[test]
+    fn focus_reports_go_to_panes_that_asked_when_the_active_pane_changes() {
+        let mut h = Harness::with_session();
+        h.ok("split-window");
+        h.output(PaneId(0), "\x1b[?1004h");
+        h.output(PaneId(1), "\x1b[?1004h");
+        h.take_bytes(PaneId(0));
+        h.take_bytes(PaneId(1));
+        h.ok("select-pane -t %0");
+        assert_eq!(h.take_bytes(PaneId(0)), b"\x1b[I");
+        assert_eq!(h.take_bytes(PaneId(1)), b"\x1b[O");
     }
 }

@@ -17,6 +17,8 @@ pub struct Launch<'a> {
     pub cwd: Option<&'a str>,
     /// The command words; the default shell when empty.
     pub command: &'a [String],
+    /// Variables set in the program's environment besides the session's (`-e NAME=value`).
+    pub env: &'a [(String, String)],
 }
 
 /// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane.
@@ -51,7 +53,11 @@ fn start_program(
         session: sid,
         pane: id,
     };
-    let spec = spawn::spec(&ctx, launch.command);
+    let mut spec = spawn::spec(&ctx, launch.command);
+    for (name, value) in launch.env {
+        spec.env.retain(|(k, _)| k != name);
+        spec.env.push((name.clone(), value.clone()));
+    }
     let history = state.options.session(sid, "history-limit").as_number();
     let program = ProgramId(state.next_ids.program);
     let started = state
@@ -69,6 +75,7 @@ fn start_program(
         default_title: short_hostname(&state.os.hostname()),
     };
     let mut pane = Pane::new(place, started);
+    pane.command = launch.command.to_vec();
     let outer = state.outer_colours;
     pane.term
         .set_default_colours(outer.fg, outer.bg, outer.cursor);
@@ -104,15 +111,30 @@ pub fn new_window(
     state.next_ids.window += 1;
     let auto = name.is_none();
     let name = name.unwrap_or_else(|| window_name(state, sid, launch.command));
-    let mut window = Window::new(wid, index, name, pane, cols, rows);
-    window.auto_name = auto;
+    let window = Window::new(wid, index, name, pane, cols, rows);
     let session = state.session_mut(sid).ok_or("no such session")?;
     session.insert(window);
     if !detached || session.windows.len() == 1 {
         session.select(wid);
     }
+    if !auto {
+        // As tmux: a window named when made is not renamed until automatic-rename is set
+        // on again.
+        automatic_rename_off(state, wid);
+    }
     state.mark_session_dirty(sid);
     Ok(wid)
+}
+
+/// Turns the automatic-rename window option off for one window, as naming a window does.
+pub fn automatic_rename_off(state: &mut State, wid: WindowId) {
+    let target = crate::config::options::OptionTarget::Window(wid);
+    if let Err(e) = state
+        .options
+        .set("automatic-rename", Some("off"), target, false)
+    {
+        crate::log::log!("window @{}: {e}", wid.0);
+    }
 }
 
 /// How to split a pane.
@@ -259,6 +281,8 @@ fn detach_pane(state: &mut State, pane: PaneId) -> Option<(SessionId, WindowId)>
         state.options.forget_window(wid);
         if state.session(sid).is_some_and(|s| s.windows.is_empty()) {
             state.destroy_session(sid, "[exited]");
+        } else {
+            renumber_if_asked(state, sid);
         }
     } else {
         w.layout.remove(pane);
@@ -300,12 +324,14 @@ pub fn break_pane(
     detach_pane(state, pane);
     let new = WindowId(state.next_ids.window);
     state.next_ids.window += 1;
-    let mut window = Window::new(new, index, new_name, pane, cols, rows);
-    window.auto_name = name.is_none();
+    let window = Window::new(new, index, new_name, pane, cols, rows);
     let session = state.session_mut(dst).ok_or("no such session")?;
     session.insert(window);
     if !detached {
         session.select(new);
+    }
+    if name.is_some() {
+        automatic_rename_off(state, new);
     }
     if let Some(p) = state.panes.get_mut(&pane) {
         p.session = dst;
@@ -358,13 +384,23 @@ pub fn join_pane(
     Ok(())
 }
 
-/// Starts a new program in a pane (respawn-pane). The pane keeps its id, as in tmux; the
-/// old program's last events carry its own program id and are dropped.
+/// Starts a new program in a pane (respawn-pane): the launch's command, or the one the pane
+/// ran before when it has none. The pane keeps its id, as in tmux; the old program's last
+/// events carry its own program id and are dropped.
 pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Result<(), String> {
     let p = state.panes.get(&pane).ok_or("no such pane")?;
     let (sid, wid) = (p.session, p.window);
     let size = p.term.size();
-    let fresh = start_program(state, pane, (sid, wid), launch, size)?;
+    let before = p.command.clone();
+    let launch = Launch {
+        command: if launch.command.is_empty() {
+            &before
+        } else {
+            launch.command
+        },
+        ..*launch
+    };
+    let fresh = start_program(state, pane, (sid, wid), &launch, size)?;
     if let Some(old) = state.panes.insert(pane, fresh) {
         old.hangup();
     }
@@ -386,3 +422,6 @@ pub fn describe(e: &std::io::Error) -> String {
 pub fn short_hostname(full: &str) -> String {
     full.split('.').next().unwrap_or("").to_string()
 }
+
+#[cfg(test)]
+mod tests;

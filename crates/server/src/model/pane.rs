@@ -42,6 +42,9 @@ pub struct Pane {
     pub synchronized_since: Option<Instant>,
     /// Copy mode, while the pane is in it.
     pub copy: Option<CopyMode>,
+    /// The command words the program was started with (empty for the default shell), which
+    /// respawn-pane runs again when given none, as in tmux.
+    pub command: Vec<String>,
 }
 
 /// Where a new pane belongs and what it starts with.
@@ -87,6 +90,7 @@ impl Pane {
             closed: false,
             synchronized_since: None,
             copy: None,
+            command: Vec::new(),
         }
     }
 

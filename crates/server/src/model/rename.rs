@@ -24,6 +24,12 @@ pub fn after_output(state: &mut State, id: PaneId) {
     check(state, id, false);
 }
 
+/// Looks at the command of a pane that just became its window's active pane, so that the
+/// window takes its name at once, as in tmux, rather than at the pane's next output.
+pub fn became_active(state: &mut State, id: PaneId) {
+    check(state, id, true);
+}
+
 /// Looks again at every pane that wrote output since the last look.
 pub fn recheck(state: &mut State) {
     state.rename_at = None;
@@ -61,9 +67,96 @@ fn check(state: &mut State, id: PaneId, again: bool) {
         return;
     };
     if let Some(w) = s.windows.iter_mut().find(|w| w.id == window) {
-        if w.auto_name && w.active == id && w.name != name {
+        if w.active == id && w.name != name {
             w.name = name;
             state.mark_session_dirty(session);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Harness;
+
+    #[test]
+    fn output_names_the_window_after_the_foreground_command() {
+        let mut h = Harness::with_session();
+        h.set_foreground(PaneId(0), "vim");
+        h.output(PaneId(0), "~");
+        assert_eq!(h.window_list(""), ["0 vim *"]);
+    }
+
+    #[test]
+    fn a_second_look_after_the_output_catches_a_command_started_since() {
+        let mut h = Harness::with_session();
+        h.set_foreground(PaneId(0), "bash");
+        h.output(PaneId(0), "$ ");
+        assert_eq!(h.window_list(""), ["0 bash *"]);
+        // The same process group: output alone does not read the command again...
+        h.set_foreground(PaneId(0), "top");
+        h.output(PaneId(0), "top\r\n");
+        assert_eq!(h.window_list(""), ["0 bash *"]);
+        assert!(h.state.rename_at.is_some());
+        // ...the second look a little later does.
+        h.wait(RECHECK);
+        assert_eq!(h.window_list(""), ["0 top *"]);
+        assert_eq!(h.state.rename_at, None);
+    }
+
+    #[test]
+    fn only_the_active_pane_names_its_window() {
+        let mut h = Harness::with_session();
+        h.ok("split-window -d");
+        h.set_foreground(PaneId(1), "htop");
+        h.output(PaneId(1), "x");
+        h.wait(RECHECK);
+        assert_eq!(h.window_list(""), ["0 sh *"]);
+        // Once active it names the window at once, without waiting for its next output.
+        h.ok("select-pane -t %1");
+        assert_eq!(h.window_list(""), ["0 htop *"]);
+        h.ok("select-pane -t %0");
+        h.set_foreground(PaneId(0), "bash");
+        h.ok("last-pane");
+        h.ok("last-pane");
+        assert_eq!(h.window_list(""), ["0 bash *"]);
+    }
+
+    #[test]
+    fn windows_with_automatic_rename_off_keep_their_name() {
+        let mut h = Harness::with_session();
+        h.ok("setw automatic-rename off");
+        h.set_foreground(PaneId(0), "vim");
+        h.output(PaneId(0), "x");
+        h.wait(RECHECK);
+        assert_eq!(h.window_list(""), ["0 sh *"]);
+    }
+
+    #[test]
+    fn a_pane_whose_command_is_unknown_leaves_the_name() {
+        let mut h = Harness::with_session();
+        h.output(PaneId(0), "x");
+        h.wait(RECHECK);
+        assert_eq!(h.window_list(""), ["0 sh *"]);
+    }
+
+    #[test]
+    fn an_idle_pane_starts_no_timer() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.state.rename_at, None);
+        assert_eq!(h.state.next_timer(), None);
+        h.output(PaneId(0), "x");
+        assert!(h.state.next_timer().is_some());
+        h.wait(RECHECK);
+        assert_eq!(h.state.next_timer(), None);
+    }
+
+    #[test]
+    fn an_attached_client_sees_the_new_name_on_its_status_line() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 80, 24);
+        h.set_foreground(PaneId(0), "man");
+        h.output(PaneId(0), "x");
+        assert!(h.screen(c)[23].contains("0:man*"), "{:?}", h.screen(c)[23]);
     }
 }

@@ -99,6 +99,105 @@ pub fn pane_area(cols: u16, rows: u16) -> TermSize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    /// Returns the size the PTY of pane `pane` was last given.
+    fn pty(h: &Harness, pane: u32) -> Option<(u16, u16)> {
+        h.fake.pane(PaneId(pane)).size.map(|s| (s.cols, s.rows))
+    }
+
+    /// Returns a session `work` with a second window and `policy` as its window-size, and
+    /// clients of 100x30 and 60x20 attached in that order.
+    fn two_clients(policy: &str) -> (Harness, crate::ids::ClientId, crate::ids::ClientId) {
+        let mut h = Harness::with_session();
+        h.ok("new-window -d");
+        h.ok(&format!("set -g window-size {policy}"));
+        let big = h.attach("attach -t work", 100, 30);
+        let small = h.attach("attach -t work", 60, 20);
+        (h, big, small)
+    }
+
+    #[test]
+    fn latest_follows_the_client_used_most_recently() {
+        let (mut h, big, small) = two_clients("latest");
+        assert_eq!(pty(&h, 0), Some((60, 19)));
+        h.type_text(big, "x");
+        assert_eq!(pty(&h, 0), Some((100, 29)));
+        // Every window of the session takes the size, not only the current one.
+        assert_eq!(pty(&h, 1), Some((100, 29)));
+        h.send(
+            small,
+            mux_protocol::ClientMsg::Resize(mux_protocol::Size { cols: 70, rows: 15 }),
+        );
+        assert_eq!(pty(&h, 0), Some((70, 14)));
+        assert_eq!(
+            h.ok("display -p '#{window_width}x#{window_height}'"),
+            "70x14\n"
+        );
+    }
+
+    #[test]
+    fn largest_takes_the_widest_and_tallest_of_the_clients() {
+        let (mut h, _big, small) = two_clients("largest");
+        assert_eq!(pty(&h, 0), Some((100, 29)));
+        h.send(
+            small,
+            mux_protocol::ClientMsg::Resize(mux_protocol::Size {
+                cols: 120,
+                rows: 10,
+            }),
+        );
+        assert_eq!(pty(&h, 0), Some((120, 29)));
+    }
+
+    #[test]
+    fn smallest_takes_the_narrowest_and_shortest_of_the_clients() {
+        let (mut h, big, _small) = two_clients("smallest");
+        assert_eq!(pty(&h, 0), Some((60, 19)));
+        h.send(
+            big,
+            mux_protocol::ClientMsg::Resize(mux_protocol::Size { cols: 50, rows: 40 }),
+        );
+        assert_eq!(pty(&h, 0), Some((50, 19)));
+    }
+
+    #[test]
+    fn manual_keeps_the_size_the_session_was_made_with() {
+        let (mut h, big, _small) = two_clients("manual");
+        assert_eq!(pty(&h, 0), Some((80, 24)));
+        h.type_text(big, "x");
+        assert_eq!(pty(&h, 0), Some((80, 24)));
+    }
+
+    #[test]
+    fn changing_the_policy_resizes_at_once() {
+        let (mut h, _big, _small) = two_clients("latest");
+        h.ok("set -g window-size largest");
+        assert_eq!(pty(&h, 0), Some((100, 29)));
+        h.ok("set -g window-size smallest");
+        assert_eq!(pty(&h, 0), Some((60, 19)));
+    }
+
+    #[test]
+    fn status_lines_are_taken_from_the_clients_rows() {
+        let mut h = Harness::with_session();
+        h.attach("attach -t work", 80, 24);
+        h.ok("set status 2");
+        assert_eq!(pty(&h, 0), Some((80, 22)));
+        h.ok("set status off");
+        assert_eq!(pty(&h, 0), Some((80, 24)));
+        assert_eq!(status_lines(&h.state, h.state.sessions[0].id), 0);
+    }
+
+    #[test]
+    fn a_session_without_clients_keeps_its_size() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 100, 30);
+        h.ok("detach-client -s work");
+        assert!(!h.state.clients.contains_key(&c));
+        assert_eq!(pty(&h, 0), Some((100, 29)));
+    }
 
     #[test]
     fn status_line_takes_its_rows_and_sizes_never_reach_zero() {

@@ -83,7 +83,10 @@ impl Session {
         if id != self.current {
             let old = self.current;
             self.history.retain(|w| *w != old && *w != id);
-            self.history.push(old);
+            // A new session has no current window before its first is selected.
+            if self.window(old).is_some() {
+                self.history.push(old);
+            }
         }
         self.current = id;
         if let Some(w) = self.window_mut(id) {
@@ -144,5 +147,131 @@ impl Session {
         for (w, index) in self.windows.iter_mut().zip(base..) {
             w.index = index;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    /// Returns a session whose windows have these indexes (window ids from 0 in the same
+    /// order), the first of them current.
+    fn session(indexes: &[u32]) -> Session {
+        let mut s = Session::new(SessionId(0), "s".into(), Vec::new(), "/".into());
+        for (n, &index) in indexes.iter().enumerate() {
+            let id = u32::try_from(n).unwrap();
+            s.insert(Window::new(
+                WindowId(id),
+                index,
+                format!("w{id}"),
+                PaneId(id),
+                80,
+                24,
+            ));
+        }
+        s.select(WindowId(0));
+        s
+    }
+
+    /// Returns the session's window indexes in order.
+    fn indexes(s: &Session) -> Vec<u32> {
+        s.windows.iter().map(|w| w.index).collect()
+    }
+
+    #[test]
+    fn a_new_session_has_no_last_window() {
+        let s = session(&[0]);
+        assert_eq!(s.current, WindowId(0));
+        assert_eq!(s.last_window(), None);
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("select-window -l"), "no last window");
+        assert_eq!(h.err("last-window"), "no last window");
+    }
+
+    #[test]
+    fn killing_the_first_window_of_a_new_session_makes_the_remaining_one_current() {
+        let mut h = Harness::with_session();
+        h.ok("new-window -d -n two");
+        h.ok("kill-window -t 0");
+        assert_eq!(h.window_list(""), ["1 two *"]);
+        assert_eq!(h.ok("display -p '#{window_name}'"), "two\n");
+    }
+
+    #[test]
+    fn windows_are_kept_in_index_order_whatever_order_they_come_in() {
+        let s = session(&[5, 1, 3]);
+        assert_eq!(indexes(&s), [1, 3, 5]);
+        assert_eq!(s.window_at(3).map(|w| w.id), Some(WindowId(2)));
+        assert_eq!(s.free_index(0), 0);
+        assert_eq!(s.free_index(1), 2);
+        assert_eq!(s.free_index(5), 6);
+    }
+
+    #[test]
+    fn selecting_makes_the_old_window_last_and_clears_the_new_ones_alerts() {
+        let mut s = session(&[0, 1, 2]);
+        if let Some(w) = s.window_mut(WindowId(2)) {
+            w.bell = true;
+            w.activity = true;
+        }
+        s.select(WindowId(2));
+        assert_eq!(s.current, WindowId(2));
+        assert_eq!(s.last_window(), Some(WindowId(0)));
+        let w = s.window(WindowId(2)).unwrap();
+        assert!(!w.bell && !w.activity);
+        s.select(WindowId(1));
+        assert_eq!(s.last_window(), Some(WindowId(2)));
+        // Selecting the current window again changes nothing; a missing one is ignored.
+        s.select(WindowId(1));
+        s.select(WindowId(9));
+        assert_eq!(s.current, WindowId(1));
+        assert_eq!(s.last_window(), Some(WindowId(2)));
+    }
+
+    #[test]
+    fn removing_the_current_window_goes_back_to_the_last_one() {
+        let mut s = session(&[0, 1, 2]);
+        s.select(WindowId(2));
+        s.select(WindowId(1));
+        let removed = s.remove(WindowId(1)).map(|w| w.id);
+        assert_eq!(removed, Some(WindowId(1)));
+        assert_eq!(s.current, WindowId(2));
+        assert_eq!(s.last_window(), Some(WindowId(0)));
+        assert!(s.remove(WindowId(1)).is_none());
+    }
+
+    #[test]
+    fn removing_the_current_window_without_history_goes_to_its_left_neighbour() {
+        let mut s = session(&[0, 1, 2]);
+        s.select(WindowId(2));
+        s.history.clear();
+        s.remove(WindowId(2));
+        assert_eq!(s.current, WindowId(1));
+        let mut s = session(&[0, 1, 2]);
+        s.remove(WindowId(0));
+        assert_eq!(s.current, WindowId(1));
+    }
+
+    #[test]
+    fn removing_another_window_keeps_the_current_one_and_forgets_it_as_last() {
+        let mut s = session(&[0, 1]);
+        s.select(WindowId(1));
+        s.remove(WindowId(0));
+        assert_eq!(s.current, WindowId(1));
+        assert_eq!(s.last_window(), None);
+    }
+
+    #[test]
+    fn neighbours_wrap_around_and_renumbering_closes_gaps() {
+        let mut s = session(&[2, 4, 9]);
+        assert_eq!(s.neighbour_window(false), Some(WindowId(1)));
+        assert_eq!(s.neighbour_window(true), Some(WindowId(2)));
+        s.select(WindowId(2));
+        assert_eq!(s.neighbour_window(false), Some(WindowId(0)));
+        s.renumber(1);
+        assert_eq!(indexes(&s), [1, 2, 3]);
+        assert_eq!(s.window_at(3).map(|w| w.id), Some(WindowId(2)));
     }
 }

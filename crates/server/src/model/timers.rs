@@ -38,3 +38,72 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    /// Returns a session with a client of 40x5 attached, F3 bound to show `hello`.
+    fn with_message_key() -> (Harness, crate::ids::ClientId) {
+        let mut h = Harness::with_session();
+        h.ok("bind -n F3 display-message hello");
+        let c = h.attach("attach -t work", 40, 5);
+        (h, c)
+    }
+
+    #[test]
+    fn a_message_goes_away_after_display_time() {
+        let (mut h, c) = with_message_key();
+        h.keys(c, "F3");
+        assert_eq!(h.screen(c)[4], "hello");
+        assert!(h.state.next_timer().is_some());
+        // The default display-time is 750 milliseconds. (Each step of the harness moves
+        // the clock a little too, so the checks stay clear of the deadline.)
+        h.wait(Duration::from_millis(300));
+        assert_eq!(h.screen(c)[4], "hello");
+        h.wait(Duration::from_millis(600));
+        assert!(h.screen(c)[4].starts_with("[work]"), "{:?}", h.screen(c)[4]);
+        assert_eq!(h.state.next_timer(), None);
+    }
+
+    #[test]
+    fn display_time_sets_how_long_a_message_stays() {
+        let (mut h, c) = with_message_key();
+        h.ok("set display-time 3000");
+        h.keys(c, "F3");
+        h.wait(Duration::from_millis(2000));
+        assert_eq!(h.screen(c)[4], "hello");
+        h.wait(Duration::from_millis(1500));
+        assert!(h.screen(c)[4].starts_with("[work]"));
+    }
+
+    #[test]
+    fn the_next_timer_is_the_soonest_of_messages_and_renaming() {
+        let (mut h, c) = with_message_key();
+        h.keys(c, "F3");
+        let message = h.state.next_timer().expect("a message timer");
+        h.output(PaneId(0), "x");
+        let soonest = h.state.next_timer().expect("a timer");
+        assert!(soonest < message);
+        assert_eq!(Some(soonest), h.state.rename_at);
+    }
+
+    #[test]
+    fn pane_numbers_go_away_after_display_panes_time() {
+        let mut h = Harness::with_session();
+        h.ok("split-window -h");
+        h.ok("set display-panes-time 500");
+        let c = h.attach("attach -t work", 40, 10);
+        let before = h.screen(c);
+        h.keys(c, "C-b q");
+        assert_ne!(h.screen(c), before);
+        h.wait(Duration::from_millis(200));
+        assert_ne!(h.screen(c), before);
+        h.wait(Duration::from_millis(400));
+        assert_eq!(h.screen(c), before);
+        assert_eq!(h.state.next_timer(), None);
+    }
+}

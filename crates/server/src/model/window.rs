@@ -12,8 +12,6 @@ pub struct Window {
     pub index: u32,
     /// Its name, shown in the status line.
     pub name: String,
-    /// Whether the name follows the foreground command (automatic-rename).
-    pub auto_name: bool,
     /// Where its panes are.
     pub layout: Layout,
     /// The active pane.
@@ -40,7 +38,6 @@ impl Window {
             id,
             index,
             name,
-            auto_name: true,
             layout: Layout::new(pane, cols, rows),
             active: pane,
             last_pane: None,
@@ -141,24 +138,135 @@ impl Window {
         }
     }
 
-    /// Returns tmux's window flags: `*` current, `-` last, `#` activity, `!` bell, `Z` zoomed.
+    /// Returns tmux's window flags in tmux's order: `#` activity, `!` bell, `*` current, `-`
+    /// last, `Z` zoomed.
     pub fn flags(&self, current: bool, last: bool) -> String {
         let mut f = String::new();
-        if current {
-            f.push('*');
-        }
-        if last {
-            f.push('-');
-        }
         if self.activity {
             f.push('#');
         }
         if self.bell {
             f.push('!');
         }
+        if current {
+            f.push('*');
+        }
+        if last {
+            f.push('-');
+        }
         if self.zoomed {
             f.push('Z');
         }
         f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::layout::Split;
+
+    /// Returns an 80x24 window whose panes 0, 1 and 2 sit side by side, with pane 0 active.
+    fn three_panes() -> Window {
+        let mut w = Window::new(WindowId(0), 0, "w".into(), PaneId(0), 80, 24);
+        for (target, new) in [(0, 1), (1, 2)] {
+            w.layout
+                .split(PaneId(target), PaneId(new), Split::Horizontal, None, false)
+                .unwrap();
+        }
+        w
+    }
+
+    #[test]
+    fn selecting_a_pane_remembers_the_previous_one() {
+        let mut w = three_panes();
+        assert_eq!((w.active, w.last_pane), (PaneId(0), None));
+        w.select_pane(PaneId(2));
+        assert_eq!((w.active, w.last_pane), (PaneId(2), Some(PaneId(0))));
+        // The active pane again, or a pane not in the window, changes nothing.
+        w.select_pane(PaneId(2));
+        w.select_pane(PaneId(9));
+        assert_eq!((w.active, w.last_pane), (PaneId(2), Some(PaneId(0))));
+    }
+
+    #[test]
+    fn recency_ranks_panes_by_when_they_were_last_active() {
+        let mut w = three_panes();
+        w.select_pane(PaneId(2));
+        w.select_pane(PaneId(1));
+        assert!(w.recency(PaneId(1)) > w.recency(PaneId(2)));
+        assert!(w.recency(PaneId(2)) > w.recency(PaneId(0)));
+        assert_eq!(w.recency(PaneId(9)), 0);
+    }
+
+    #[test]
+    fn removing_the_active_pane_makes_the_last_one_active() {
+        let mut w = three_panes();
+        w.select_pane(PaneId(2));
+        w.select_pane(PaneId(1));
+        w.layout.remove(PaneId(1));
+        w.pane_removed(PaneId(1));
+        assert_eq!((w.active, w.last_pane), (PaneId(2), None));
+        // Without a last pane, the first pane becomes active.
+        w.layout.remove(PaneId(2));
+        w.pane_removed(PaneId(2));
+        assert_eq!(w.active, PaneId(0));
+    }
+
+    #[test]
+    fn removing_the_last_pane_forgets_it_and_keeps_the_active_one() {
+        let mut w = three_panes();
+        w.select_pane(PaneId(1));
+        w.layout.remove(PaneId(0));
+        w.pane_removed(PaneId(0));
+        assert_eq!((w.active, w.last_pane), (PaneId(1), None));
+        assert_eq!(w.panes(), [PaneId(1), PaneId(2)]);
+        assert_eq!(w.pane_position(PaneId(2)), Some(1));
+        assert_eq!(w.pane_position(PaneId(0)), None);
+    }
+
+    #[test]
+    fn a_zoomed_window_shows_only_its_active_pane_over_the_whole_window() {
+        let mut w = three_panes();
+        w.select_pane(PaneId(1));
+        w.zoomed = true;
+        let whole = Rect {
+            x: 0,
+            y: 0,
+            cols: 80,
+            rows: 24,
+        };
+        assert_eq!(w.visible(), [(PaneId(1), whole)]);
+        assert_eq!(w.visible_rect(PaneId(1)), Some(whole));
+        assert_eq!(w.visible_rect(PaneId(0)), None);
+        w.zoomed = false;
+        assert_eq!(w.visible().len(), 3);
+        assert_eq!(w.visible_rect(PaneId(0)), w.layout.rect(PaneId(0)));
+    }
+
+    #[test]
+    fn zoom_ends_when_one_pane_is_left() {
+        let mut w = three_panes();
+        w.zoomed = true;
+        w.layout.remove(PaneId(2));
+        w.pane_removed(PaneId(2));
+        assert!(w.zoomed);
+        w.layout.remove(PaneId(1));
+        w.pane_removed(PaneId(1));
+        assert!(!w.zoomed);
+    }
+
+    #[test]
+    fn flags_come_in_tmuxs_order() {
+        let mut w = three_panes();
+        assert_eq!(w.flags(false, false), "");
+        assert_eq!(w.flags(true, false), "*");
+        assert_eq!(w.flags(false, true), "-");
+        w.activity = true;
+        w.bell = true;
+        w.zoomed = true;
+        // tmux 3.3a shows a last window with activity, zoomed, as `#-Z`.
+        assert_eq!(w.flags(false, true), "#!-Z");
+        assert_eq!(w.flags(true, false), "#!*Z");
     }
 }

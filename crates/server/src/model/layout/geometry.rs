@@ -76,7 +76,8 @@ pub(super) fn proportional(old: &[u16], mins: &[u16], total: u16) -> Vec<u16> {
     sizes
 }
 
-/// Returns `total` cells shared evenly, odd cells to the first, each at least its minimum.
+/// Returns `total` cells shared evenly, the cells left over to the last (as tmux 3.3a's
+/// `layout_spread_cell`), each at least its minimum.
 pub(super) fn even_lens(mins: &[u16], total: u16) -> Vec<u16> {
     let mut sizes = mins.to_vec();
     let mut fixed = vec![false; mins.len()];
@@ -97,8 +98,9 @@ pub(super) fn even_lens(mins: &[u16], total: u16) -> Vec<u16> {
             .filter(|&i| u32::from(mins[i]) > share)
             .collect();
         if big.is_empty() {
+            let last = free.len().saturating_sub(1);
             for (k, &i) in free.iter().enumerate() {
-                let len = share + u32::from(u32::try_from(k).unwrap_or(u32::MAX) < extra);
+                let len = if k == last { share + extra } else { share };
                 sizes[i] = u16::try_from(len).unwrap_or(u16::MAX);
             }
             return sizes;

@@ -55,7 +55,7 @@ impl Preset {
 impl Layout {
     /// Rebuilds the tree as `preset` with the panes in `panes` order (`select-layout`).
     ///
-    /// Even splits give any odd cells to the first panes. The main pane of `MainHorizontal` is
+    /// Even splits give the cells left over to the last pane, as tmux does. The main pane of `MainHorizontal` is
     /// `main_rows` high and that of `MainVertical` `main_cols` wide, clamped to leave the others
     /// 1 cell and a border. `Tiled` uses tmux's grid and arithmetic (see [`tiled`]).
     pub fn apply(&mut self, preset: Preset, main_cols: u16, main_rows: u16) {
