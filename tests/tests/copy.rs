@@ -107,3 +107,38 @@ fn the_view_stays_on_its_text_while_the_program_prints() {
     assert_eq!(text(c.row(0)), text(top.clone()), "the view moved");
     assert_eq!(text(top), "first 58");
 }
+
+#[test]
+fn load_buffer_reads_a_pipe_and_save_buffer_writes_a_file() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "work"]);
+    let mut cmd = env.cmd(&["load-buffer", "-b", "piped", "-"]);
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn mux load-buffer -");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("its stdin");
+        stdin.write_all(b"from a pipe\n").expect("write to it");
+    }
+    let out = mux_e2e::wait_child(&mut child, "mux load-buffer - to read its standard input");
+    assert!(out.success(), "load-buffer -: {out:?}");
+    assert_eq!(env.ok(&["show-buffer", "-b", "piped"]), "from a pipe\n");
+    let file = env.path("saved.txt");
+    env.ok(&["save-buffer", "-b", "piped", &file.display().to_string()]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "from a pipe\n");
+}
+
+#[test]
+fn prefix_equals_chooses_a_buffer_to_paste() {
+    let env = Env::new();
+    let c = env.attached("work", 80, 24);
+    env.ok(&["set-buffer", "-b", "first", "pasted from the chooser"]);
+    env.ok(&["set-buffer", "-b", "second", "not this one"]);
+    c.line("cat");
+    c.send("\x02=");
+    c.wait_text("(1) first:");
+    c.send("\x1b[B\r");
+    c.wait_text("pasted from the chooser");
+}

@@ -278,6 +278,8 @@ impl Ui {
             ServerMsg::Clipboard(data) => emit(&mut io::stdout(), &format!("\x1b]52;c;{data}\x07")),
             ServerMsg::Title(title) => emit(&mut io::stdout(), &format!("\x1b]2;{title}\x07")),
             ServerMsg::Mouse(report) => emit(&mut io::stdout(), &tty::mouse_modes(report)),
+            // An attached client's standard input is its terminal; nothing asks for it.
+            ServerMsg::ReadStdin => {}
         }
         None
     }

@@ -48,7 +48,7 @@ impl Screen {
 
 fn cell(text: &str, attrs: Attrs, link: Option<&str>) -> mux_protocol::Cell {
     mux_protocol::Cell {
-        text: text.to_string(),
+        text: text.into(),
         style: Style {
             attrs,
             ..Style::default()

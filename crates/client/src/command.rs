@@ -64,6 +64,12 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 emit(&mut std::io::stdout(), &format!("{message}\n"));
                 return status;
             }
+            Ok(Some(ServerMsg::ReadStdin)) => {
+                if let Err(e) = send_stdin(&mut stream) {
+                    emit(&mut std::io::stderr(), &format!("mux: {e}\n"));
+                    return 1;
+                }
+            }
             Ok(Some(
                 ServerMsg::Bell
                 | ServerMsg::Screen(_)
@@ -74,6 +80,24 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
             Ok(None) | Err(_) => return lost_server(),
         }
     }
+}
+
+/// Sends standard input to the server in pieces well under the frame limit, then its end.
+fn send_stdin(stream: &mut UnixStream) -> std::io::Result<()> {
+    use std::io::Read;
+    let mut stdin = std::io::stdin().lock();
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        let n = match stdin.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        write_frame(stream, &ClientMsg::Stdin(buf[..n].to_vec()))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    }
+    write_frame(stream, &ClientMsg::StdinEnd).map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// Writes text and flushes it, ignoring a closed output (as a pipe to `head` would be).

@@ -139,7 +139,7 @@ fn paint(target: &mut ratatui::buffer::Cell, style: Style) {
 /// Returns a blank cell in the default style.
 fn blank() -> Cell {
     Cell {
-        text: " ".to_string(),
+        text: " ".into(),
         style: Style::default(),
         link: None,
     }

@@ -10,7 +10,7 @@ fn size(cols: u16, rows: u16) -> Size {
 
 fn cell(text: &str, style: Style) -> Cell {
     Cell {
-        text: text.to_string(),
+        text: text.into(),
         style,
         link: None,
     }

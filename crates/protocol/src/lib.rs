@@ -7,6 +7,7 @@
 //! The payload codec (postcard) is private to this crate: callers only see [`encode`],
 //! [`decode`], [`FrameDecoder`] and the blocking helpers.
 
+mod cell_text;
 pub mod frame;
 mod messages;
 mod types;
@@ -17,8 +18,8 @@ pub use messages::{
     ServerMsg, HELLO_MAGIC,
 };
 pub use types::{
-    Attrs, Cell, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent, MouseKey,
-    MouseKind, MousePlace, Point, Row, ScreenUpdate, Size, Style,
+    Attrs, Cell, CellText, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent,
+    MouseKey, MouseKind, MousePlace, Point, Row, ScreenUpdate, Size, Style,
 };
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],

@@ -93,6 +93,10 @@ pub enum ClientMsg {
     },
     /// The mouse did something in the client's terminal.
     Mouse(MouseEvent),
+    /// A piece of the client's standard input, which the server asked for (`load-buffer -`).
+    Stdin(Vec<u8>),
+    /// The client's standard input ended.
+    StdinEnd,
 }
 
 /// Messages from the server to the client, after the handshake.
@@ -126,6 +130,9 @@ pub enum ServerMsg {
     Title(String),
     /// Which mouse events the client should ask its terminal to report (always in SGR form).
     Mouse(MouseReport),
+    /// The command wants the client's standard input: send it as [`ClientMsg::Stdin`] pieces
+    /// and then [`ClientMsg::StdinEnd`].
+    ReadStdin,
 }
 
 /// Which mouse events a client asks its terminal for.

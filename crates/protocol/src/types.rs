@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::cell_text::CellText;
+
 pub use mux_types::{
     Attrs, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent, MouseKey,
     MouseKind, MousePlace, Point, Size, Style,
@@ -14,7 +16,7 @@ pub use mux_types::{
 pub struct Cell {
     /// What the cell shows: one character with any combining marks, a space for a blank, or
     /// empty for the second half of a wide character.
-    pub text: String,
+    pub text: CellText,
     /// How it is drawn.
     pub style: Style,
     /// The URI of the OSC 8 hyperlink the cell belongs to, if any.
@@ -23,7 +25,7 @@ pub struct Cell {
 
 impl Cell {
     /// Returns a cell showing `text` in `style`, outside any hyperlink.
-    pub fn new(text: impl Into<String>, style: Style) -> Cell {
+    pub fn new(text: impl Into<CellText>, style: Style) -> Cell {
         Cell {
             text: text.into(),
             style,

@@ -190,6 +190,11 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
     let Some(client) = state.clients.get(&id) else {
         return;
     };
+    match msg {
+        ClientMsg::Stdin(piece) => return crate::cmd::load_stdin(state, id, Some(piece)),
+        ClientMsg::StdinEnd => return crate::cmd::load_stdin(state, id, None),
+        _ => {}
+    }
     if client.session.is_none() {
         return;
     }
@@ -230,7 +235,7 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
             state.touch_client(id);
             crate::input::mouse::handle_mouse(state, id, event);
         }
-        ClientMsg::Command(_) => {}
+        ClientMsg::Command(_) | ClientMsg::Stdin(_) | ClientMsg::StdinEnd => {}
     }
 }
 

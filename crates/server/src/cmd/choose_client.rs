@@ -44,10 +44,14 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
                 size.rows
             ),
             command: format!("detach-client -t '{}'", c.name()),
+            ..ChooseItem::default()
         });
     }
     if let Some(c) = state.clients.get_mut(&ctx.client) {
-        c.mode = Mode::Choose(Chooser { items, selected: 0 });
+        c.mode = Mode::Choose(Chooser {
+            items,
+            ..Chooser::default()
+        });
         c.dirty = true;
     }
     Ok(Outcome::Done)

@@ -2,7 +2,7 @@
 //! switches to the chosen one (`-s` starts with sessions only, `-w` with windows).
 
 use super::{Args, Ctx, Outcome, Spec, Target};
-use crate::model::mode::{ChooseItem, Chooser, Mode};
+use crate::model::mode::{ChooseItem, Chooser, Mode, Preview};
 use crate::model::state::State;
 
 /// The table entry.
@@ -42,6 +42,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
                 if attached { " (attached)" } else { "" }
             ),
             command: format!("switch-client -t '${}'", s.id.0),
+            ..ChooseItem::default()
         });
         if args.has('s') {
             continue;
@@ -61,6 +62,8 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
                     w.layout.len()
                 ),
                 command: format!("switch-client -t '@{}'", w.id.0),
+                preview: Preview::Pane(w.active),
+                ..ChooseItem::default()
             });
             if w.layout.len() < 2 {
                 continue;
@@ -77,12 +80,18 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
                         "switch-client -t '@{}' ; select-pane -t '%{}'",
                         w.id.0, pane.0
                     ),
+                    preview: Preview::Pane(pane),
+                    ..ChooseItem::default()
                 });
             }
         }
     }
     if let Some(c) = state.clients.get_mut(&ctx.client) {
-        c.mode = Mode::Choose(Chooser { items, selected });
+        c.mode = Mode::Choose(Chooser {
+            items,
+            selected,
+            ..Chooser::default()
+        });
         c.dirty = true;
     }
     Ok(Outcome::Done)

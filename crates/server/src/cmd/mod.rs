@@ -6,6 +6,7 @@ mod attach_session;
 mod bind_key;
 mod break_pane;
 mod capture_pane;
+mod choose_buffer;
 mod choose_client;
 mod choose_tree;
 mod clear_history;
@@ -33,6 +34,7 @@ mod list_keys;
 mod list_panes;
 mod list_sessions;
 mod list_windows;
+mod load_buffer;
 mod mouse;
 mod move_window;
 mod new_session;
@@ -47,6 +49,7 @@ mod rename_window;
 mod resize_pane;
 mod respawn_pane;
 mod rotate_window;
+mod save_buffer;
 mod select_layout;
 mod select_pane;
 mod select_window;
@@ -81,6 +84,9 @@ pub enum Outcome {
     Done,
     /// The requesting client should attach to this session.
     Attach(SessionId),
+    /// The command goes on when the client has sent what it was asked for (its standard
+    /// input); the client is answered then.
+    Wait,
 }
 
 /// What a command runs with.
@@ -169,6 +175,7 @@ pub const COMMANDS: &[Spec] = &[
     bind_key::SPEC,
     break_pane::SPEC,
     capture_pane::SPEC,
+    choose_buffer::SPEC,
     choose_client::SPEC,
     choose_tree::SPEC,
     clear_history::SPEC,
@@ -195,6 +202,7 @@ pub const COMMANDS: &[Spec] = &[
     list_panes::SPEC,
     list_sessions::SPEC,
     list_windows::SPEC,
+    load_buffer::SPEC,
     move_window::SPEC,
     new_session::SPEC,
     new_window::SPEC,
@@ -208,6 +216,7 @@ pub const COMMANDS: &[Spec] = &[
     resize_pane::SPEC,
     respawn_pane::SPEC,
     rotate_window::SPEC,
+    save_buffer::SPEC,
     select_layout::SPEC,
     select_pane::SPEC,
     select_window::SPEC,
@@ -309,12 +318,27 @@ pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
     }
     match result {
         Ok(Outcome::Attach(session)) => attach(state, client, session),
+        Ok(Outcome::Wait) => {}
         Ok(Outcome::Done) => finish(state, client, 0),
         Err(message) => {
             c.send(ServerMsg::Stderr(format!("{message}\n")));
             finish(state, client, 1);
         }
     }
+}
+
+/// Takes a piece (or, with `None`, the end) of a client's standard input for the command
+/// that asked for it.
+pub fn load_stdin(state: &mut State, client: ClientId, piece: Option<Vec<u8>>) {
+    load_buffer::stdin(state, client, piece);
+}
+
+/// Answers a command client whose command waited: its error, if any, and its exit status.
+pub fn finish_waiting(state: &mut State, client: ClientId, error: Option<String>) {
+    if let (Some(c), Some(message)) = (state.clients.get(&client), &error) {
+        c.send(ServerMsg::Stderr(format!("{message}\n")));
+    }
+    finish(state, client, i32::from(error.is_some()));
 }
 
 /// Sends the exit status to a command client and forgets it.
@@ -460,6 +484,22 @@ pub fn parse_size(text: &str) -> Result<crate::model::layout::SplitSize, String>
             .filter(|n| *n > 0)
             .map(SplitSize::Cells)
             .ok_or_else(bad),
+    }
+}
+
+/// Returns `path` as the client that ran the command means it: `~` is its home, a relative
+/// path is in its working directory.
+pub fn client_path(state: &State, ctx: &Ctx, path: &str) -> std::path::PathBuf {
+    let client = state.clients.get(&ctx.client);
+    if let Some(rest) = path.strip_prefix("~/") {
+        if let Some(home) = client.and_then(|c| c.env_var("HOME")) {
+            return std::path::Path::new(home).join(rest);
+        }
+    }
+    let p = std::path::Path::new(path);
+    match client {
+        Some(c) if p.is_relative() => std::path::Path::new(&c.cwd).join(p),
+        _ => p.to_path_buf(),
     }
 }
 

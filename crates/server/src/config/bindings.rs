@@ -106,6 +106,12 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "Paste the most recent paste buffer",
     ),
     (
+        "=",
+        false,
+        "choose-buffer -Z",
+        "Choose a paste buffer from a list",
+    ),
+    (
         "D",
         false,
         "choose-client -Z",

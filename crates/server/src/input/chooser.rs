@@ -19,6 +19,11 @@ impl Chooser {
             KeyCode::End => self.selected = n - 1,
             KeyCode::Enter => return self.run(self.selected),
             KeyCode::Char('q') | KeyCode::Esc => return ChooseAction::Cancel,
+            KeyCode::Char('d') | KeyCode::Char('x') => {
+                if let Some(delete) = self.items.get(self.selected).and_then(|i| i.delete.clone()) {
+                    return ChooseAction::Delete(delete);
+                }
+            }
             KeyCode::Char(c) if c.is_ascii_digit() => {
                 let i = c as usize - '0' as usize;
                 if i < n {
@@ -56,10 +61,11 @@ mod tests {
         let item = |s: &str| ChooseItem {
             label: s.into(),
             command: format!("run {s}"),
+            ..ChooseItem::default()
         };
         let mut c = Chooser {
             items: vec![item("a"), item("b")],
-            selected: 0,
+            ..Chooser::default()
         };
         c.key(Key {
             code: KeyCode::Up,

@@ -117,6 +117,13 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
             ChooseAction::Continue => None,
             ChooseAction::Cancel => Some(None),
             ChooseAction::Run(line) => Some(Some(line)),
+            ChooseAction::Delete(line) => {
+                let (refresh, selected) = (ch.refresh.clone(), ch.selected);
+                c.dirty = true;
+                crate::cmd::run_binding(state, client, &line);
+                reopen(state, client, refresh, selected);
+                return true;
+            }
         },
         Mode::PaneNumbers(_) => Some(pane_number_command(key)),
     };
@@ -128,6 +135,24 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
         }
     }
     true
+}
+
+/// Builds a chooser's list again after an item was deleted, keeping the highlight near
+/// where it was; with no items left the chooser closes.
+fn reopen(state: &mut State, client: ClientId, refresh: Option<String>, selected: usize) {
+    if let Some(refresh) = refresh {
+        crate::cmd::run_binding(state, client, &refresh);
+    }
+    let Some(c) = state.clients.get_mut(&client) else {
+        return;
+    };
+    if let Mode::Choose(ch) = &mut c.mode {
+        if ch.items.is_empty() {
+            c.mode = Mode::Normal;
+        } else {
+            ch.selected = selected.min(ch.items.len() - 1);
+        }
+    }
 }
 
 /// Adds a prompt's input to the history, unless empty or the same as the newest, keeping at

@@ -98,6 +98,46 @@ impl Buffers {
     }
 }
 
+/// How many bytes of a buffer its sample shows, as tmux.
+const SAMPLE_WIDTH: usize = 200;
+
+impl Buffer {
+    /// Returns the buffer's format variables: `buffer_name`, `buffer_size` (bytes) and
+    /// `buffer_sample`.
+    pub fn var(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "buffer_name" => self.name.clone(),
+            "buffer_size" => self.data.len().to_string(),
+            "buffer_sample" => sample(&self.data),
+            _ => return None,
+        })
+    }
+}
+
+/// Returns tmux's sample of a buffer: its first 200 bytes with backslashes and control
+/// characters escaped as C does (`\\`, `\n`, `\t`, `\033`), and `...` when there was more.
+pub fn sample(data: &str) -> String {
+    let mut end = data.len().min(SAMPLE_WIDTH);
+    while !data.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::new();
+    for c in data[..end].chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    if end < data.len() {
+        out.push_str("...");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

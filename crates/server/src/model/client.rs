@@ -53,6 +53,9 @@ pub struct Client {
     pub shown_mouse: Option<mux_protocol::MouseReport>,
     /// What its mouse is doing.
     pub mouse: MouseState,
+    /// Its standard input, while a command reads it (`load-buffer -`): the buffer it goes
+    /// to and what arrived so far.
+    pub stdin: Option<(Option<String>, Vec<u8>)>,
 }
 
 /// A part of the status line.
@@ -128,6 +131,7 @@ impl Client {
             status_ranges: Vec::new(),
             shown_mouse: None,
             mouse: MouseState::default(),
+            stdin: None,
         }
     }
 

@@ -22,6 +22,19 @@ pub fn expand(state: &State, scope: Scope, fmt: &str) -> String {
     crate::config::format::expand(fmt, &|name| lookup(state, scope, name))
 }
 
+/// Expands `fmt` for a paste buffer (list-buffers, choose-buffer): its `buffer_*` variables,
+/// then those of `scope`.
+pub fn expand_buffer(
+    state: &State,
+    scope: Scope,
+    buffer: &crate::model::buffers::Buffer,
+    fmt: &str,
+) -> String {
+    crate::config::format::expand(fmt, &|name| {
+        buffer.var(name).or_else(|| lookup(state, scope, name))
+    })
+}
+
 /// Returns a variable's value, or an option's when the name is one.
 pub fn lookup(state: &State, scope: Scope, name: &str) -> Option<String> {
     let found = session_var(state, scope, name)

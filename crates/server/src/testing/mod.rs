@@ -146,6 +146,17 @@ impl Harness {
         self.reply(id)
     }
 
+    /// Starts a command line from a shell that may wait (for its standard input); returns
+    /// the client, to send it more and read its reply later with [`Harness::reply_of`].
+    pub fn start(&mut self, line: &str) -> ClientId {
+        self.connect(line, None)
+    }
+
+    /// Returns what a command client was told so far.
+    pub fn reply_of(&mut self, id: ClientId) -> Reply {
+        self.reply(id)
+    }
+
     /// Runs a command line that must succeed and returns its standard output.
     pub fn ok(&mut self, line: &str) -> String {
         let reply = self.run(line);

@@ -166,14 +166,14 @@ fn blank() -> Cell {
 /// Converts a term-emu cell to a wire cell.
 pub fn to_cell(c: &CellRef<'_>) -> Cell {
     let text = if c.wide_continuation {
-        String::new()
+        ""
     } else if c.text.is_empty() {
-        " ".to_string()
+        " "
     } else {
-        c.text.to_string()
+        c.text
     };
     Cell {
-        text,
+        text: text.into(),
         style: c.style,
         link: c.link.map(str::to_string),
     }

@@ -106,7 +106,7 @@ mod tests {
             if c.style.bg != Color::Default {
                 "#".to_string()
             } else {
-                c.text.clone()
+                c.text.to_string()
             }
         };
         rows.iter().map(|r| r.iter().map(cell).collect()).collect()

@@ -185,7 +185,7 @@ mod tests {
                 format!("{l:width$}")
                     .chars()
                     .map(|c| Cell {
-                        text: c.to_string(),
+                        text: c.into(),
                         style: Style::default(),
                         link: None,
                     })
