@@ -140,6 +140,7 @@ pub(crate) fn resize(
     for c in old_cols..cols {
         s.tabs[c] = c % 8 == 0;
     }
+    s.damage_all();
     anchor
 }
 

@@ -65,6 +65,10 @@ pub(crate) struct Screen {
     pub links: Links,
     /// The last character printed, for REP.
     pub last_char: Option<char>,
+    /// When each visible row last changed, as a value of `generation`.
+    pub row_gens: Vec<u64>,
+    /// Counts changes to the visible rows.
+    pub generation: u64,
 }
 
 /// Returns the columns character `c` takes when printed: 0 for combining and other zero-width
@@ -112,7 +116,35 @@ impl Screen {
             history: History::new(history_limit),
             links: Links::default(),
             last_char: None,
+            row_gens: vec![0; rows],
+            generation: 0,
         }
+    }
+
+    /// Notes that visible row `row` changed.
+    #[inline]
+    pub(crate) fn damage(&mut self, row: usize) {
+        self.generation += 1;
+        if let Some(g) = self.row_gens.get_mut(row) {
+            *g = self.generation;
+        }
+    }
+
+    /// Notes that visible rows `top..=bottom` changed.
+    pub(crate) fn damage_rows(&mut self, top: usize, bottom: usize) {
+        self.generation += 1;
+        let generation = self.generation;
+        for g in self.row_gens.iter_mut().take(bottom + 1).skip(top) {
+            *g = generation;
+        }
+    }
+
+    /// Notes that every visible row changed (a scroll of the whole screen, a switch of
+    /// screens, a resize), with as many rows as the screen has.
+    pub(crate) fn damage_all(&mut self) {
+        self.generation += 1;
+        self.row_gens.clear();
+        self.row_gens.resize(self.rows, self.generation);
     }
 
     /// Returns the visible grid.
@@ -125,9 +157,10 @@ impl Screen {
         }
     }
 
-    /// Returns the visible grid, mutably.
+    /// Returns the visible grid, mutably; every row counts as changed.
     #[inline]
     pub(crate) fn grid_mut(&mut self) -> &mut Grid {
+        self.damage_all();
         if self.alt {
             &mut self.alternate
         } else {
@@ -138,7 +171,13 @@ impl Screen {
     /// Returns the visible row `row`, mutably, if it exists.
     #[inline]
     pub(crate) fn row_mut(&mut self, row: usize) -> Option<&mut Row> {
-        self.grid_mut().get_mut(row).map(|r| &mut **r)
+        self.damage(row);
+        let grid = if self.alt {
+            &mut self.alternate
+        } else {
+            &mut self.primary
+        };
+        grid.get_mut(row).map(|r| &mut **r)
     }
 
     /// Sets the pen and interns it.

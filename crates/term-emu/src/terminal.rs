@@ -119,6 +119,21 @@ impl Terminal {
         })
     }
 
+    /// Returns how many changes the visible rows have had: a row whose
+    /// [`Terminal::row_generation`] is not above a value read earlier has not changed since.
+    pub fn generation(&self) -> u64 {
+        self.screen().generation
+    }
+
+    /// Returns the generation at which visible row `row` last changed.
+    pub fn row_generation(&self, row: u16) -> u64 {
+        self.screen()
+            .row_gens
+            .get(usize::from(row))
+            .copied()
+            .unwrap_or(u64::MAX)
+    }
+
     /// Returns the cursor. Its column equals the width while a wrap is pending (after a
     /// character was written in the last column).
     pub fn cursor(&self) -> Cursor {

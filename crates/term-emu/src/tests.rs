@@ -294,3 +294,91 @@ fn modes_1047_and_1048_are_carried_out() {
     t.process(b"\x1b[?47l\x1b[2;3H\x1b[?1048h\x1b[H\x1b[?1048l");
     assert_eq!((t.cursor().pos.row, t.cursor().pos.col), (1, 2));
 }
+
+/// A row whose generation did not move since a snapshot shows what it showed then: the
+/// server redraws only rows whose generation moved, so a change that does not move it
+/// would never reach a client.
+#[test]
+fn a_row_that_changed_always_has_a_newer_generation() {
+    use mux_testkit::Rng;
+    let pieces: &[&str] = &[
+        "abc",
+        "\r\n",
+        "\x1b[2J",
+        "\x1b[H",
+        "\x1b[5;3H",
+        "\x1b[K",
+        "\x1b[1K",
+        "\x1b[2K",
+        "\x1b[J",
+        "\x1b[1J",
+        "\x1b[L",
+        "\x1b[M",
+        "\x1b[P",
+        "\x1b[@",
+        "\x1b[X",
+        "\x1b[S",
+        "\x1b[T",
+        "\x1b[3;8r",
+        "\x1b[r",
+        "\x1bM",
+        "\x1bD",
+        "\x1bE",
+        "\x1b#8",
+        "\x1b[?1049h",
+        "\x1b[?1049l",
+        "\x1b[?47h",
+        "\x1b[?5h",
+        "\x1b[?5l",
+        "\x1bc",
+        "\u{4e2d}",
+        "e\u{301}",
+        "\x1b[31mred\x1b[m",
+        "\t",
+        "\x08",
+        "\x1b[4h",
+        "\x1b[4l",
+        "\x1b[b",
+        "\x1b[10G",
+        "\x1b]8;;http://x\x07link\x1b]8;;\x07",
+        "0123456789012345678901234567890",
+    ];
+    let mut rng = Rng::new(0x6e6e_7261_7469_6f6e);
+    for _ in 0..50 {
+        let mut t = Terminal::new(Size { rows: 8, cols: 20 }, 10);
+        for _ in 0..200 {
+            let snapshot: Vec<(u64, Vec<String>)> = (0..8)
+                .map(|r| {
+                    let cells = (0..20)
+                        .map(|c| {
+                            t.cell(r, c)
+                                .map(|x| format!("{}{:?}{}", x.text, x.style, x.wide))
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    (t.row_generation(r), cells)
+                })
+                .collect();
+            if rng.chance(0.05) {
+                let rows = u16::try_from(rng.range(1..=10)).unwrap();
+                let cols = u16::try_from(rng.range(1..=30)).unwrap();
+                t.resize(Size { rows, cols });
+                t.resize(Size { rows: 8, cols: 20 });
+            }
+            t.process(rng.pick(pieces).as_bytes());
+            for (r, (gen, cells)) in snapshot.iter().enumerate() {
+                let r = u16::try_from(r).unwrap();
+                if t.row_generation(r) == *gen {
+                    let now: Vec<String> = (0..20)
+                        .map(|c| {
+                            t.cell(r, c)
+                                .map(|x| format!("{}{:?}{}", x.text, x.style, x.wide))
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    assert_eq!(&now, cells, "row {r} changed without a new generation");
+                }
+            }
+        }
+    }
+}

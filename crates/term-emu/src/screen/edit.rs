@@ -13,6 +13,7 @@ impl Screen {
             return;
         }
         let n = n.min(bottom - top + 1);
+        self.damage_rows(top, bottom);
         let (grid, history) = if self.alt {
             (&mut self.alternate, None)
         } else {

@@ -104,7 +104,10 @@ impl Screen {
         let m = &mut self.modes;
         match mode {
             1 => m.application_cursor = on,
-            5 => m.reverse_video = on,
+            5 => {
+                m.reverse_video = on;
+                self.damage_all();
+            }
             6 => {
                 m.origin = on;
                 self.goto(0, 0);

@@ -96,6 +96,7 @@ impl Screen {
         if on == self.alt {
             return;
         }
+        self.damage_all();
         if on && clear {
             for row in &mut self.alternate {
                 row.clear(0);
@@ -141,7 +142,10 @@ impl Screen {
     pub(crate) fn full_reset(&mut self) {
         let mut fresh = Screen::new(self.rows, self.cols, 0);
         std::mem::swap(&mut fresh.history, &mut self.history);
+        // Generations only go up, so a reader that saw an earlier one sees every row changed.
+        fresh.generation = self.generation;
         *self = fresh;
+        self.damage_all();
     }
 
     /// Changes the history limit.
