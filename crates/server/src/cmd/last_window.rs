@@ -25,3 +25,20 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
     super::select_window::select(state, sid, last);
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn last_window_fails_in_a_new_session() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("last-window"), "no last window");
+        h.ok("new-window -d");
+        assert_eq!(h.err("last-window"), "no last window");
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}#{window_flags}'"),
+            "0*\n1\n"
+        );
+    }
+}

@@ -83,7 +83,10 @@ impl Session {
         if id != self.current {
             let old = self.current;
             self.history.retain(|w| *w != old && *w != id);
-            self.history.push(old);
+            // A new session's first select has no real window to leave.
+            if self.window(old).is_some() {
+                self.history.push(old);
+            }
         }
         self.current = id;
         if let Some(w) = self.window_mut(id) {
