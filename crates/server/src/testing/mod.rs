@@ -17,6 +17,8 @@ use crate::io::event::Event;
 use crate::model::fake::{Fake, FakeOs};
 use crate::model::state::State;
 
+mod group_a;
+
 /// What a command client was told.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Reply {
