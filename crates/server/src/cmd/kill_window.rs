@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn kill_window_of_a_missing_window_fails() {
         let mut h = Harness::with_session();
-        assert_eq!(h.err("kill-window -t work:5"), "can't find window: work:5");
+        assert_eq!(h.err("kill-window -t @9"), "can't find window: @9");
         assert_eq!(
             h.err("kill-window -t nosuch:1"),
             "can't find session: nosuch"

@@ -46,3 +46,53 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn list_clients_prints_nothing_when_no_client_is_attached() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.ok("list-clients"), "");
+    }
+
+    #[test]
+    fn list_clients_prints_each_attached_client_with_its_session_size_and_terminal() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        let a = h.attach("attach -t work", 100, 30);
+        let b = h.attach("attach -t other", 80, 24);
+        assert_eq!(
+            h.ok("list-clients"),
+            format!(
+                "client-{}: work [100x30 xterm-256color]\nclient-{}: other [80x24 xterm-256color]\n",
+                a.0, b.0
+            )
+        );
+    }
+
+    #[test]
+    fn list_clients_t_lists_only_the_clients_of_that_session() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        h.attach("attach -t work", 100, 30);
+        let b = h.attach("attach -t other", 80, 24);
+        assert_eq!(
+            h.ok("lsc -t other -F '#{client_name} #{client_width}x#{client_height}'"),
+            format!("client-{} 80x24\n", b.0)
+        );
+        assert_eq!(h.err("list-clients -t nosuch"), "can't find session: nosuch");
+    }
+
+    #[test]
+    fn list_clients_f_formats_each_line_for_its_own_client() {
+        let mut h = Harness::with_session();
+        h.attach("attach -t work", 100, 30);
+        h.attach("attach -t work", 60, 20);
+        assert_eq!(
+            h.ok("list-clients -F '#{client_session} #{client_width} #{client_termname}'"),
+            "work 100 xterm-256color\nwork 60 xterm-256color\n"
+        );
+    }
+}
