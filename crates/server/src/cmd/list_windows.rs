@@ -19,6 +19,11 @@ pub const SPEC: Spec = Spec {
 const FORMAT: &str = "#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) \
 [#{window_width}x#{window_height}] #{window_id}#{?window_active, (active),}";
 
+/// tmux's default line for `-a`: the session's name first, and no window id (tmux ends it
+/// with the blank before the layout it leaves out there).
+const ALL_FORMAT: &str = "#{session_name}:#{window_index}: #{window_name}#{window_flags} \
+(#{window_panes} panes) [#{window_width}x#{window_height}] ";
+
 /// Runs list-windows.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let sessions = if args.has('a') {
@@ -30,12 +35,8 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             args.value('t'),
         )?]
     };
-    let default = if args.has('a') {
-        format!("#{{session_name}}:{FORMAT}")
-    } else {
-        FORMAT.to_string()
-    };
-    let fmt = args.value('F').unwrap_or(&default);
+    let default = if args.has('a') { ALL_FORMAT } else { FORMAT };
+    let fmt = args.value('F').unwrap_or(default);
     let mut items = Vec::new();
     for sid in sessions {
         if let Some(s) = state.session(sid) {
@@ -98,9 +99,12 @@ mod tests {
             h.ok("list-windows -a -F '#{session_name}:#{window_index}:#{window_name}'"),
             "work:0:sh\nwork:1:two\nother:0:sh\n"
         );
-        let all = h.ok("list-windows -a");
-        assert!(all.starts_with("work:0: sh- (2 panes) [80x24]"), "{all}");
-        assert_eq!(all.lines().count(), 3);
+        assert_eq!(
+            h.ok("list-windows -a"),
+            "work:0: sh- (2 panes) [80x24] \n\
+             work:1: two* (1 panes) [80x24] \n\
+             other:0: sh* (1 panes) [80x24] \n"
+        );
     }
 
     #[test]
