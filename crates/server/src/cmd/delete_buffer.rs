@@ -26,3 +26,26 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    /// The buffers' names, newest first, one per line.
+    fn names(h: &mut Harness) -> String {
+        h.ok("list-buffers -F '#{buffer_name}'")
+    }
+
+    #[test]
+    fn delete_buffer_without_b_deletes_a_named_buffer_when_it_is_the_newest() {
+        let mut h = Harness::with_session();
+        h.ok("set-buffer auto");
+        h.ok("set-buffer -b mine named");
+        h.ok("deleteb");
+        assert_eq!(names(&mut h), "buffer0\n");
+        h.ok("deleteb");
+        h.ok("set-buffer -b only x");
+        h.ok("deleteb");
+        assert_eq!(names(&mut h), "");
+    }
+}

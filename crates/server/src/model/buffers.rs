@@ -44,11 +44,11 @@ impl Buffers {
         });
     }
 
-    /// Returns a buffer by name, or the newest automatic one (as tmux's "top" buffer).
+    /// Returns a buffer by name, or the newest one, named or not (tmux 3.3a's "top" buffer).
     pub fn get(&self, name: Option<&str>) -> Option<&Buffer> {
         match name {
             Some(n) => self.items.iter().find(|b| b.name == n),
-            None => self.items.iter().find(|b| !b.named),
+            None => self.items.first(),
         }
     }
 
@@ -61,11 +61,11 @@ impl Buffers {
         found.map(|b| b.data.push_str(data)).is_some()
     }
 
-    /// Deletes a buffer by name, or the newest; returns whether one was deleted.
+    /// Deletes a buffer by name, or the newest, named or not; returns whether one was deleted.
     pub fn delete(&mut self, name: Option<&str>) -> bool {
         let pos = match name {
             Some(n) => self.items.iter().position(|b| b.name == n),
-            None => self.items.iter().position(|b| !b.named),
+            None => (!self.items.is_empty()).then_some(0),
         };
         pos.map(|p| self.items.remove(p)).is_some()
     }
