@@ -24,24 +24,26 @@ struct Line {
 }
 
 /// Runs capture-pane. Lines are numbered as tmux: 0 is the top visible line, negative
-/// numbers are history, `-` means the first history line (`-S`) or the last visible (`-E`).
+/// numbers are history, `-` means the first history line (`-S`) or the last visible (`-E`);
+/// as in tmux, a number that does not read as one is the default, and a start after the end
+/// swaps them.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let f = ctx.target()?;
     let pane = state.panes.get(&f.pane).ok_or("no such pane")?;
     let term = &pane.term;
     let history = term.history().len() as i64;
     let rows = i64::from(term.size().rows);
-    let bound = |v: Option<&str>, default: i64| -> Result<i64, String> {
+    let bound = |v: Option<&str>, default: i64| -> i64 {
         match v {
-            None => Ok(default),
-            Some("-") => Ok(if default == 0 { -history } else { rows - 1 }),
-            Some(n) => n
-                .parse::<i64>()
-                .map_err(|_| format!("invalid line number: {n}")),
+            Some("-") if default == 0 => -history,
+            Some(n) => n.parse::<i64>().unwrap_or(default),
+            None => default,
         }
+        .clamp(-history, rows - 1)
     };
-    let start = bound(args.value('S'), 0)?.clamp(-history, rows - 1);
-    let end = bound(args.value('E'), rows - 1)?.clamp(-history, rows - 1);
+    let start = bound(args.value('S'), 0);
+    let end = bound(args.value('E'), rows - 1);
+    let (start, end) = (start.min(end), start.max(end));
     let escapes = args.has('e');
     let mut lines = Vec::new();
     for n in start..=end {
@@ -179,5 +181,18 @@ mod tests {
         assert_eq!(h.ok("capture-pane -p -t %0 -E 0"), "left\n");
         assert_eq!(h.ok("capture-pane -p -t :.1 -E 0"), "right\n");
         assert_eq!(h.err("capture-pane -p -t %7"), "can't find pane: %7");
+    }
+
+    #[test]
+    fn capture_pane_swaps_a_start_after_the_end() {
+        let mut h = scrolled();
+        assert_eq!(h.ok("capture-pane -p -S 1 -E -1"), "l6\nl7\nl8\n");
+    }
+
+    #[test]
+    fn capture_pane_reads_a_line_number_that_is_not_one_as_the_default() {
+        let mut h = scrolled();
+        assert_eq!(h.ok("capture-pane -p -S x -E y"), h.ok("capture-pane -p"));
+        assert_eq!(h.ok("capture-pane -p -S 22 -E end"), "l29\n\n");
     }
 }
