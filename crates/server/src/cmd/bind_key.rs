@@ -55,3 +55,97 @@ pub fn quote(word: &str) -> String {
         format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    #[test]
+    fn bind_key_binds_a_prefix_key_that_list_keys_shows_and_the_key_runs() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 80, 24);
+        assert_eq!(h.ok("bind-key K split-window -h"), "");
+        assert!(h
+            .ok("list-keys -T prefix")
+            .contains("\nbind-key    -T prefix K       split-window -h\n"));
+        h.keys(c, "C-b K");
+        assert_eq!(h.ok("list-panes -F '#{pane_id}'"), "%0\n%1\n");
+        assert_eq!(
+            h.fake.take_input(PaneId(0)),
+            "",
+            "the key was not typed into the pane"
+        );
+    }
+
+    #[test]
+    fn bind_key_replaces_an_existing_binding() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 80, 24);
+        h.ok("bind c split-window");
+        h.keys(c, "C-b c");
+        assert_eq!(h.ok("list-windows -F '#{window_index}'"), "0\n");
+        assert_eq!(h.ok("list-panes -F '#{pane_id}'"), "%0\n%1\n");
+    }
+
+    #[test]
+    fn bind_key_n_binds_a_key_in_the_root_table_that_needs_no_prefix() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 80, 24);
+        h.ok("bind-key -n F5 new-window");
+        assert!(h.ok("list-keys -T root").contains("-T root F5 new-window"));
+        h.keys(c, "F5");
+        assert_eq!(h.ok("list-windows -F '#{window_index}'"), "0\n1\n");
+        h.keys(c, "C-b F5");
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}'"),
+            "0\n1\n",
+            "not bound in the prefix table"
+        );
+    }
+
+    #[test]
+    fn bind_key_t_binds_in_a_named_table() {
+        let mut h = Harness::with_session();
+        h.ok("bind-key -T mytable z last-window");
+        assert_eq!(
+            h.ok("list-keys -T mytable"),
+            "bind-key -T mytable z last-window\n"
+        );
+    }
+
+    #[test]
+    fn bind_key_r_lets_the_key_repeat_without_the_prefix() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 80, 24);
+        h.ok("bind-key -r y split-window");
+        h.ok("bind-key x split-window");
+        assert!(h
+            .ok("list-keys -T prefix")
+            .contains("\nbind-key -r -T prefix y "));
+        h.keys(c, "C-b y y");
+        assert_eq!(h.ok("list-panes -F '#{pane_id}'"), "%0\n%1\n%2\n");
+        h.keys(c, "C-b x x");
+        assert_eq!(h.ok("display-message -p '#{window_panes}'"), "4\n");
+        assert_eq!(h.fake.take_input(PaneId(3)), "x", "x does not repeat");
+    }
+
+    #[test]
+    fn bind_key_keeps_a_quoted_argument_as_one_word() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key M display-message 'two words; and #{session_name}'");
+        h.keys(c, "C-b M");
+        assert_eq!(h.status_line(c), "two words; and work");
+    }
+
+    #[test]
+    fn bind_key_fails_for_a_key_it_does_not_know() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("bind-key notakey kill-pane"), "unknown key: notakey");
+        assert_eq!(
+            h.err("bind-key -n C-NoSuch kill-pane"),
+            "unknown key: C-NoSuch"
+        );
+    }
+}
