@@ -304,12 +304,25 @@ impl KeyTables {
     /// tmux does: table and key names padded to the widest shown, and a `-r` column only when
     /// some binding shown repeats. A table that does not exist gives no lines.
     pub fn list(&self, table: Option<&str>) -> Vec<String> {
+        self.list_where(table, None)
+    }
+
+    /// Returns list-keys lines for the bindings of `key` only, laid out as [`KeyTables::list`]
+    /// lays them out but padded to these lines alone, as tmux does.
+    pub fn list_key(&self, table: Option<&str>, key: Key) -> Vec<String> {
+        self.list_where(table, Some(key))
+    }
+
+    /// Returns list-keys lines for one table or all, of one key or all.
+    fn list_where(&self, table: Option<&str>, only: Option<Key>) -> Vec<String> {
+        let only = only.map(sort_key);
         let mut rows: Vec<(&str, String, &Binding)> = Vec::new();
         for (name, keys) in &self.tables {
             if table.is_none_or(|t| t == name.as_str()) {
                 rows.extend(
-                    keys.values()
-                        .map(|(k, b)| (name.as_str(), key_name_quoted(*k), b)),
+                    keys.iter()
+                        .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
+                        .map(|(_, (k, b))| (name.as_str(), key_name_quoted(*k), b)),
                 );
             }
         }
@@ -327,22 +340,17 @@ impl KeyTables {
         rows.into_iter().map(line).collect()
     }
 
-    /// Returns `list-keys -N -T TABLE` lines: each key with a note, unquoted and padded to
-    /// the widest such key, then the note.
-    pub fn notes(&self, table: &str) -> Vec<String> {
+    /// Returns the keys of `table` that have a note (only `key` when given), by name and in
+    /// list-keys order, with their notes.
+    pub fn noted(&self, table: &str, key: Option<Key>) -> Vec<(String, &str)> {
         let Some(keys) = self.tables.get(table) else {
             return Vec::new();
         };
-        let noted: Vec<(String, &str)> = keys
-            .values()
-            .filter_map(|(k, b)| b.note.map(|n| (key_name(*k), n)))
-            .collect();
-        let kw = noted
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        noted.iter().map(|(k, n)| format!("{k:<kw$} {n}")).collect()
+        let only = key.map(sort_key);
+        keys.iter()
+            .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
+            .filter_map(|(_, (k, b))| b.note.map(|n| (key_name(*k), n)))
+            .collect()
     }
 
     /// Returns a binding to change, with its key.

@@ -127,14 +127,17 @@ fn bind_and_unbind() {
 }
 
 #[test]
-fn notes_match_list_keys_n() {
+fn noted_keys_are_named_as_list_keys_n_names_them() {
     let t = KeyTables::with_defaults();
-    let notes = t.notes("prefix");
+    let noted = t.noted("prefix", None);
     // From `tmux list-keys -N -T prefix`.
-    assert_eq!(notes[0], "C-b     Send the prefix key");
-    assert!(notes.contains(&"\"       Split window vertically".to_string()));
-    assert!(notes.contains(&"M-Right Resize the pane right by 5".to_string()));
+    assert_eq!(noted[0], ("C-b".to_string(), "Send the prefix key"));
+    assert!(noted.contains(&("\"".to_string(), "Split window vertically")));
+    assert_eq!(
+        t.noted("prefix", Some(k("M-Right"))),
+        [("M-Right".to_string(), "Resize the pane right by 5")]
+    );
     let mut custom = KeyTables::default();
     custom.bind("kt", k("a"), "new-window", false);
-    assert!(custom.notes("kt").is_empty());
+    assert!(custom.noted("kt", None).is_empty());
 }
