@@ -14,8 +14,8 @@ pub struct Binding {
     pub command: String,
     /// Whether the key may repeat without the prefix within `repeat-time` (`bind-key -r`).
     pub repeat: bool,
-    /// The description `list-keys -N` shows, for the default bindings.
-    pub note: Option<&'static str>,
+    /// The description `list-keys -N` shows (the default bindings', or `bind-key -N`).
+    pub note: Option<String>,
 }
 
 /// One table's bindings in list-keys order, each with its key.
@@ -250,9 +250,7 @@ impl KeyTables {
         for &(name, repeat, command, note) in DEFAULTS {
             if let Some(key) = parse_key(name) {
                 tables.bind(PREFIX, key, command, repeat);
-                if let Some((_, b)) = tables.entry_mut(PREFIX, key) {
-                    b.note = Some(note);
-                }
+                tables.set_note(PREFIX, key, Some(note));
             }
         }
         tables
@@ -269,17 +267,28 @@ impl KeyTables {
         self.tables.contains_key(table)
     }
 
-    /// Binds `key` in `table` (creating the table), replacing any binding but keeping its
-    /// note, as tmux does.
+    /// Binds `key` in `table` (creating the table), replacing any binding and, as tmux 3.3a
+    /// does, its note.
     pub fn bind(&mut self, table: &str, key: Key, command: &str, repeat: bool) {
-        let note = self.get(table, key).and_then(|b| b.note);
         let binding = Binding {
             command: command.to_string(),
             repeat,
-            note,
+            note: None,
         };
         let keys = self.tables.entry(table.to_string()).or_default();
         keys.insert(sort_key(key), (normalize(key), binding));
+    }
+
+    /// Sets the note of `key`'s binding in `table`, or clears it; a key that is not bound is
+    /// left so. Returns whether the key is bound.
+    pub fn set_note(&mut self, table: &str, key: Key, note: Option<&str>) -> bool {
+        match self.entry_mut(table, key) {
+            Some((_, b)) => {
+                b.note = note.map(String::from);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Removes the binding of `key` in `table`, dropping the table when it becomes empty.
@@ -349,7 +358,7 @@ impl KeyTables {
         let only = key.map(sort_key);
         keys.iter()
             .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
-            .filter_map(|(_, (k, b))| b.note.map(|n| (key_name(*k), n)))
+            .filter_map(|(_, (k, b))| b.note.as_deref().map(|n| (key_name(*k), n)))
             .collect()
     }
 
