@@ -47,3 +47,79 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn command_prompt_opens_a_colon_prompt_that_runs_what_is_typed() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        assert_eq!(h.status_line(c), ":");
+        assert_eq!(h.client_screen(c).cursor, (1, 9, true));
+        h.type_text(c, "new-window -n typed");
+        assert_eq!(h.status_line(c), ":new-window -n typed");
+        h.keys(c, "Enter");
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}:#{window_name}'"),
+            "0:sh\n1:typed\n"
+        );
+        assert!(h.status_line(c).starts_with("[work] "), "the prompt closed");
+    }
+
+    #[test]
+    fn command_prompt_puts_what_was_typed_into_the_template() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key P command-prompt -p 'Window name:' 'rename-window \"%%\"'");
+        h.keys(c, "C-b P");
+        assert_eq!(h.status_line(c), "Window name:");
+        h.type_text(c, "two words");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "two words\n");
+    }
+
+    #[test]
+    fn command_prompt_without_p_labels_the_prompt_with_the_templates_command() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("rename-window old");
+        h.keys(c, "C-b ,");
+        assert_eq!(h.status_line(c), "(rename-window) old", "-I is expanded");
+        assert_eq!(h.client_screen(c).cursor, (19, 9, true));
+        h.keys(c, "BSpace BSpace BSpace");
+        h.type_text(c, "new");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "new\n");
+    }
+
+    #[test]
+    fn command_prompt_is_cancelled_by_escape_without_running_anything() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        h.type_text(c, "kill-server");
+        h.keys(c, "Escape");
+        assert!(h.status_line(c).starts_with("[work] "));
+        assert_eq!(h.state.exit, None);
+        assert!(h.is_attached(c));
+    }
+
+    #[test]
+    fn command_prompt_shows_the_error_of_what_was_typed_on_the_status_line() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        h.type_text(c, "nosuchcmd");
+        h.keys(c, "Enter");
+        assert_eq!(h.status_line(c), "unknown command: nosuchcmd");
+    }
+
+    #[test]
+    fn command_prompt_fails_without_an_attached_client() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("command-prompt"), "no current client");
+    }
+}

@@ -45,3 +45,58 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    #[test]
+    fn confirm_before_runs_the_command_when_y_is_pressed() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("new-window -n doomed");
+        h.keys(c, "C-b &");
+        assert_eq!(h.status_line(c), "kill-window doomed? (y/n)");
+        h.keys(c, "y");
+        assert_eq!(h.ok("list-windows -F '#W'"), "sh\n");
+        assert!(h.fake.pane(PaneId(1)).hung_up);
+    }
+
+    #[test]
+    fn confirm_before_runs_nothing_for_any_other_key() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("split-window");
+        for key in ["n", "Enter", "Escape", "q"] {
+            h.keys(c, "C-b x");
+            assert_eq!(h.status_line(c), "kill-pane 1? (y/n)");
+            h.keys(c, key);
+            assert!(h.status_line(c).starts_with("[work] "), "{key} closes it");
+            assert_eq!(h.panes().len(), 2, "{key} kills nothing");
+            assert_eq!(h.fake.take_input(PaneId(1)), "", "{key} is not typed");
+        }
+    }
+
+    #[test]
+    fn confirm_before_asks_with_the_command_by_default() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key K confirm-before 'rename-window gone'");
+        h.keys(c, "C-b K");
+        assert_eq!(h.status_line(c), "Confirm 'rename-window gone'? (y/n)");
+        h.keys(c, "Y");
+        assert_eq!(h.ok("display-message -p '#W'"), "gone\n");
+    }
+
+    #[test]
+    fn confirm_before_fails_without_a_command_or_an_attached_client() {
+        let mut h = Harness::with_session();
+        assert_eq!(
+            h.err("confirm-before"),
+            "command confirm-before: too few arguments (need at least 1)"
+        );
+        assert_eq!(h.err("confirm-before kill-server"), "no current client");
+        assert_eq!(h.state.exit, None);
+    }
+}

@@ -1,8 +1,11 @@
 //! Helpers for the tests of the commands from attach-session to move-window: a command run
-//! from a shell inside a pane, what a client was told when it was detached, and the line a
-//! client's status line shows.
+//! from a shell inside a pane, what a client was told when it was detached, the line a
+//! client's status line shows, the highlighted lines of a chooser, and time passing on the
+//! fake clock.
 
-use mux_protocol::{ClientTerminal, CommandRequest, ServerMsg, Size};
+use std::time::Duration;
+
+use mux_protocol::{Attrs, ClientTerminal, CommandRequest, ServerMsg, Size};
 use tokio::sync::mpsc;
 
 use super::{split, Harness, Reply};
@@ -83,5 +86,31 @@ impl Harness {
     /// prompt or message shown in its place.
     pub fn status_line(&mut self, client: ClientId) -> String {
         self.screen(client).pop().unwrap_or_default()
+    }
+
+    /// Returns the lines of an attached client's screen that are drawn in reverse from their
+    /// first cell, as a chooser draws its selected line.
+    pub fn reversed_lines(&mut self, client: ClientId) -> Vec<String> {
+        let screen = self.client_screen(client);
+        let lines = screen.lines();
+        screen
+            .rows
+            .iter()
+            .zip(lines)
+            .filter(|(row, _)| {
+                row.first()
+                    .is_some_and(|cell| cell.style.attrs.contains(Attrs::REVERSE))
+            })
+            .map(|(_, line)| line)
+            .collect()
+    }
+
+    /// Moves the fake clock on by `by` and runs the timers that fell due, as the event loop
+    /// does when its sleep ends, then brings the clients up to date.
+    pub fn pass_time(&mut self, by: Duration) {
+        self.fake.advance(by);
+        let now = self.state.os.now();
+        self.state.run_timers(now);
+        self.settle();
     }
 }
