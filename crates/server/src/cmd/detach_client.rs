@@ -92,3 +92,93 @@ fn detach(state: &mut State, id: crate::ids::ClientId) {
         .unwrap_or_default();
     state.detach_client(id, &format!("[detached (from session {name})]"), 0);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ids::PaneId;
+    use crate::testing::Harness;
+
+    /// The message a client detached from session `work` is sent.
+    fn from_work() -> Vec<(String, i32)> {
+        vec![("[detached (from session work)]".to_string(), 0)]
+    }
+
+    #[test]
+    fn detach_client_from_a_key_detaches_the_client_that_pressed_it() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t work", 80, 24);
+        h.keys(a, "C-b d");
+        assert_eq!(h.detaches(a), from_work());
+        assert!(!h.is_attached(a));
+        assert!(h.is_attached(b));
+        assert_eq!(
+            h.ok("list-sessions -F '#{session_name} #{session_attached}'"),
+            "work 1\n"
+        );
+        assert!(!h.fake.pane(PaneId(0)).hung_up, "the session lives on");
+    }
+
+    #[test]
+    fn detach_client_s_detaches_every_client_of_the_session() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t work", 80, 24);
+        let o = h.attach("attach -t other", 80, 24);
+        assert_eq!(h.ok("detach-client -s work"), "");
+        assert_eq!(h.detaches(a), from_work());
+        assert_eq!(h.detaches(b), from_work());
+        assert!(h.is_attached(o));
+    }
+
+    #[test]
+    fn detach_client_t_detaches_the_named_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t work", 80, 24);
+        h.ok(&format!("detach -t client-{}", b.0));
+        assert_eq!(h.detaches(b), from_work());
+        assert!(h.is_attached(a));
+    }
+
+    #[test]
+    fn detach_client_a_detaches_every_other_client_of_the_session() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t work", 80, 24);
+        let o = h.attach("attach -t other", 80, 24);
+        h.ok("bind-key A detach-client -a");
+        h.keys(a, "C-b A");
+        assert!(h.is_attached(a));
+        assert_eq!(h.detaches(b), from_work());
+        assert!(h.is_attached(o));
+    }
+
+    #[test]
+    fn detach_client_from_a_shell_in_a_pane_detaches_that_sessions_latest_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 80, 24);
+        let b = h.attach("attach -t work", 80, 24);
+        h.keys(a, "x");
+        let reply = h.run_in_pane(PaneId(0), "detach-client");
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(h.detaches(a), from_work());
+        assert!(h.is_attached(b));
+    }
+
+    #[test]
+    fn detach_client_fails_for_a_client_or_session_that_does_not_exist() {
+        let mut h = Harness::with_session();
+        assert_eq!(
+            h.err("detach-client -t nosuch"),
+            "can't find client: nosuch"
+        );
+        assert_eq!(
+            h.err("detach-client -s nosuch"),
+            "can't find session: nosuch"
+        );
+        assert_eq!(h.err("detach-client"), "no current client");
+    }
+}

@@ -41,3 +41,70 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     Ok(Outcome::Done)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::testing::Harness;
+
+    #[test]
+    fn display_message_p_prints_the_format_expanded_for_the_current_pane() {
+        let mut h = Harness::with_session();
+        h.ok("split-window -h");
+        assert_eq!(
+            h.ok("display-message -p '#{session_name}:#{window_index}.#{pane_index} #{pane_id} #S #W'"),
+            "work:0.1 %1 work sh\n"
+        );
+        assert_eq!(h.ok("display -p -F '#{pane_width}'"), "39\n");
+    }
+
+    #[test]
+    fn display_message_without_a_format_prints_tmuxs_default_message() {
+        let mut h = Harness::with_session();
+        assert_eq!(
+            h.ok("display-message -p"),
+            "[work] 0:sh, current pane 0 - (02:31 24-Nov-26)\n"
+        );
+    }
+
+    #[test]
+    fn display_message_expands_strftime_escapes_in_the_format() {
+        let mut h = Harness::with_session();
+        assert_eq!(
+            h.ok("display-message -p '%Y-%m-%d #S'"),
+            "2026-11-24 work\n"
+        );
+    }
+
+    #[test]
+    fn display_message_t_expands_the_format_for_the_target_pane() {
+        let mut h = Harness::with_session();
+        h.ok("split-window");
+        h.ok("new-window -n two");
+        assert_eq!(
+            h.ok("display-message -p -t %0 '#{window_name} #{pane_index} #{pane_active}'"),
+            "sh 0 0\n"
+        );
+        assert_eq!(h.err("display-message -p -t %9 x"), "can't find pane: %9");
+    }
+
+    #[test]
+    fn display_message_shows_the_message_on_the_status_line_of_the_client_that_asked() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 60, 10);
+        h.keys(c, "C-b i");
+        assert_eq!(
+            h.status_line(c),
+            "[work] 0:sh, current pane 0 - (02:31 24-Nov-26)"
+        );
+        h.ok("bind-key M display-message 'hello #{client_width}'");
+        h.keys(c, "C-b M");
+        assert_eq!(h.status_line(c), "hello 60");
+        h.pass_time(Duration::from_millis(800));
+        assert!(
+            h.status_line(c).starts_with("[work] 0:sh*"),
+            "display-time is 750ms"
+        );
+    }
+}
