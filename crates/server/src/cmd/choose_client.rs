@@ -17,15 +17,10 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs choose-client for the attached client.
+/// Runs choose-client for the current client (from a shell in a pane, the latest client of
+/// that session).
 fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
-    if state
-        .clients
-        .get(&ctx.client)
-        .is_none_or(|c| c.session.is_none())
-    {
-        return Err("no current client".into());
-    }
+    let chooser = super::detach_client::target_client(state, ctx, None)?;
     let mut items = Vec::new();
     for c in state.clients.values() {
         let Some(sid) = c.session else { continue };
@@ -46,7 +41,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
             command: format!("detach-client -t '{}'", c.name()),
         });
     }
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&chooser) {
         c.mode = Mode::Choose(Chooser { items, selected: 0 });
         c.dirty = true;
     }
@@ -97,5 +92,17 @@ mod tests {
     fn choose_client_fails_without_an_attached_client() {
         let mut h = Harness::with_session();
         assert_eq!(h.err("choose-client"), "no current client");
+    }
+
+    #[test]
+    fn choose_client_from_a_shell_in_a_pane_opens_on_that_sessions_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 50, 12);
+        let reply = h.run_in_pane(crate::ids::PaneId(0), "choose-client");
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(
+            h.reversed_lines(a),
+            [format!("(0) - client-{}: session work [50x12]", a.0)]
+        );
     }
 }

@@ -17,11 +17,13 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs choose-tree for the attached client.
+/// Runs choose-tree for the current client (from a shell in a pane, the latest client of
+/// that session).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let client = super::detach_client::target_client(state, ctx, None)?;
     let current = state
         .clients
-        .get(&ctx.client)
+        .get(&client)
         .and_then(|c| c.session)
         .ok_or("no current client")?;
     let mut items = Vec::new();
@@ -81,7 +83,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             }
         }
     }
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&client) {
         c.mode = Mode::Choose(Chooser { items, selected });
         c.dirty = true;
     }
@@ -182,5 +184,13 @@ mod tests {
     fn choose_tree_fails_without_an_attached_client() {
         let mut h = Harness::with_session();
         assert_eq!(h.err("choose-tree"), "no current client");
+    }
+
+    #[test]
+    fn choose_tree_from_a_shell_in_a_pane_opens_on_that_sessions_client() {
+        let (mut h, c) = tree();
+        let reply = h.run_in_pane(crate::ids::PaneId(2), "choose-tree -s");
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(h.reversed_lines(c), ["(1) - work: 2 windows (attached)"]);
     }
 }

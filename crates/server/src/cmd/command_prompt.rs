@@ -17,30 +17,29 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs command-prompt: `-p` the label, `-I` the initial text (a format).
+/// Runs command-prompt on the `-t` client or the current client (from a shell in a pane,
+/// the latest client of that session): `-p` the label, `-I` the initial text (a format).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = super::target::current(state, ctx.client).ok_or("no current client")?;
-    let attached = state
-        .clients
-        .get(&ctx.client)
-        .is_some_and(|c| c.session.is_some());
-    if !attached {
-        return Err("no current client".into());
-    }
+    let client = super::detach_client::target_client(state, ctx, args.value('t'))?;
+    let found = super::target::current(state, client).ok_or("no current client")?;
+    let scope = crate::model::vars::Scope {
+        client: Some(client),
+        ..super::scope(ctx, found)
+    };
     let template = args.positional.first().cloned().unwrap_or_default();
     let label = match args.value('p') {
         Some(p) => format!(
             "{} ",
-            crate::model::vars::expand(state, super::scope(ctx, found), p).trim_end()
+            crate::model::vars::expand(state, scope, p).trim_end()
         ),
         None if template.is_empty() => ":".into(),
         None => format!("({}) ", template.split_whitespace().next().unwrap_or("")),
     };
     let initial = args
         .value('I')
-        .map(|i| crate::model::vars::expand(state, super::scope(ctx, found), i))
+        .map(|i| crate::model::vars::expand(state, scope, i))
         .unwrap_or_default();
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&client) {
         let prompt = Prompt::new(label, initial, template, false);
         c.mode = Mode::Prompt(prompt.with_history(state.prompt_history.clone()));
         c.dirty = true;
@@ -121,5 +120,35 @@ mod tests {
     fn command_prompt_fails_without_an_attached_client() {
         let mut h = Harness::with_session();
         assert_eq!(h.err("command-prompt"), "no current client");
+        h.attach("attach -t work", 40, 10);
+        assert_eq!(
+            h.err("command-prompt -t nosuch"),
+            "can't find client: nosuch"
+        );
+    }
+
+    #[test]
+    fn command_prompt_from_a_shell_in_a_pane_opens_on_that_sessions_client() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        let reply = h.run_in_pane(
+            crate::ids::PaneId(0),
+            "command-prompt -p 'name? #{session_name}' 'rename-window %%'",
+        );
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(h.status_line(c), "name? work");
+        h.type_text(c, "asked");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "asked\n");
+    }
+
+    #[test]
+    fn command_prompt_t_opens_on_the_named_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 40, 10);
+        let b = h.attach("attach -t work", 40, 10);
+        h.ok(&format!("command-prompt -t client-{} -I start", a.0));
+        assert_eq!(h.status_line(a), ":start");
+        assert!(h.status_line(b).starts_with("[work] "));
     }
 }

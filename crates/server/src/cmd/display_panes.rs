@@ -18,24 +18,24 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs display-panes for display-panes-time milliseconds (or `-d`).
+/// Runs display-panes on the `-t` client or the current client (from a shell in a pane, the
+/// latest client of that session) for display-panes-time milliseconds (or `-d`).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let client = super::detach_client::target_client(state, ctx, args.value('t'))?;
     let sid = state
         .clients
-        .get(&ctx.client)
+        .get(&client)
         .and_then(|c| c.session)
         .ok_or("no current client")?;
     let ms = match args.value('d') {
-        Some(d) => d
-            .parse::<u64>()
-            .map_err(|_| format!("invalid duration: {d}"))?,
+        Some(d) => d.parse::<u64>().map_err(|_| "delay invalid".to_string())?,
         None => state
             .options
             .session(sid, "display-panes-time")
             .as_number()
             .max(1) as u64,
     };
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&client) {
         c.mode = Mode::PaneNumbers(state.os.now() + Duration::from_millis(ms.max(1)));
         c.dirty = true;
     }
@@ -125,9 +125,33 @@ mod tests {
     #[test]
     fn display_panes_fails_without_an_attached_client_or_with_a_bad_duration() {
         let (mut h, c) = two_panes();
-        assert_eq!(h.err("display-panes"), "no current client");
         h.ok("bind-key Q display-panes -d soon");
         h.keys(c, "C-b Q");
-        assert_eq!(h.status_line(c), "invalid duration: soon");
+        assert_eq!(h.status_line(c), "delay invalid");
+        assert_eq!(
+            h.err("display-panes -t nosuch"),
+            "can't find client: nosuch"
+        );
+        let mut alone = Harness::with_session();
+        assert_eq!(alone.err("display-panes"), "no current client");
+    }
+
+    #[test]
+    fn display_panes_from_a_shell_in_a_pane_shows_the_numbers_to_that_sessions_client() {
+        let (mut h, c) = two_panes();
+        let reply = h.run_in_pane(crate::ids::PaneId(0), "display-panes");
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(block_cells(&mut h, c), 16 + 5);
+        h.keys(c, "0");
+        assert_eq!(h.ok("display-message -p '#{pane_id}'"), "%0\n");
+    }
+
+    #[test]
+    fn display_panes_t_shows_the_numbers_to_the_named_client() {
+        let (mut h, c) = two_panes();
+        let other = h.attach("attach -t work", 41, 12);
+        h.ok(&format!("display-panes -t client-{}", c.0));
+        assert_eq!(block_cells(&mut h, c), 16 + 5);
+        assert_eq!(block_cells(&mut h, other), 0);
     }
 }
