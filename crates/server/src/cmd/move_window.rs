@@ -42,14 +42,14 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             .session(dst)
             .map(|s| s.free_index(base))
             .unwrap_or(base),
-        Err(_) => return Err(format!("can't find window: {t}")),
+        Err(_) => return Err(format!("can't find window: {w}")),
     };
     let taken = state
         .session(dst)
         .and_then(|s| s.window_at(index))
         .map(|w| w.id);
     match taken {
-        Some(id) if id == src.window => return Ok(Outcome::Done),
+        Some(id) if id == src.window => return Err(format!("same index: {index}")),
         Some(id) if args.has('k') => crate::model::ops::kill_window(state, dst, id),
         Some(_) => return Err(format!("index in use: {index}")),
         None => {}
@@ -180,5 +180,19 @@ mod tests {
             "can't find session: nosuch"
         );
         assert_eq!(windows(&mut h), "work:0:sh:\nwork:1:one:-\nwork:2:two:*\n");
+    }
+
+    #[test]
+    fn move_window_to_its_own_index_fails_as_in_tmux() {
+        let mut h = three_windows();
+        assert_eq!(h.err("move-window -s :1 -t :1"), "same index: 1");
+        assert_eq!(h.err("move-window -t 2"), "same index: 2");
+        assert_eq!(windows(&mut h), "work:0:sh:\nwork:1:one:-\nwork:2:two:*\n");
+    }
+
+    #[test]
+    fn move_window_to_an_index_that_is_not_a_number_names_it() {
+        let mut h = three_windows();
+        assert_eq!(h.err("move-window -t work:zz"), "can't find window: zz");
     }
 }
