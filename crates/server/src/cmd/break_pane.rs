@@ -1,4 +1,5 @@
-//! `break-pane` (`breakp`): move a pane into a window of its own.
+//! `break-pane` (`breakp`): move a pane into a window of its own; a pane alone in its window
+//! moves with its window, as in tmux 3.3a.
 
 use super::{target, Args, Ctx, Outcome, Spec, Target};
 use crate::model::ops;
@@ -16,7 +17,8 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs break-pane: `-s` the pane, `-t` the session or `session:index` it goes to.
+/// Runs break-pane: `-s` the pane, `-t` the session or `session:index` it goes to. As in
+/// tmux, a pane alone in its window takes its window along (and `-P` prints nothing then).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let src = ctx.source_or_current(state)?;
     let (dst, index) = match args.value('t') {
@@ -27,6 +29,25 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         }
         None => (src.session, None),
     };
+    let alone = state
+        .window(src.session, src.window)
+        .is_some_and(|w| w.layout.len() == 1);
+    if alone {
+        super::move_window::move_to(state, src, dst, index, false, args.has('d'))?;
+        if let Some(name) = args.value('n') {
+            if let Some(w) = state.window_mut(dst, src.window) {
+                w.name = name.to_string();
+                w.auto_name = false;
+            }
+            state.mark_session_dirty(dst);
+        }
+        return Ok(Outcome::Done);
+    }
+    if let Some(i) = index {
+        if state.session(dst).and_then(|s| s.window_at(i)).is_some() {
+            return Err(format!("index in use: {i}"));
+        }
+    }
     let name = args.value('n').map(String::from);
     let wid = ops::break_pane(state, src.pane, dst, index, name, args.has('d'))?;
     if args.has('P') {
@@ -127,5 +148,47 @@ mod tests {
             "can't find session: nosuch"
         );
         assert_eq!(windows(&mut h), "work:0:sh:*:2\n");
+    }
+
+    #[test]
+    fn break_pane_of_a_pane_alone_moves_its_window_to_the_first_free_index() {
+        let mut h = Harness::with_session();
+        h.ok("new-window");
+        h.ok("new-window");
+        h.ok("select-window -t :0");
+        assert_eq!(h.ok("break-pane -P"), "");
+        assert_eq!(
+            windows(&mut h),
+            "work:1:sh::1\nwork:2:sh:-:1\nwork:3:sh:*:1\n"
+        );
+        assert_eq!(h.ok("display-message -p '#{pane_id}'"), "%0\n");
+        assert!(!h.fake.pane(PaneId(0)).hung_up);
+    }
+
+    #[test]
+    fn break_pane_of_a_pane_alone_takes_t_d_and_n() {
+        let mut h = Harness::with_session();
+        h.ok("new-window");
+        h.ok("new-session -d -s other");
+        h.ok("break-pane -d -s work:0 -t work:4 -n moved");
+        assert_eq!(
+            windows(&mut h),
+            "work:1:sh:*:1\nwork:4:moved::1\nother:0:sh:*:1\n"
+        );
+        h.ok("break-pane -s work:4 -t other:2");
+        assert_eq!(
+            windows(&mut h),
+            "work:1:sh:*:1\nother:0:sh:-:1\nother:2:moved:*:1\n"
+        );
+        assert_eq!(h.err("break-pane -s work:1 -t work:1"), "same index: 1");
+    }
+
+    #[test]
+    fn break_pane_t_to_an_index_in_use_fails_as_in_tmux() {
+        let mut h = Harness::with_session();
+        h.ok("new-window");
+        h.ok("split-window");
+        assert_eq!(h.err("break-pane -t :0"), "index in use: 0");
+        assert_eq!(windows(&mut h), "work:0:sh:-:1\nwork:1:sh:*:2\n");
     }
 }

@@ -35,14 +35,33 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         (t, "")
     });
     let dst = target::session_or_current(state, ctx.client, (!s.is_empty()).then_some(s))?;
-    let base = state.options.session(dst, "base-index").as_number().max(0) as u32;
     let index = match w.parse::<u32>() {
-        Ok(i) => i,
-        Err(_) if w.is_empty() => state
+        Ok(i) => Some(i),
+        Err(_) if w.is_empty() => None,
+        Err(_) => return Err(format!("can't find window: {w}")),
+    };
+    move_to(state, src, dst, index, args.has('k'), args.has('d'))?;
+    Ok(Outcome::Done)
+}
+
+/// Moves window `src` to `index` of session `dst`, or to its first free index from
+/// base-index; `kill` kills a window in the way, `detached` leaves `dst`'s current window
+/// current. A session left without windows ends.
+pub fn move_to(
+    state: &mut State,
+    src: target::Found,
+    dst: crate::ids::SessionId,
+    index: Option<u32>,
+    kill: bool,
+    detached: bool,
+) -> Result<(), String> {
+    let base = state.options.session(dst, "base-index").as_number().max(0) as u32;
+    let index = match index {
+        Some(i) => i,
+        None => state
             .session(dst)
             .map(|s| s.free_index(base))
             .unwrap_or(base),
-        Err(_) => return Err(format!("can't find window: {w}")),
     };
     let taken = state
         .session(dst)
@@ -50,7 +69,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .map(|w| w.id);
     match taken {
         Some(id) if id == src.window => return Err(format!("same index: {index}")),
-        Some(id) if args.has('k') => crate::model::ops::kill_window(state, dst, id),
+        Some(id) if kill => crate::model::ops::kill_window(state, dst, id),
         Some(_) => return Err(format!("index in use: {index}")),
         None => {}
     }
@@ -63,7 +82,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let wid = window.id;
     let s = state.session_mut(dst).ok_or("no such session")?;
     s.insert(window);
-    if !args.has('d') {
+    if !detached {
         s.select(wid);
     }
     for p in panes {
@@ -79,7 +98,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     crate::model::resize::apply_window_size(state, dst);
     state.mark_session_dirty(src.session);
-    Ok(Outcome::Done)
+    Ok(())
 }
 
 #[cfg(test)]
