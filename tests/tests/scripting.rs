@@ -319,7 +319,7 @@ fn paste_buffers_set_show_list_paste_and_capture() {
     assert_eq!(env.ok(&["show-buffer"]), "echo pasted-$((3+4))");
     assert_eq!(env.ok(&["show-buffer", "-b", "mine"]), "named");
     let list = env.ok(&["list-buffers"]);
-    assert!(list.ends_with("mine: 5 bytes: \"named\"\n"), "{list}");
+    assert!(list.ends_with("\nmine: 5 bytes: \"named\"\n"), "{list}");
     c.send("\x02]");
     c.send("\r");
     c.wait_text("pasted-7");

@@ -17,15 +17,10 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs choose-client for the attached client.
+/// Runs choose-client for the current client (from a shell in a pane, the latest client of
+/// that session).
 fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, String> {
-    if state
-        .clients
-        .get(&ctx.client)
-        .is_none_or(|c| c.session.is_none())
-    {
-        return Err("no current client".into());
-    }
+    let chooser = super::detach_client::target_client(state, ctx, None)?;
     let mut items = Vec::new();
     for c in state.clients.values() {
         let Some(sid) = c.session else { continue };
@@ -47,7 +42,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
             ..ChooseItem::default()
         });
     }
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&chooser) {
         c.mode = Mode::Choose(Chooser {
             items,
             ..Chooser::default()
@@ -55,4 +50,63 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
         c.dirty = true;
     }
     Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn choose_client_lists_the_attached_clients_and_enter_detaches_the_chosen_one() {
+        let mut h = Harness::with_session();
+        h.ok("new-session -d -s other");
+        let a = h.attach("attach -t work", 50, 12);
+        let b = h.attach("attach -t other", 60, 20);
+        h.keys(a, "C-b D");
+        let screen = h.screen(a);
+        assert_eq!(
+            screen[..3],
+            [
+                format!("(0) - client-{}: session work [50x12]", a.0),
+                format!("(1) - client-{}: session other [60x20]", b.0),
+                String::new(),
+            ]
+        );
+        assert_eq!(h.reversed_lines(a).len(), 1);
+        assert!(h.reversed_lines(a)[0].starts_with("(0) "));
+        h.keys(a, "Down Enter");
+        assert_eq!(
+            h.detaches(b),
+            [("[detached (from session other)]".to_string(), 0)]
+        );
+        assert!(h.is_attached(a));
+        assert!(h.status_line(a).starts_with("[work] "), "the list closed");
+    }
+
+    #[test]
+    fn choose_client_is_left_with_q_without_detaching_anyone() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 50, 12);
+        h.keys(a, "C-b D q");
+        assert!(h.is_attached(a));
+        assert!(h.reversed_lines(a).is_empty());
+    }
+
+    #[test]
+    fn choose_client_fails_without_an_attached_client() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("choose-client"), "no current client");
+    }
+
+    #[test]
+    fn choose_client_from_a_shell_in_a_pane_opens_on_that_sessions_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 50, 12);
+        let reply = h.run_in_pane(crate::ids::PaneId(0), "choose-client");
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(
+            h.reversed_lines(a),
+            [format!("(0) - client-{}: session work [50x12]", a.0)]
+        );
+    }
 }

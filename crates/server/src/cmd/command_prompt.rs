@@ -17,30 +17,29 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs command-prompt: `-p` the label, `-I` the initial text (a format).
+/// Runs command-prompt on the `-t` client or the current client (from a shell in a pane,
+/// the latest client of that session): `-p` the label, `-I` the initial text (a format).
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let found = super::target::current(state, ctx.client).ok_or("no current client")?;
-    let attached = state
-        .clients
-        .get(&ctx.client)
-        .is_some_and(|c| c.session.is_some());
-    if !attached {
-        return Err("no current client".into());
-    }
+    let client = super::detach_client::target_client(state, ctx, args.value('t'))?;
+    let found = super::target::current(state, client).ok_or("no current client")?;
+    let scope = crate::model::vars::Scope {
+        client: Some(client),
+        ..super::scope(ctx, found)
+    };
     let template = args.positional.first().cloned().unwrap_or_default();
     let label = match args.value('p') {
         Some(p) => format!(
             "{} ",
-            crate::model::vars::expand(state, super::scope(ctx, found), p).trim_end()
+            crate::model::vars::expand(state, scope, p).trim_end()
         ),
         None if template.is_empty() => ":".into(),
         None => format!("({}) ", template.split_whitespace().next().unwrap_or("")),
     };
     let initial = args
         .value('I')
-        .map(|i| crate::model::vars::expand(state, super::scope(ctx, found), i))
+        .map(|i| crate::model::vars::expand(state, scope, i))
         .unwrap_or_default();
-    if let Some(c) = state.clients.get_mut(&ctx.client) {
+    if let Some(c) = state.clients.get_mut(&client) {
         let takes = if args.has('1') {
             Takes::OneKey
         } else if args.has('N') {
@@ -55,4 +54,110 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         c.dirty = true;
     }
     Ok(Outcome::Done)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn command_prompt_opens_a_colon_prompt_that_runs_what_is_typed() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        assert_eq!(h.status_line(c), ":");
+        assert_eq!(h.client_screen(c).cursor, (1, 9, true));
+        h.type_text(c, "new-window -n typed");
+        assert_eq!(h.status_line(c), ":new-window -n typed");
+        h.keys(c, "Enter");
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}:#{window_name}'"),
+            "0:sh\n1:typed\n"
+        );
+        assert!(h.status_line(c).starts_with("[work] "), "the prompt closed");
+    }
+
+    #[test]
+    fn command_prompt_puts_what_was_typed_into_the_template() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key P command-prompt -p 'Window name:' 'rename-window \"%%\"'");
+        h.keys(c, "C-b P");
+        assert_eq!(h.status_line(c), "Window name:");
+        h.type_text(c, "two words");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "two words\n");
+    }
+
+    #[test]
+    fn command_prompt_without_p_labels_the_prompt_with_the_templates_command() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("rename-window old");
+        h.keys(c, "C-b ,");
+        assert_eq!(h.status_line(c), "(rename-window) old", "-I is expanded");
+        assert_eq!(h.client_screen(c).cursor, (19, 9, true));
+        h.keys(c, "BSpace BSpace BSpace");
+        h.type_text(c, "new");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "new\n");
+    }
+
+    #[test]
+    fn command_prompt_is_cancelled_by_escape_without_running_anything() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        h.type_text(c, "kill-server");
+        h.keys(c, "Escape");
+        assert!(h.status_line(c).starts_with("[work] "));
+        assert_eq!(h.state.exit, None);
+        assert!(h.is_attached(c));
+    }
+
+    #[test]
+    fn command_prompt_shows_the_error_of_what_was_typed_on_the_status_line() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.keys(c, "C-b :");
+        h.type_text(c, "nosuchcmd");
+        h.keys(c, "Enter");
+        assert_eq!(h.status_line(c), "unknown command: nosuchcmd");
+    }
+
+    #[test]
+    fn command_prompt_fails_without_an_attached_client() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("command-prompt"), "no current client");
+        h.attach("attach -t work", 40, 10);
+        assert_eq!(
+            h.err("command-prompt -t nosuch"),
+            "can't find client: nosuch"
+        );
+    }
+
+    #[test]
+    fn command_prompt_from_a_shell_in_a_pane_opens_on_that_sessions_client() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        let reply = h.run_in_pane(
+            crate::ids::PaneId(0),
+            "command-prompt -p 'name? #{session_name}' 'rename-window %%'",
+        );
+        assert_eq!(reply.status, Some(0), "{}", reply.stderr);
+        assert_eq!(h.status_line(c), "name? work");
+        h.type_text(c, "asked");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "asked\n");
+    }
+
+    #[test]
+    fn command_prompt_t_opens_on_the_named_client() {
+        let mut h = Harness::with_session();
+        let a = h.attach("attach -t work", 40, 10);
+        let b = h.attach("attach -t work", 40, 10);
+        h.ok(&format!("command-prompt -t client-{} -I start", a.0));
+        assert_eq!(h.status_line(a), ":start");
+        assert!(h.status_line(b).starts_with("[work] "));
+    }
 }

@@ -55,4 +55,13 @@ mod tests {
         assert_eq!(h.ok("lscm kill-server"), "kill-server\n");
         assert_eq!(h.err("list-commands nosuch"), "unknown command: nosuch");
     }
+
+    #[test]
+    fn list_commands_finds_a_command_by_its_alias_or_a_unique_prefix() {
+        let mut h = Harness::new();
+        let keys = "list-keys (lsk) [-1aN] [-P prefix-string] [-T key-table] [key]\n";
+        assert_eq!(h.ok("list-commands lsk"), keys);
+        assert_eq!(h.ok("lscm list-k"), keys);
+        assert_eq!(h.ok("lscm has"), "has-session (has) [-t target-session]\n");
+    }
 }

@@ -49,8 +49,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         env: &[],
     };
     let name = args.value('n').map(String::from);
-    let wid = ops::new_window(state, sid, index, name, &launch, args.has('d'))
-        .map_err(|e| format!("create window failed: {e}"))?;
+    let wid = ops::new_window(state, sid, index, name, &launch, args.has('d'))?;
     if args.has('P') {
         let fmt = args
             .value('F')
@@ -169,7 +168,7 @@ mod tests {
         h.ok("setw -t 1 automatic-rename on");
         h.ok("select-window -t 1");
         h.output(PaneId(1), "line\r\n");
-        h.wait(std::time::Duration::from_secs(1));
+        h.pass_time(std::time::Duration::from_secs(1));
         assert_eq!(h.window_list(""), ["0 sh -", "1 tail *"]);
     }
 

@@ -64,7 +64,7 @@ mod tests {
         assert_eq!(h.window_list(""), ["0 mine *"]);
         h.ok("setw automatic-rename on");
         h.output(PaneId(0), "y");
-        h.wait(std::time::Duration::from_secs(1));
+        h.pass_time(std::time::Duration::from_secs(1));
         assert_eq!(h.window_list(""), ["0 vim *"]);
     }
 

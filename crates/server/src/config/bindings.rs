@@ -14,8 +14,8 @@ pub struct Binding {
     pub command: String,
     /// Whether the key may repeat without the prefix within `repeat-time` (`bind-key -r`).
     pub repeat: bool,
-    /// The description `list-keys -N` shows, for the default bindings.
-    pub note: Option<&'static str>,
+    /// The description `list-keys -N` shows (the default bindings', or `bind-key -N`).
+    pub note: Option<String>,
 }
 
 /// One table's bindings in list-keys order, each with its key.
@@ -280,9 +280,7 @@ impl KeyTables {
         for &(name, repeat, command, note) in DEFAULTS {
             if let Some(key) = parse_key(name) {
                 tables.bind(PREFIX, key, command, repeat);
-                if let Some((_, b)) = tables.entry_mut(PREFIX, key) {
-                    b.note = Some(note);
-                }
+                tables.set_note(PREFIX, key, Some(note));
             }
         }
         tables
@@ -299,17 +297,28 @@ impl KeyTables {
         self.tables.contains_key(table)
     }
 
-    /// Binds `key` in `table` (creating the table), replacing any binding but keeping its
-    /// note, as tmux does.
+    /// Binds `key` in `table` (creating the table), replacing any binding and, as tmux 3.3a
+    /// does, its note.
     pub fn bind(&mut self, table: &str, key: Key, command: &str, repeat: bool) {
-        let note = self.get(table, key).and_then(|b| b.note);
         let binding = Binding {
             command: command.to_string(),
             repeat,
-            note,
+            note: None,
         };
         let keys = self.tables.entry(table.to_string()).or_default();
         keys.insert(sort_key(key), (normalize(key), binding));
+    }
+
+    /// Sets the note of `key`'s binding in `table`, or clears it; a key that is not bound is
+    /// left so. Returns whether the key is bound.
+    pub fn set_note(&mut self, table: &str, key: Key, note: Option<&str>) -> bool {
+        match self.entry_mut(table, key) {
+            Some((_, b)) => {
+                b.note = note.map(String::from);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Removes the binding of `key` in `table`, dropping the table when it becomes empty.
@@ -334,12 +343,25 @@ impl KeyTables {
     /// tmux does: table and key names padded to the widest shown, and a `-r` column only when
     /// some binding shown repeats. A table that does not exist gives no lines.
     pub fn list(&self, table: Option<&str>) -> Vec<String> {
+        self.list_where(table, None)
+    }
+
+    /// Returns list-keys lines for the bindings of `key` only, laid out as [`KeyTables::list`]
+    /// lays them out but padded to these lines alone, as tmux does.
+    pub fn list_key(&self, table: Option<&str>, key: Key) -> Vec<String> {
+        self.list_where(table, Some(key))
+    }
+
+    /// Returns list-keys lines for one table or all, of one key or all.
+    fn list_where(&self, table: Option<&str>, only: Option<Key>) -> Vec<String> {
+        let only = only.map(sort_key);
         let mut rows: Vec<(&str, String, &Binding)> = Vec::new();
         for (name, keys) in &self.tables {
             if table.is_none_or(|t| t == name.as_str()) {
                 rows.extend(
-                    keys.values()
-                        .map(|(k, b)| (name.as_str(), key_name_quoted(*k), b)),
+                    keys.iter()
+                        .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
+                        .map(|(_, (k, b))| (name.as_str(), key_name_quoted(*k), b)),
                 );
             }
         }
@@ -357,22 +379,17 @@ impl KeyTables {
         rows.into_iter().map(line).collect()
     }
 
-    /// Returns `list-keys -N -T TABLE` lines: each key with a note, unquoted and padded to
-    /// the widest such key, then the note.
-    pub fn notes(&self, table: &str) -> Vec<String> {
+    /// Returns the keys of `table` that have a note (only `key` when given), by name and in
+    /// list-keys order, with their notes.
+    pub fn noted(&self, table: &str, key: Option<Key>) -> Vec<(String, &str)> {
         let Some(keys) = self.tables.get(table) else {
             return Vec::new();
         };
-        let noted: Vec<(String, &str)> = keys
-            .values()
-            .filter_map(|(k, b)| b.note.map(|n| (key_name(*k), n)))
-            .collect();
-        let kw = noted
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        noted.iter().map(|(k, n)| format!("{k:<kw$} {n}")).collect()
+        let only = key.map(sort_key);
+        keys.iter()
+            .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
+            .filter_map(|(_, (k, b))| b.note.as_deref().map(|n| (key_name(*k), n)))
+            .collect()
     }
 
     /// Returns a binding to change, with its key.

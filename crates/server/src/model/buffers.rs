@@ -79,7 +79,7 @@ impl Buffers {
         Ok(())
     }
 
-    /// Deletes a buffer by name, or the newest; returns whether one was deleted.
+    /// Deletes a buffer by name, or the newest, named or not; returns whether one was deleted.
     pub fn delete(&mut self, name: Option<&str>) -> bool {
         self.position(name).map(|p| self.items.remove(p)).is_some()
     }

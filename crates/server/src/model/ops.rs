@@ -101,7 +101,9 @@ pub fn new_window(
     let base = state.options.session(sid, "base-index").as_index();
     let session = state.session(sid).ok_or("no such session")?;
     let index = match index {
-        Some(i) if session.window_at(i).is_some() => return Err(format!("index {i} in use")),
+        Some(i) if session.window_at(i).is_some() => {
+            return Err(format!("create window failed: index {i} in use"))
+        }
         Some(i) => i,
         None => session.free_index(base),
     };

@@ -99,7 +99,7 @@ mod tests {
         assert_eq!(h.window_list(""), ["0 bash *"]);
         assert!(h.state.rename_at.is_some());
         // ...the second look a little later does.
-        h.wait(RECHECK);
+        h.pass_time(RECHECK);
         assert_eq!(h.window_list(""), ["0 top *"]);
         assert_eq!(h.state.rename_at, None);
     }
@@ -110,7 +110,7 @@ mod tests {
         h.ok("split-window -d");
         h.set_foreground(PaneId(1), "htop");
         h.output(PaneId(1), "x");
-        h.wait(RECHECK);
+        h.pass_time(RECHECK);
         assert_eq!(h.window_list(""), ["0 sh *"]);
         // Once active it names the window at once, without waiting for its next output.
         h.ok("select-pane -t %1");
@@ -128,7 +128,7 @@ mod tests {
         h.ok("setw automatic-rename off");
         h.set_foreground(PaneId(0), "vim");
         h.output(PaneId(0), "x");
-        h.wait(RECHECK);
+        h.pass_time(RECHECK);
         assert_eq!(h.window_list(""), ["0 sh *"]);
     }
 
@@ -136,7 +136,7 @@ mod tests {
     fn a_pane_whose_command_is_unknown_leaves_the_name() {
         let mut h = Harness::with_session();
         h.output(PaneId(0), "x");
-        h.wait(RECHECK);
+        h.pass_time(RECHECK);
         assert_eq!(h.window_list(""), ["0 sh *"]);
     }
 
@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(h.state.next_timer(), None);
         h.output(PaneId(0), "x");
         assert!(h.state.next_timer().is_some());
-        h.wait(RECHECK);
+        h.pass_time(RECHECK);
         assert_eq!(h.state.next_timer(), None);
     }
 

@@ -83,7 +83,7 @@ impl Session {
         if id != self.current {
             let old = self.current;
             self.history.retain(|w| *w != old && *w != id);
-            // A new session has no current window before its first is selected.
+            // A new session's first select has no real window to leave.
             if self.window(old).is_some() {
                 self.history.push(old);
             }

@@ -62,9 +62,9 @@ mod tests {
         assert!(h.state.next_timer().is_some());
         // The default display-time is 750 milliseconds. (Each step of the harness moves
         // the clock a little too, so the checks stay clear of the deadline.)
-        h.wait(Duration::from_millis(300));
+        h.pass_time(Duration::from_millis(300));
         assert_eq!(h.screen(c)[4], "hello");
-        h.wait(Duration::from_millis(600));
+        h.pass_time(Duration::from_millis(600));
         assert!(h.screen(c)[4].starts_with("[work]"), "{:?}", h.screen(c)[4]);
         assert_eq!(h.state.next_timer(), None);
     }
@@ -74,9 +74,9 @@ mod tests {
         let (mut h, c) = with_message_key();
         h.ok("set display-time 3000");
         h.keys(c, "F3");
-        h.wait(Duration::from_millis(2000));
+        h.pass_time(Duration::from_millis(2000));
         assert_eq!(h.screen(c)[4], "hello");
-        h.wait(Duration::from_millis(1500));
+        h.pass_time(Duration::from_millis(1500));
         assert!(h.screen(c)[4].starts_with("[work]"));
     }
 
@@ -100,9 +100,9 @@ mod tests {
         let before = h.screen(c);
         h.keys(c, "C-b q");
         assert_ne!(h.screen(c), before);
-        h.wait(Duration::from_millis(200));
+        h.pass_time(Duration::from_millis(200));
         assert_ne!(h.screen(c), before);
-        h.wait(Duration::from_millis(400));
+        h.pass_time(Duration::from_millis(400));
         assert_eq!(h.screen(c), before);
         assert_eq!(h.state.next_timer(), None);
     }

@@ -5,28 +5,11 @@
 use mux_protocol::{CommandRequest, Size};
 use tokio::sync::mpsc;
 
-use super::{split, Harness, Reply};
+use super::{split, Harness};
 use crate::ids::{ClientId, PaneId};
 use crate::io::event::Event;
 
 impl Harness {
-    /// Runs a command line as `mux LINE` typed at the shell of pane `pane`: the client has
-    /// the `MUX` and `MUX_PANE` variables that pane's program was started with.
-    pub fn run_in_pane(&mut self, pane: PaneId, line: &str) -> Reply {
-        let spawned = self.fake.pane(pane).spawned;
-        let started = spawned
-            .last()
-            .unwrap_or_else(|| panic!("nothing was started in %{}", pane.0));
-        let env: Vec<(String, String)> = started
-            .env
-            .iter()
-            .filter(|(k, _)| k == "MUX" || k == "MUX_PANE")
-            .cloned()
-            .collect();
-        let id = self.connect_with_env(line, None, env);
-        self.reply(id)
-    }
-
     /// Connects a client that sends `line` with `extra` added to its environment, and a
     /// terminal of `size` when given; returns its id.
     pub fn connect_with_env(
@@ -60,15 +43,6 @@ impl Harness {
             pid: 0,
         });
         id
-    }
-
-    /// Lets `by` pass on the fake clock and runs the timers that came due, as the event loop
-    /// does when it wakes for the next timer.
-    pub fn wait(&mut self, by: std::time::Duration) {
-        self.fake.advance(by);
-        let now = self.state.os.now();
-        self.state.run_timers(now);
-        self.settle();
     }
 
     /// Returns the bytes written to a pane since the last look, and forgets them.

@@ -17,6 +17,7 @@ use crate::io::event::Event;
 use crate::model::fake::{Fake, FakeOs};
 use crate::model::state::State;
 
+mod group_a;
 mod group_b;
 
 /// What a command client was told.
@@ -150,11 +151,6 @@ impl Harness {
     /// the client, to send it more and read its reply later with [`Harness::reply_of`].
     pub fn start(&mut self, line: &str) -> ClientId {
         self.connect(line, None)
-    }
-
-    /// Returns what a command client was told so far.
-    pub fn reply_of(&mut self, id: ClientId) -> Reply {
-        self.reply(id)
     }
 
     /// Runs a command line that must succeed and returns its standard output.

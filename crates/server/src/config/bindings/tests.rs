@@ -28,7 +28,7 @@ fn defaults_are_present() {
     assert!(t.get("prefix", k("C-Left")).unwrap().repeat);
     assert!(!t.get("prefix", k("c")).unwrap().repeat);
     assert_eq!(
-        t.get("prefix", k("c")).unwrap().note,
+        t.get("prefix", k("c")).unwrap().note.as_deref(),
         Some("Create a new window")
     );
     assert_eq!(command(&t, "]").as_deref(), Some("paste-buffer -p"));
@@ -118,8 +118,8 @@ fn bind_and_unbind() {
     t.bind("prefix", k("d"), "display-message hi", false);
     let d = t.get("prefix", k("d")).unwrap();
     assert_eq!(d.command, "display-message hi");
-    // tmux keeps the note of a key that is bound again.
-    assert_eq!(d.note, Some("Detach the current client"));
+    // tmux 3.3a drops the note of a key that is bound again.
+    assert_eq!(d.note, None);
     assert!(t.unbind("prefix", k("d")));
     assert!(!t.unbind("prefix", k("d")));
     assert!(!t.unbind("nope", k("d")));
@@ -135,16 +135,19 @@ fn bind_and_unbind() {
 }
 
 #[test]
-fn notes_match_list_keys_n() {
+fn noted_keys_are_named_as_list_keys_n_names_them() {
     let t = KeyTables::with_defaults();
-    let notes = t.notes("prefix");
+    let noted = t.noted("prefix", None);
     // From `tmux list-keys -N -T prefix`.
-    assert_eq!(notes[0], "C-b     Send the prefix key");
-    assert!(notes.contains(&"\"       Split window vertically".to_string()));
-    assert!(notes.contains(&"M-Right Resize the pane right by 5".to_string()));
+    assert_eq!(noted[0], ("C-b".to_string(), "Send the prefix key"));
+    assert!(noted.contains(&("\"".to_string(), "Split window vertically")));
+    assert_eq!(
+        t.noted("prefix", Some(k("M-Right"))),
+        [("M-Right".to_string(), "Resize the pane right by 5")]
+    );
     let mut custom = KeyTables::default();
     custom.bind("kt", k("a"), "new-window", false);
-    assert!(custom.notes("kt").is_empty());
+    assert!(custom.noted("kt", None).is_empty());
 }
 
 #[test]

@@ -49,7 +49,7 @@ fn a_new_window_takes_the_first_free_index_and_the_sessions_size() {
     // Detached: the first window stays current.
     assert_eq!(h.window_list("work"), ["0 sh *", "1 sh"]);
     let taken = new_window(&mut h.state, s, Some(1), None, &Launch::default(), false);
-    assert_eq!(taken.unwrap_err(), "index 1 in use");
+    assert_eq!(taken.unwrap_err(), "create window failed: index 1 in use");
     assert!(h.fake.pane(PaneId(2)).spawned.is_empty());
 }
 
@@ -258,7 +258,7 @@ fn a_pane_broken_out_under_a_name_keeps_it() {
     assert_eq!(h.ok("showw -v -t 1 automatic-rename"), "off\n");
     h.set_foreground(PaneId(1), "vim");
     h.output(PaneId(1), "x");
-    h.wait(std::time::Duration::from_secs(1));
+    h.pass_time(std::time::Duration::from_secs(1));
     assert_eq!(h.window_list("work"), ["0 sh *", "1 named"]);
 }
 
