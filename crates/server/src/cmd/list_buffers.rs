@@ -4,7 +4,6 @@
 
 use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::config::format;
-use crate::model::buffers::Buffer;
 use crate::model::state::State;
 use crate::model::vars::{self, Scope};
 
@@ -23,15 +22,13 @@ pub const SPEC: Spec = Spec {
 /// tmux's default line.
 const FORMAT: &str = "#{buffer_name}: #{buffer_size} bytes: \"#{buffer_sample}\"";
 
-/// How many bytes of a buffer its sample shows, as tmux.
-const SAMPLE_WIDTH: usize = 200;
-
 /// Runs list-buffers: `NAME: SIZE bytes: "SAMPLE"` as tmux.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let fmt = args.value('F').unwrap_or(FORMAT);
     for b in state.buffers.all() {
         let vars = |name: &str| {
-            buffer_var(b, name).or_else(|| vars::lookup(state, Scope::default(), name))
+            b.var(name)
+                .or_else(|| vars::lookup(state, Scope::default(), name))
         };
         if let Some(filter) = args.value('f') {
             if !format::is_true(&format::expand(filter, &vars)) {
@@ -42,53 +39,6 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         ctx.out.push('\n');
     }
     Ok(Outcome::Done)
-}
-
-/// Returns a buffer's format variable.
-fn buffer_var(b: &Buffer, name: &str) -> Option<String> {
-    Some(match name {
-        "buffer_name" => b.name.clone(),
-        "buffer_size" => b.data.len().to_string(),
-        "buffer_sample" => sample(&b.data),
-        _ => return None,
-    })
-}
-
-/// Returns tmux's sample of a buffer: its first 200 bytes with backslashes and control
-/// characters escaped as C does (`\\`, `\n`, `\t`, `\033`), and `...` when there was more.
-fn sample(data: &str) -> String {
-    let mut end = data.len().min(SAMPLE_WIDTH);
-    while !data.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut out = String::new();
-    let mut chars = data[..end].chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x07' => out.push_str("\\a"),
-            '\x08' => out.push_str("\\b"),
-            '\x0b' => out.push_str("\\v"),
-            '\x0c' => out.push_str("\\f"),
-            // `\0` would read as a longer octal escape before an octal digit.
-            '\0' if chars.peek().is_some_and(|n| ('0'..='7').contains(n)) => out.push_str("\\000"),
-            '\0' => out.push_str("\\0"),
-            c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    if data.len() > SAMPLE_WIDTH || out.len() > SAMPLE_WIDTH {
-        let mut cut = SAMPLE_WIDTH.min(out.len());
-        while !out.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        out.truncate(cut);
-        out.push_str("...");
-    }
-    out
 }
 
 #[cfg(test)]

@@ -122,17 +122,30 @@ pub fn sample(data: &str) -> String {
         end -= 1;
     }
     let mut out = String::new();
-    for c in data[..end].chars() {
+    let mut chars = data[..end].chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x0b' => out.push_str("\\v"),
+            '\x0c' => out.push_str("\\f"),
+            // `\0` would read as a longer octal escape before an octal digit.
+            '\0' if chars.peek().is_some_and(|n| ('0'..='7').contains(n)) => out.push_str("\\000"),
+            '\0' => out.push_str("\\0"),
             c if c.is_ascii_control() => out.push_str(&format!("\\{:03o}", u32::from(c))),
             c => out.push(c),
         }
     }
-    if end < data.len() {
+    if data.len() > SAMPLE_WIDTH || out.len() > SAMPLE_WIDTH {
+        let mut cut = SAMPLE_WIDTH.min(out.len());
+        while !out.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.truncate(cut);
         out.push_str("...");
     }
     out
