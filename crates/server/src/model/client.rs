@@ -43,8 +43,13 @@ pub struct Client {
     pub shown: Vec<Vec<Cell>>,
     /// Its cursor, as last sent.
     pub shown_cursor: Option<Cursor>,
-    /// Whether its screen may differ from what it should show.
+    /// Whether its screen may differ from what it should show anywhere (a full compose).
     pub dirty: bool,
+    /// Panes whose rows changed since its screen was composed, when nothing else did: only
+    /// their changed rows are composed again.
+    pub dirty_panes: Vec<crate::ids::PaneId>,
+    /// For each pane it shows, the pane's generation when its rows were last composed.
+    pub pane_seen: Vec<(crate::ids::PaneId, u64)>,
     /// When the last screen update was queued.
     pub last_flush: Option<Instant>,
     /// Where the parts of its status line are, as last drawn: columns and what is there.
@@ -127,6 +132,8 @@ impl Client {
             shown: Vec::new(),
             shown_cursor: None,
             dirty: false,
+            dirty_panes: Vec::new(),
+            pane_seen: Vec::new(),
             last_flush: None,
             status_ranges: Vec::new(),
             shown_mouse: None,

@@ -18,6 +18,9 @@ impl State {
         let effects = crate::model::contain::process(&mut pane.term, id.0, bytes);
         pane.write(effects.replies);
         pane.track_synchronized(now);
+        // Output that changes only the pane's own rows redraws only those; a title or a
+        // directory the status line may show, or a pane in copy mode, redraws everything.
+        let rows_only = effects.title.is_none() && !effects.cwd_changed && pane.copy.is_none();
         let (sid, wid) = (pane.session, pane.window);
         crate::model::rename::after_output(self, id);
         crate::model::clipboard::apply(self, sid, effects.clipboard, effects.dropped_clipboard);
@@ -39,7 +42,11 @@ impl State {
         }
         for c in self.clients.values_mut() {
             if c.session == Some(sid) {
-                c.dirty |= current || alert;
+                if alert || (current && !rows_only) {
+                    c.dirty = true;
+                } else if current && !c.dirty_panes.contains(&id) {
+                    c.dirty_panes.push(id);
+                }
                 if effects.bells > 0 {
                     c.send(ServerMsg::Bell);
                 }

@@ -115,19 +115,7 @@ fn draw_window(
                 },
                 None => p.term.cursor(),
             };
-            let (x, y) = (
-                area.x + rect.x as usize + c.pos.col as usize,
-                area.y + rect.y as usize + c.pos.row as usize,
-            );
-            let inside = c.pos.col < rect.cols
-                && c.pos.row < rect.rows
-                && x < area.x + area.cols
-                && y < area.y + area.rows;
-            cursor = Cursor {
-                pos: Point::from_usize(y, x),
-                visible: c.visible && inside,
-                shape: c.shape,
-            };
+            cursor = crate::view::partial::pane_cursor(c, *rect, area);
         }
     }
     if !window.zoomed && visible.len() > 1 {

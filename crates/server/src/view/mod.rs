@@ -7,6 +7,7 @@
 pub mod compose;
 pub mod copy;
 pub mod pane_numbers;
+pub mod partial;
 pub mod render;
 pub mod status;
 pub mod status_list;

@@ -23,7 +23,8 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         let Some(client) = state.clients.get(&id) else {
             continue;
         };
-        if !client.dirty || client.session.is_none() || !client.can_take_frame() {
+        let changed = client.dirty || !client.dirty_panes.is_empty();
+        if !changed || client.session.is_none() || !client.can_take_frame() {
             continue;
         }
         let due = client
@@ -35,15 +36,30 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
             next = Some(next.map_or(due, |n| n.min(due)));
             continue;
         }
+        let mouse = mouse_report(state, client);
+        let partial = match client.dirty {
+            true => None,
+            false => crate::view::partial::compose_changed(state, client),
+        };
+        let seen = crate::view::partial::seen(state, client);
+        if let Some(changed) = partial {
+            if let Some(client) = state.clients.get_mut(&id) {
+                send_mouse(client, mouse);
+                let size = client.size();
+                send_rows(client, size, changed.rows, changed.cursor, now);
+                client.dirty_panes.clear();
+                client.pane_seen = seen;
+            }
+            continue;
+        }
         let mut screen = crate::view::compose::compose(state, client);
         let title = outer_title(state, client);
-        let mouse = mouse_report(state, client);
         if let Some(client) = state.clients.get_mut(&id) {
             client.status_ranges = std::mem::take(&mut screen.status_ranges);
-            if client.shown_mouse != Some(mouse) && client.send(ServerMsg::Mouse(mouse)) {
-                client.shown_mouse = Some(mouse);
-            }
+            send_mouse(client, mouse);
             send_diff(client, screen, now);
+            client.dirty_panes.clear();
+            client.pane_seen = seen;
             if title.is_some() && title != client.shown_title {
                 if let Some(t) = &title {
                     client.send(ServerMsg::Title(t.clone()));
@@ -53,6 +69,13 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         }
     }
     next
+}
+
+/// Tells a client which mouse reports to ask for, when that changed.
+fn send_mouse(client: &mut Client, mouse: MouseReport) {
+    if client.shown_mouse != Some(mouse) && client.send(ServerMsg::Mouse(mouse)) {
+        client.shown_mouse = Some(mouse);
+    }
 }
 
 /// Returns which mouse events a client's terminal should report: with the `mouse` option,
@@ -128,13 +151,29 @@ fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
         client.shown = vec![Vec::new(); screen.rows.len()];
         client.shown_cursor = None;
     }
+    send_rows(
+        client,
+        screen.size,
+        screen.rows.into_iter().enumerate(),
+        screen.cursor,
+        now,
+    );
+}
+
+/// Queues the rows among `rows` (index and cells) that differ from what the client shows,
+/// with the cursor.
+fn send_rows(
+    client: &mut Client,
+    size: Size,
+    rows: impl IntoIterator<Item = (usize, Vec<Cell>)>,
+    cursor: Cursor,
+    now: Instant,
+) {
     let mut changed = Vec::new();
-    for (y, (row, shown)) in screen
-        .rows
-        .into_iter()
-        .zip(client.shown.iter_mut())
-        .enumerate()
-    {
+    for (y, row) in rows {
+        let Some(shown) = client.shown.get_mut(y) else {
+            continue;
+        };
         if *shown != row {
             changed.push(Row {
                 y: u16::try_from(y).unwrap_or(u16::MAX),
@@ -144,15 +183,15 @@ fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
         }
     }
     client.dirty = false;
-    if changed.is_empty() && client.shown_cursor == Some(screen.cursor) {
+    if changed.is_empty() && client.shown_cursor == Some(cursor) {
         return;
     }
-    client.shown_cursor = Some(screen.cursor);
+    client.shown_cursor = Some(cursor);
     client.last_flush = Some(now);
     let update = ScreenUpdate {
-        size: screen.size,
+        size,
         rows: changed,
-        cursor: screen.cursor,
+        cursor,
     };
     if !client.send(ServerMsg::Screen(update)) {
         // The queue filled between the check and now: redraw everything next time.

@@ -37,7 +37,7 @@ impl Screen {
             }
         }
         let (style, link) = (self.pen_id, self.link);
-        if let Some(r) = self.grid_mut().get_mut(row) {
+        if let Some(r) = self.row_mut(row) {
             put(r, col, c, width, style, link);
         }
         self.col += width;
@@ -72,7 +72,7 @@ impl Screen {
             return;
         };
         let (row, cols) = (self.row, self.cols);
-        let Some(r) = self.grid_mut().get_mut(row) else {
+        let Some(r) = self.row_mut(row) else {
             return;
         };
         if base > 0 && r.cells.get(base).is_some_and(Cell::is_continuation) {
