@@ -234,6 +234,10 @@ fn curly_underline_colour_and_hyperlinks_reach_the_client() {
 #[test]
 fn the_client_terminal_losing_and_gaining_focus_reaches_the_pane() {
     let env = Env::new();
+    // As tmux, focus reaches panes only with focus-events on (the server's first session
+    // is made so that the option can be set before the pane starts).
+    env.ok(&["new", "-d", "-s", "first"]);
+    env.ok(&["set", "-s", "focus-events", "on"]);
     let out = env.path("focus.out");
     let script = env.write_home(
         "focus.sh",

@@ -129,7 +129,7 @@ pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
 /// exit-empty), and clients are brought up to date. Returns when the next deferred update
 /// is due.
 pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
-    if state.sessions.is_empty() {
+    if state.sessions.is_empty() && state.options.server("exit-empty").as_flag() {
         state.exit.get_or_insert(0);
     }
     let now = state.os.now();
@@ -220,6 +220,9 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
             state.touch_client(id);
         }
         ClientMsg::Focus(focused) => {
+            if !state.options.server("focus-events").as_flag() {
+                return;
+            }
             if let Some(pane) = state.client_pane_mut(id) {
                 let bytes = pane.term.encode_focus(focused);
                 pane.write(bytes);

@@ -383,19 +383,7 @@ pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
 
 /// Shows a message on a client's status line for display-time milliseconds.
 pub fn show_message(state: &mut State, client: ClientId, text: &str) {
-    let Some(sid) = state.clients.get(&client).and_then(|c| c.session) else {
-        return;
-    };
-    let ms = state
-        .options
-        .session(sid, "display-time")
-        .as_number()
-        .max(1) as u64;
-    if let Some(c) = state.clients.get_mut(&client) {
-        let until = state.os.now() + std::time::Duration::from_millis(ms);
-        c.message = Some((text.to_string(), until));
-        c.dirty = true;
-    }
+    state.show_message(client, text);
 }
 
 /// Expands a `-F` format for a target and ends it with a newline (`-P` output, list lines).

@@ -25,21 +25,36 @@ impl State {
         crate::model::rename::after_output(self, id);
         crate::model::clipboard::apply(self, sid, effects.clipboard, effects.dropped_clipboard);
         let monitor = self.options.window(wid, "monitor-activity").as_flag();
+        let monitor_bell = self.options.window(wid, "monitor-bell").as_flag();
         let Some(session) = self.session_mut(sid) else {
             return;
         };
         let current = session.current == wid;
         let mut alert = false;
+        let mut index = None;
+        let (mut new_bell, mut new_activity) = (false, false);
         if let Some(w) = session.window_mut(wid) {
-            if !current && effects.bells > 0 && !w.bell {
+            index = Some(w.index);
+            if !current && monitor_bell && effects.bells > 0 && !w.bell {
                 w.bell = true;
-                alert = true;
+                (alert, new_bell) = (true, true);
             }
             if !current && monitor && !w.activity {
                 w.activity = true;
-                alert = true;
+                (alert, new_activity) = (true, true);
             }
         }
+        let visual = |name: &str| self.options.session(sid, name).as_text();
+        let (visual_bell, visual_activity) = (visual("visual-bell"), visual("visual-activity"));
+        let mut messages = Vec::new();
+        if new_bell && visual_bell != "off" {
+            messages.extend(index.map(|i| format!("Bell in window {i}")));
+        }
+        if new_activity && visual_activity != "off" {
+            messages.extend(index.map(|i| format!("Activity in window {i}")));
+        }
+        // With visual-bell `on` the message replaces the terminal's bell; `both` keeps it.
+        let audible = effects.bells > 0 && !(new_bell && visual_bell == "on");
         for c in self.clients.values_mut() {
             if c.session == Some(sid) {
                 if alert || (current && !rows_only) {
@@ -47,9 +62,20 @@ impl State {
                 } else if current && !c.dirty_panes.contains(&id) {
                     c.dirty_panes.push(id);
                 }
-                if effects.bells > 0 {
+                if audible {
                     c.send(ServerMsg::Bell);
                 }
+            }
+        }
+        let clients: Vec<ClientId> = self
+            .clients
+            .values()
+            .filter(|c| c.session == Some(sid))
+            .map(|c| c.id)
+            .collect();
+        for text in messages {
+            for &c in &clients {
+                self.show_message(c, &text);
             }
         }
     }
@@ -122,7 +148,7 @@ impl State {
             self.detach_client(cid, message, 0);
         }
         log!("session {} ({}) destroyed", session.name, id.0);
-        if self.sessions.is_empty() {
+        if self.sessions.is_empty() && self.options.server("exit-empty").as_flag() {
             self.exit = Some(0);
         }
     }
@@ -141,8 +167,13 @@ impl State {
         if let Some(s) = self.session_mut(sid) {
             s.focused = now;
         }
+        // As tmux: panes hear of focus only with focus-events on.
+        let focus_events = self.options.server("focus-events").as_flag();
         for (pane, gained) in [(before, false), (now, true)] {
-            if let Some(p) = pane.and_then(|p| self.panes.get(&p)) {
+            if let Some(p) = pane
+                .and_then(|p| self.panes.get(&p))
+                .filter(|_| focus_events)
+            {
                 p.write(p.term.encode_focus(gained));
             }
         }
@@ -159,7 +190,7 @@ impl State {
                 status,
             });
             if let Some(sid) = c.session {
-                crate::model::resize::apply_window_size(self, sid);
+                self.client_left(sid);
             }
         }
     }
@@ -168,8 +199,18 @@ impl State {
     pub(crate) fn remove_client(&mut self, id: ClientId) {
         if let Some(c) = self.clients.remove(&id) {
             if let Some(sid) = c.session {
-                crate::model::resize::apply_window_size(self, sid);
+                self.client_left(sid);
             }
+        }
+    }
+
+    /// After a client left a session: its windows take the size of the clients left, and a
+    /// session with `destroy-unattached` on and no client left ends.
+    fn client_left(&mut self, sid: SessionId) {
+        crate::model::resize::apply_window_size(self, sid);
+        let attached = self.clients.values().any(|c| c.session == Some(sid));
+        if !attached && self.options.session(sid, "destroy-unattached").as_flag() {
+            self.destroy_session(sid, "[exited]");
         }
     }
 
@@ -369,6 +410,16 @@ mod tests {
     fn focus_reports_go_to_panes_that_asked_when_the_active_pane_changes() {
         let mut h = Harness::with_session();
         h.ok("split-window");
+        h.output(PaneId(0), "\x1b[?1004h");
+        h.take_bytes(PaneId(0));
+        h.ok("select-pane -t %0");
+        assert_eq!(
+            h.take_bytes(PaneId(0)),
+            b"",
+            "focus-events is off, as tmux's default"
+        );
+        h.ok("select-pane -t %1");
+        h.ok("set -s focus-events on");
         h.output(PaneId(0), "\x1b[?1004h");
         h.output(PaneId(1), "\x1b[?1004h");
         h.take_bytes(PaneId(0));

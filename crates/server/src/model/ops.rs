@@ -46,12 +46,18 @@ fn start_program(
 ) -> Result<Pane, String> {
     let session = state.session(sid).ok_or("no such session")?;
     let cwd = launch.cwd.unwrap_or(&session.cwd).to_string();
+    let term = state.options.server("default-terminal").as_text();
+    let shell = state.options.session(sid, "default-shell").as_text();
+    let command = state.options.session(sid, "default-command").as_text();
     let ctx = SpawnContext {
         env: &session.env,
         cwd: &cwd,
         socket: &state.socket,
         session: sid,
         pane: id,
+        term: &term,
+        shell: &shell,
+        command: &command,
     };
     let mut spec = spawn::spec(&ctx, launch.command);
     for (name, value) in launch.env {

@@ -55,14 +55,25 @@ fn check(state: &mut State, id: PaneId, again: bool) {
     if !again && pane.named_after == Some(pgrp) {
         return;
     }
-    let Some(name) = pane.current_command() else {
+    if pane.current_command().is_none() {
         return;
-    };
+    }
     pane.named_after = Some(pgrp);
     let (session, window) = (pane.session, pane.window);
     if !state.options.window(window, "automatic-rename").as_flag() {
         return;
     }
+    let scope = crate::model::vars::Scope {
+        session: Some(session),
+        window: Some(window),
+        pane: Some(id),
+        client: None,
+    };
+    let format = state
+        .options
+        .window(window, "automatic-rename-format")
+        .as_text();
+    let name = crate::model::vars::expand(state, scope, &format);
     let Some(s) = state.sessions.iter_mut().find(|s| s.id == session) else {
         return;
     };

@@ -7,9 +7,6 @@ use std::path::{Path, PathBuf};
 use crate::ids::{PaneId, SessionId};
 use crate::model::os::SpawnSpec;
 
-/// The `TERM` panes get (tmux's `default-terminal`).
-pub const DEFAULT_TERM: &str = "tmux-256color";
-
 /// Variables a client's environment must not pass on to panes.
 const DROPPED: &[&str] = &["MUX", "MUX_PANE", "TERM"];
 
@@ -25,12 +22,25 @@ pub struct SpawnContext<'a> {
     pub session: SessionId,
     /// The pane, for `$MUX_PANE`.
     pub pane: PaneId,
+    /// The `TERM` panes get (`default-terminal`).
+    pub term: &'a str,
+    /// The shell (`default-shell`); empty means `$SHELL`.
+    pub shell: &'a str,
+    /// What runs when no command is given (`default-command`); empty means a login shell.
+    pub command: &'a str,
 }
 
-/// Builds the spec: `$SHELL` as a login shell when `command` is empty, the shell with `-c`
-/// for a single command string, or the words themselves when there are several.
+/// Builds the spec: the shell (`default-shell`, else `$SHELL`) as a login shell when
+/// `command` is empty (or `default-command` through the shell when that is set), the shell
+/// with `-c` for a single command string, or the words themselves when there are several.
 pub fn spec(ctx: &SpawnContext<'_>, command: &[String]) -> SpawnSpec {
-    let shell = shell(ctx.env);
+    let shell = shell(ctx.env, ctx.shell);
+    let default = [ctx.command.to_string()];
+    let command = if command.is_empty() && !ctx.command.is_empty() {
+        &default[..]
+    } else {
+        command
+    };
     let name = shell
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -60,7 +70,7 @@ pub fn spec(ctx: &SpawnContext<'_>, command: &[String]) -> SpawnSpec {
 /// Returns the name a window running `command` gets.
 pub fn window_name(env: &[(String, String)], command: &[String]) -> String {
     let word = match command {
-        [] => shell(env).to_string_lossy().into_owned(),
+        [] => shell(env, "").to_string_lossy().into_owned(),
         [one] => one.split_whitespace().next().unwrap_or("").to_string(),
         [first, ..] => first.clone(),
     };
@@ -70,9 +80,12 @@ pub fn window_name(env: &[(String, String)], command: &[String]) -> String {
         .unwrap_or(word)
 }
 
-/// Returns `$SHELL` when it is an absolute path to an executable file, else `/bin/sh`.
-fn shell(env: &[(String, String)]) -> PathBuf {
-    lookup(env, "SHELL")
+/// Returns `default-shell` when set, else `$SHELL`, when it is an absolute path to an
+/// executable file; else `/bin/sh`.
+fn shell(env: &[(String, String)], default_shell: &str) -> PathBuf {
+    Some(default_shell)
+        .filter(|s| !s.is_empty())
+        .or_else(|| lookup(env, "SHELL"))
         .map(PathBuf::from)
         .filter(|p| p.is_absolute() && is_executable(p))
         .unwrap_or_else(|| PathBuf::from("/bin/sh"))
@@ -92,7 +105,7 @@ fn environment(ctx: &SpawnContext<'_>, shell: &Path) -> Vec<(String, String)> {
         .filter(|(k, _)| !DROPPED.contains(&k.as_str()) && k != "SHELL")
         .cloned()
         .collect();
-    env.push(("TERM".into(), DEFAULT_TERM.into()));
+    env.push(("TERM".into(), ctx.term.into()));
     env.push(("SHELL".into(), shell.to_string_lossy().into_owned()));
     env.push((
         "MUX".into(),
@@ -133,6 +146,9 @@ mod tests {
             socket: Path::new("/tmp/s"),
             session: SessionId(3),
             pane: PaneId(7),
+            term: "tmux-256color",
+            shell: "",
+            command: "",
         }
     }
 
@@ -166,5 +182,21 @@ mod tests {
         assert_eq!(many.program, PathBuf::from("top"));
         assert_eq!(window_name(&env, &["top -d 1".to_string()]), "top");
         assert_eq!(window_name(&env, &[]), "sh");
+    }
+
+    #[test]
+    fn default_terminal_shell_and_command_come_from_the_options() {
+        let env = vec![("SHELL".to_string(), "/no/such/shell".to_string())];
+        let mut c = ctx(&env);
+        c.term = "screen-256color";
+        c.shell = "/bin/sh";
+        c.command = "top -d 1";
+        let s = spec(&c, &[]);
+        assert!(s.env.contains(&("TERM".into(), "screen-256color".into())));
+        assert_eq!(s.program, PathBuf::from("/bin/sh"));
+        assert_eq!(s.args, vec!["-c".to_string(), "top -d 1".to_string()]);
+        assert!(s.env.contains(&("SHELL".into(), "/bin/sh".into())));
+        let given = spec(&c, &["vim".to_string(), "x".to_string()]);
+        assert_eq!(given.program, PathBuf::from("vim"), "a given command wins");
     }
 }

@@ -112,6 +112,20 @@ impl State {
         }
     }
 
+    /// Shows a message on a client's status line for `display-time` milliseconds.
+    pub fn show_message(&mut self, client: ClientId, text: &str) {
+        let Some(sid) = self.clients.get(&client).and_then(|c| c.session) else {
+            return;
+        };
+        let ms = self.options.session(sid, "display-time").as_count().max(1);
+        let until =
+            self.os.now() + std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX));
+        if let Some(c) = self.clients.get_mut(&client) {
+            c.message = Some((text.to_string(), until));
+            c.dirty = true;
+        }
+    }
+
     /// Marks every client attached to a session for redraw, and tells panes that lost or
     /// gained focus when the session's active pane changed.
     pub fn mark_session_dirty(&mut self, id: SessionId) {

@@ -119,7 +119,7 @@ fn draw_window(
         }
     }
     if !window.zoomed && visible.len() > 1 {
-        draw_borders(state, sid, window, &visible, rows, area);
+        crate::view::borders::draw_borders(state, sid, window, &visible, rows, area);
     }
     fill_outside(window, rows, area);
     if let Mode::PaneNumbers(_) = client.mode {
@@ -186,100 +186,6 @@ fn put_text(rows: &mut [Vec<Cell>], area: Area, rect: Rect, y: usize, text: &str
                 link: None,
             };
         }
-    }
-}
-
-/// Draws the border cells: every cell of the window not covered by a pane.
-fn draw_borders(
-    state: &State,
-    sid: SessionId,
-    window: &Window,
-    visible: &[(PaneId, Rect)],
-    rows: &mut [Vec<Cell>],
-    area: Area,
-) {
-    let (wc, wr) = window.layout.size();
-    let (wc, wr) = ((wc as usize).min(area.cols), (wr as usize).min(area.rows));
-    let covered = |x: usize, y: usize| {
-        visible.iter().any(|(_, r)| {
-            x >= r.x as usize
-                && x < (r.x + r.cols) as usize
-                && y >= r.y as usize
-                && y < (r.y + r.rows) as usize
-        })
-    };
-    let is_border = |x: isize, y: isize| {
-        x >= 0
-            && y >= 0
-            && (x as usize) < wc
-            && (y as usize) < wr
-            && !covered(x as usize, y as usize)
-    };
-    let scope = Scope {
-        session: Some(sid),
-        window: Some(window.id),
-        pane: Some(window.active),
-        client: None,
-    };
-    let normal = option_style(state, scope, "pane-border-style", Style::default());
-    let active_style = option_style(state, scope, "pane-active-border-style", normal);
-    let active = window.layout.rect(window.active).unwrap_or_default();
-    for y in 0..wr {
-        for x in 0..wc {
-            let (xi, yi) = (x as isize, y as isize);
-            if !is_border(xi, yi) {
-                continue;
-            }
-            let glyph = border_glyph(
-                is_border(xi, yi - 1),
-                is_border(xi, yi + 1),
-                is_border(xi - 1, yi),
-                is_border(xi + 1, yi),
-            );
-            let style = if touches(active, x, y) {
-                active_style
-            } else {
-                normal
-            };
-            if let Some(cell) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
-                *cell = Cell {
-                    text: glyph.into(),
-                    style,
-                    link: None,
-                };
-            }
-        }
-    }
-}
-
-/// Returns whether a border cell lies on the edge of `rect`.
-fn touches(rect: Rect, x: usize, y: usize) -> bool {
-    let (x0, y0) = (rect.x as usize, rect.y as usize);
-    let (x1, y1) = (x0 + rect.cols as usize, y0 + rect.rows as usize);
-    let in_x = x + 1 >= x0 && x <= x1;
-    let in_y = y + 1 >= y0 && y <= y1;
-    let beside = (x + 1 == x0 || x == x1) && y >= y0 && y < y1;
-    let above_below = (y + 1 == y0 || y == y1) && x >= x0 && x < x1;
-    in_x && in_y && (beside || above_below)
-}
-
-/// Chooses the line-drawing character for a border cell from its border neighbours.
-fn border_glyph(up: bool, down: bool, left: bool, right: bool) -> char {
-    match (up || down, left || right) {
-        (true, false) => '│',
-        (false, true) | (false, false) => '─',
-        (true, true) => match (up, down, left, right) {
-            (true, true, true, true) => '┼',
-            (true, true, false, true) => '├',
-            (true, true, true, false) => '┤',
-            (false, true, true, true) => '┬',
-            (true, false, true, true) => '┴',
-            (false, true, false, true) => '┌',
-            (false, true, true, false) => '┐',
-            (true, false, false, true) => '└',
-            (true, false, true, false) => '┘',
-            _ => '┼',
-        },
     }
 }
 
@@ -440,33 +346,5 @@ fn draw_titles(
                 *cell = Cell::new(text, style);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn border_glyphs_join_lines() {
-        assert_eq!(border_glyph(true, true, false, false), '│');
-        assert_eq!(border_glyph(false, false, true, true), '─');
-        assert_eq!(border_glyph(true, true, false, true), '├');
-        assert_eq!(border_glyph(true, true, true, true), '┼');
-        assert_eq!(border_glyph(false, true, true, true), '┬');
-    }
-
-    #[test]
-    fn active_border_is_the_ring_around_the_pane() {
-        let r = Rect {
-            x: 0,
-            y: 0,
-            cols: 10,
-            rows: 5,
-        };
-        assert!(touches(r, 10, 2), "right edge");
-        assert!(touches(r, 3, 5), "bottom edge");
-        assert!(!touches(r, 11, 2));
-        assert!(!touches(r, 10, 9));
     }
 }

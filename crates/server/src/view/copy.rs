@@ -29,6 +29,7 @@ struct Styles {
     selection: Style,
     matched: Style,
     current: Style,
+    mark: Style,
 }
 
 /// Returns the pane's rows as copy mode shows them, as wide and high as its terminal.
@@ -50,6 +51,7 @@ pub fn rows(state: &State, pane: &Pane, copy: &CopyMode) -> Vec<Vec<Cell>> {
             "copy-mode-current-match-style",
             Style::default(),
         ),
+        mark: option_style(state, scope, "copy-mode-mark-style", Style::default()),
     };
     let vi = state.options.window(pane.window, "mode-keys").as_text() == "vi";
     let marks = search_marks(term, copy, size.rows);
@@ -71,6 +73,8 @@ pub fn rows(state: &State, pane: &Pane, copy: &CopyMode) -> Vec<Vec<Cell>> {
                     cell.style = styles.current;
                 } else if mark == Mark::Match {
                     cell.style = styles.matched;
+                } else if copy.mark.is_some_and(|(line, _)| line == id) {
+                    cell.style = styles.mark;
                 }
                 cell
             })

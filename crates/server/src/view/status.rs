@@ -23,10 +23,25 @@ pub struct StatusRow {
 }
 
 /// Returns an option's style on top of `base`, tolerating bad styles (they are refused when set).
+/// For `status-style`, the older `status-fg` and `status-bg` override its colours when set,
+/// as in tmux.
 pub fn option_style(state: &State, scope: Scope, name: &str, base: Style) -> Style {
     let text = option_text(state, scope, name);
     let expanded = vars::expand(state, scope, &text);
-    parse_style(&expanded, base).unwrap_or(base)
+    let mut style = parse_style(&expanded, base).unwrap_or(base);
+    if name == "status-style" {
+        let colour = |option: &str| {
+            crate::config::style::parse_colour(&option_text(state, scope, option))
+                .filter(|c| *c != mux_protocol::Color::Default)
+        };
+        if let Some(fg) = colour("status-fg") {
+            style.fg = fg;
+        }
+        if let Some(bg) = colour("status-bg") {
+            style.bg = bg;
+        }
+    }
+    style
 }
 
 fn option_text(state: &State, scope: Scope, name: &str) -> String {
@@ -149,6 +164,8 @@ fn window_list(
         let mut style = option_style(state, scope, "window-status-style", base);
         if current {
             style = option_style(state, scope, style_name, style);
+        } else if session.last_window() == Some(w.id) {
+            style = option_style(state, scope, "window-status-last-style", style);
         }
         if !current && w.bell {
             style = option_style(state, scope, "window-status-bell-style", style);

@@ -40,7 +40,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         "automatic-rename-format",
         WINDOW,
         Text,
-        "#{?pane_in_mode,[tmux],#{pane_current_command}}#{?pane_dead,[dead],}",
+        "#{?pane_in_mode,[mux],#{pane_current_command}}#{?pane_dead,[dead],}",
     ),
     opt("base-index", SESSION, num(0, INT_MAX), "0"),
     opt("buffer-limit", SERVER, num(1, INT_MAX), "50"),
@@ -93,6 +93,12 @@ pub const OPTIONS: &[OptionSpec] = &[
         PANE,
         Text,
         "#{?pane_active,#[reverse],}#{pane_index}#[default] \"#{pane_title}\"",
+    ),
+    opt(
+        "pane-border-indicators",
+        WINDOW,
+        Choice(&["off", "colour", "arrows", "both"]),
+        "colour",
     ),
     opt(
         "pane-border-lines",

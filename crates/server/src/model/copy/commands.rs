@@ -39,6 +39,7 @@ pub fn enter(state: &mut State, pane: PaneId) -> bool {
     }
     p.copy = Some(CopyMode::new(&p.term));
     let sid = p.session;
+    crate::model::rename::became_active(state, pane);
     state.mark_session_dirty(sid);
     true
 }
@@ -48,6 +49,7 @@ pub fn leave(state: &mut State, pane: PaneId) {
     if let Some(p) = state.panes.get_mut(&pane) {
         if p.copy.take().is_some() {
             let sid = p.session;
+            crate::model::rename::became_active(state, pane);
             state.mark_session_dirty(sid);
         }
     }
