@@ -41,6 +41,7 @@ mod new_session;
 mod new_window;
 mod next_layout;
 mod next_window;
+pub mod parse;
 mod paste_buffer;
 mod previous_layout;
 mod previous_window;
