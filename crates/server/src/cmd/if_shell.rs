@@ -28,10 +28,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let value = crate::model::vars::expand(state, super::scope(ctx, found), condition);
     let holds = crate::config::format::is_true(&value);
     match (holds, otherwise.first()) {
-        (true, _) => super::run_line(state, ctx, then),
-        (false, Some(line)) => super::run_line(state, ctx, line),
-        (false, None) => Ok(Outcome::Done),
+        (true, _) => ctx.run_line_next(state, then)?,
+        (false, Some(line)) => ctx.run_line_next(state, line)?,
+        (false, None) => {}
     }
+    Ok(Outcome::Done)
 }
 
 #[cfg(test)]

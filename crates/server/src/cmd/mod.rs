@@ -12,12 +12,14 @@ mod choose_tree;
 mod clear_history;
 mod command_prompt;
 mod confirm_before;
+mod context;
 mod copy_mode;
 mod delete_buffer;
 mod detach_client;
 mod display_message;
 mod display_panes;
 mod has_session;
+mod hooks;
 mod if_shell;
 mod join_pane;
 mod kill_pane;
@@ -45,6 +47,7 @@ pub mod parse;
 mod paste_buffer;
 mod previous_layout;
 mod previous_window;
+mod queue;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
@@ -75,7 +78,7 @@ use mux_protocol::ServerMsg;
 pub use args::Args;
 
 use crate::ids::{ClientId, SessionId};
-use crate::log::log;
+use crate::model::queue::{BatchId, Item, Place};
 use crate::model::state::State;
 
 /// What a command did, beyond its output.
@@ -92,10 +95,23 @@ pub enum Outcome {
 
 /// What a command runs with.
 pub struct Ctx {
-    /// The client that asked (attached for key bindings).
+    /// The client that asked (attached for key bindings); [`ClientId::NONE`] for the config
+    /// file and hooks.
     pub client: ClientId,
     /// Text for the client's standard output.
     pub out: String,
+    /// The batch the command runs in.
+    pub batch: Option<BatchId>,
+    /// The command's group: commands it asks to run next join it.
+    pub group: u64,
+    /// Where the command was written (a config file and line).
+    pub place: Option<Place>,
+    /// The target it runs on when it names none (a hook's object).
+    pub current: Option<target::Found>,
+    /// Format variables it sees besides the usual ones (a hook's).
+    pub vars: Vec<(String, String)>,
+    /// Commands to run right after this one, before the rest of the batch.
+    pub next: Vec<Item>,
     /// The command's `-t` target, resolved by the table when its spec names one.
     target: Option<target::Found>,
     /// The command's `-s` source, resolved by the table when its spec names one and it was
@@ -109,9 +125,36 @@ impl Ctx {
         Ctx {
             client,
             out: String::new(),
+            batch: None,
+            group: 0,
+            place: None,
+            current: None,
+            vars: Vec::new(),
+            next: Vec::new(),
             target: None,
             source: None,
         }
+    }
+
+    /// Asks for commands (each a list of words) to run right after this one, in its group
+    /// and with its place and current target.
+    pub fn run_next(&mut self, commands: Vec<Vec<String>>) {
+        for words in commands {
+            self.next.push(Item {
+                words,
+                group: self.group,
+                place: self.place.clone(),
+                current: self.current,
+                vars: self.vars.clone(),
+            });
+        }
+    }
+
+    /// Parses a command line (an `if-shell` branch) and runs it right after this command.
+    pub fn run_line_next(&mut self, state: &mut State, line: &str) -> Result<(), String> {
+        let commands = context::parse_line(state, self.client, line)?;
+        self.run_next(commands);
+        Ok(())
     }
 
     /// Returns the resolved `-t` target of a command whose spec names one.
@@ -253,7 +296,7 @@ pub fn lookup(word: &str) -> Result<&'static Spec, String> {
     }
 }
 
-/// Parses and runs one command line.
+/// Parses and runs one command.
 fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome, String> {
     let Some((word, rest)) = argv.split_first() else {
         return Err("no command".into());
@@ -287,45 +330,10 @@ fn resolve(
     Ok(Some(found))
 }
 
-/// Runs a command line (one or more commands) with the context of the command running it
-/// (`if-shell`'s branches).
-pub fn run_line(state: &mut State, ctx: &mut Ctx, line: &str) -> Result<Outcome, String> {
-    let mut outcome = Outcome::Done;
-    for argv in line::parse(line)? {
-        outcome = execute(state, ctx, &argv)?;
-        if outcome != Outcome::Done {
-            break;
-        }
-    }
-    Ok(outcome)
-}
-
 /// Runs the command a client connected with and answers it: output and an exit status, or
 /// attaching the client.
 pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
-    let mut ctx = Ctx::new(client);
-    let mut result = Ok(Outcome::Done);
-    for command in argv.split(|w| w == ";").filter(|c| !c.is_empty()) {
-        result = execute(state, &mut ctx, command);
-        if !matches!(result, Ok(Outcome::Done)) {
-            break;
-        }
-    }
-    let Some(c) = state.clients.get(&client) else {
-        return;
-    };
-    if !ctx.out.is_empty() {
-        c.send(ServerMsg::Stdout(std::mem::take(&mut ctx.out)));
-    }
-    match result {
-        Ok(Outcome::Attach(session)) => attach(state, client, session),
-        Ok(Outcome::Wait) => {}
-        Ok(Outcome::Done) => finish(state, client, 0),
-        Err(message) => {
-            c.send(ServerMsg::Stderr(format!("{message}\n")));
-            finish(state, client, 1);
-        }
-    }
+    queue::run_request(state, client, argv);
 }
 
 /// Takes a piece (or, with `None`, the end) of a client's standard input for the command
@@ -334,12 +342,12 @@ pub fn load_stdin(state: &mut State, client: ClientId, piece: Option<Vec<u8>>) {
     load_buffer::stdin(state, client, piece);
 }
 
-/// Answers a command client whose command waited: its error, if any, and its exit status.
+/// Lets a command client's command that waited (for its standard input) end, with its error
+/// if any; the rest of its command line goes on.
 pub fn finish_waiting(state: &mut State, client: ClientId, error: Option<String>) {
-    if let (Some(c), Some(message)) = (state.clients.get(&client), &error) {
-        c.send(ServerMsg::Stderr(format!("{message}\n")));
+    if let Some(batch) = state.queue.waiting_for(client) {
+        queue::resume(state, batch, "", error);
     }
-    finish(state, client, i32::from(error.is_some()));
 }
 
 /// Sends the exit status to a command client and forgets it.
@@ -362,24 +370,10 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
     state.touch_client(client);
 }
 
-/// Runs a command line for an attached client (a key binding, a prompt, a chooser): errors
-/// and output appear as a message on its status line.
+/// Runs a command line for an attached client (a key binding, a prompt, a chooser): output
+/// appears in view mode over its pane, an error on its status line.
 pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
-    let commands = match line::parse(line) {
-        Ok(c) => c,
-        Err(e) => return show_message(state, client, &e),
-    };
-    let mut ctx = Ctx::new(client);
-    for argv in commands {
-        if let Err(message) = execute(state, &mut ctx, &argv) {
-            log!("binding {line}: {message}");
-            return show_message(state, client, &message);
-        }
-    }
-    if let Some(first) = ctx.out.lines().next() {
-        let first = first.to_string();
-        show_message(state, client, &first);
-    }
+    queue::run_binding(state, client, line);
 }
 
 /// Shows a message on a client's status line for display-time milliseconds.
@@ -392,9 +386,11 @@ pub fn show_message(state: &mut State, client: ClientId, text: &str) {
         .session(sid, "display-time")
         .as_number()
         .max(1) as u64;
+    let text = text.lines().next().unwrap_or_default().to_string();
+    state.log_message(&text);
     if let Some(c) = state.clients.get_mut(&client) {
         let until = state.os.now() + std::time::Duration::from_millis(ms);
-        c.message = Some((text.to_string(), until));
+        c.message = Some((text, until));
         c.dirty = true;
     }
 }

@@ -85,7 +85,7 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "last-pane",
         "Move to the previously active pane",
     ),
-    ("?", false, "list-keys", "List key bindings"),
+    ("?", false, "list-keys -N", "List key bindings"),
     ("[", false, "copy-mode", "Enter copy mode"),
     (
         "PPage",

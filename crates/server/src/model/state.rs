@@ -46,6 +46,16 @@ pub struct State {
     pub outer_colours: OuterColours,
     /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
     pub prompt_history: Vec<String>,
+    /// Commands waiting to run (tmux's command queue).
+    pub queue: crate::model::queue::Queue,
+    /// The global environment (`set-environment -g`).
+    pub environ: crate::model::environ::Environ,
+    /// The message log (`show-messages`): when and what, oldest first, at most
+    /// `message-limit` entries.
+    pub messages: std::collections::VecDeque<(std::time::SystemTime, String)>,
+    /// Errors from loading the config file at startup, shown to the first client that
+    /// attaches.
+    pub config_errors: Vec<String>,
 }
 
 /// An RGB colour.
@@ -93,6 +103,10 @@ impl State {
             buffers: Default::default(),
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
+            queue: Default::default(),
+            environ: Default::default(),
+            messages: Default::default(),
+            config_errors: Vec::new(),
         }
     }
 
@@ -147,6 +161,16 @@ impl State {
     pub fn client_pane(&self, id: ClientId) -> Option<PaneId> {
         let sid = self.clients.get(&id)?.session?;
         Some(self.session(sid)?.current_window()?.active)
+    }
+
+    /// Adds a line to the message log, dropping the oldest past `message-limit`.
+    pub fn log_message(&mut self, text: &str) {
+        let when = self.os.wall_clock();
+        self.messages.push_back((when, text.to_string()));
+        let limit = self.options.server("message-limit").as_count();
+        while self.messages.len() > limit {
+            self.messages.pop_front();
+        }
     }
 
     /// Returns the active pane of the window a client looks at, mutably.

@@ -123,9 +123,10 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
         "pane_in_mode" => return flag(p.copy.is_some()),
         "mouse_any_flag" => return flag(crate::model::mouse::wants_mouse(state, id)),
-        "pane_mode" => match p.copy {
-            Some(_) => "copy-mode".into(),
-            None => String::new(),
+        "pane_mode" => match (&p.copy, &p.view) {
+            (Some(_), Some(_)) => "view-mode".into(),
+            (Some(_), None) => "copy-mode".into(),
+            (None, _) => String::new(),
         },
         "pane_synchronized" => {
             return flag(state.options.window(w.id, "synchronize-panes").as_flag())
@@ -159,7 +160,7 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
     let Some(c) = p.copy.as_ref() else {
         return Some(String::new());
     };
-    let term = &p.term;
+    let term = p.copy_term();
     Some(match name {
         "scroll_position" => c.scrolled_back(term).to_string(),
         "copy_cursor_x" => c.cx.to_string(),

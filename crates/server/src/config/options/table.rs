@@ -74,6 +74,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         Style,
         "bg=black,fg=yellow",
     ),
+    opt("message-limit", SERVER, num(0, INT_MAX), "1000"),
     opt("message-style", SESSION, Style, "bg=yellow,fg=black"),
     opt("mode-keys", WINDOW, Choice(KEYS), "emacs"),
     opt("mode-style", WINDOW, Style, "bg=yellow,fg=black"),

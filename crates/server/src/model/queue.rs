@@ -1,0 +1,167 @@
+//! Commands waiting to run, as data (tmux's command queue): each command line from a client,
+//! a key binding, the config file or a hook is a batch of parsed commands that runs in order
+//! and may stop to wait (for a shell command, a channel, a client's standard input) and go
+//! on later. The `cmd` layer runs them; the model only keeps them, so that the event loop can
+//! hand a finished job back to the batch that waits for it.
+
+use std::collections::{BTreeMap, VecDeque};
+
+use crate::ids::{ClientId, SessionId};
+use crate::model::target::Found;
+
+/// Identifies a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BatchId(pub u64);
+
+/// Where a batch came from, which decides where its output and errors go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A command client's command line: output and errors are printed by the client, which
+    /// exits with status 1 after an error.
+    Request,
+    /// A key binding, prompt or chooser of an attached client: output appears in the view
+    /// mode of its pane, an error on its status line.
+    Binding,
+    /// The config file loaded when the server starts: errors are kept for the first client
+    /// that attaches.
+    Config,
+    /// A hook, or a command that went on in the background (`if-shell -b`): errors go to the
+    /// message log.
+    Detached,
+}
+
+/// Where a command was written: a file and a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The file, as it was named.
+    pub file: String,
+    /// The line, from 1.
+    pub line: usize,
+}
+
+/// One command waiting to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Its words, the command name first.
+    pub words: Vec<String>,
+    /// Its group: after an error the rest of the group is skipped.
+    pub group: u64,
+    /// Where it was written, for commands from a file.
+    pub place: Option<Place>,
+    /// The target it runs on when it names none (a hook's object).
+    pub current: Option<Found>,
+    /// Format variables it sees besides the usual ones (`hook`, `hook_pane`, ...).
+    pub vars: Vec<(String, String)>,
+}
+
+/// A batch of commands for one client (or none).
+#[derive(Debug)]
+pub struct Batch {
+    /// The client it runs for; [`ClientId::NONE`] for the config file and hooks.
+    pub client: ClientId,
+    /// Where it came from.
+    pub origin: Origin,
+    /// The commands still to run.
+    pub items: VecDeque<Item>,
+    /// Output so far.
+    pub out: String,
+    /// Errors so far, each with its place when it has one.
+    pub errors: Vec<String>,
+    /// Whether an error without a place happened (a command line's error).
+    pub failed: bool,
+    /// The session the client attaches to at the end (`new-session`, `attach-session`).
+    pub attach: Option<SessionId>,
+    /// The command that waits, if one does; the batch goes on when it is resumed.
+    pub waiting: Option<Waiting>,
+    /// Whether it waits for the config file to finish loading before it starts.
+    pub held: bool,
+}
+
+/// The command a batch waits for: its group and place, for an error it ends with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting {
+    /// Its group.
+    pub group: u64,
+    /// Where it was written.
+    pub place: Option<Place>,
+}
+
+/// What the command running now sees besides its client.
+#[derive(Debug, Clone, Default)]
+pub struct Running {
+    /// The batch it belongs to.
+    pub batch: Option<BatchId>,
+    /// The target it runs on when it names none.
+    pub current: Option<Found>,
+    /// Extra format variables.
+    pub vars: Vec<(String, String)>,
+}
+
+/// Every batch, and the counters that name them.
+#[derive(Debug, Default)]
+pub struct Queue {
+    /// The batches that have not finished, by id.
+    pub batches: BTreeMap<BatchId, Batch>,
+    /// What the running command sees.
+    pub running: Running,
+    /// The batch loading the config file at startup, while it has not finished.
+    pub config: Option<BatchId>,
+    /// The next batch id.
+    next: u64,
+    /// The next group number.
+    next_group: u64,
+}
+
+impl Queue {
+    /// Adds a batch and returns its id.
+    pub fn add(&mut self, batch: Batch) -> BatchId {
+        self.next += 1;
+        let id = BatchId(self.next);
+        self.batches.insert(id, batch);
+        id
+    }
+
+    /// Returns a new group number.
+    pub fn group(&mut self) -> u64 {
+        self.next_group += 1;
+        self.next_group
+    }
+
+    /// Returns the batch of a client that waits for something, if any.
+    pub fn waiting_for(&self, client: ClientId) -> Option<BatchId> {
+        self.batches
+            .iter()
+            .find(|(_, b)| b.client == client && b.waiting.is_some() && b.origin == Origin::Request)
+            .map(|(id, _)| *id)
+    }
+}
+
+impl Batch {
+    /// Returns a batch of `items` for `client`.
+    pub fn new(client: ClientId, origin: Origin, items: Vec<Item>) -> Batch {
+        Batch {
+            client,
+            origin,
+            items: items.into(),
+            out: String::new(),
+            errors: Vec::new(),
+            failed: false,
+            attach: None,
+            waiting: None,
+            held: false,
+        }
+    }
+}
+
+impl Item {
+    /// Returns an item of `words` in `group`, written nowhere in particular.
+    pub fn new(words: Vec<String>, group: u64) -> Item {
+        Item {
+            words,
+            group,
+            place: None,
+            current: None,
+            vars: Vec::new(),
+        }
+    }
+}
