@@ -78,8 +78,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
             _ = sleep_until(flush_at) => None,
             _ = sleep_until(clock_at) => { clock_tick(&mut state); None }
             _ = sleep_until(state.next_timer()) => {
-                let now = state.os.now();
-                state.run_timers(now);
+                timers(&mut state);
                 None
             }
         };
@@ -102,6 +101,13 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
     // Give writers a moment to send the last messages (exit, detach) to their clients.
     let _ = tokio::time::timeout(Duration::from_secs(1), alive_rx.recv()).await;
     status
+}
+
+/// Runs every timer that is due, the model's and the commands'.
+pub(crate) fn timers(state: &mut State) {
+    let now = state.os.now();
+    state.run_timers(now);
+    crate::cmd::run_timers(state, now);
 }
 
 /// Makes vi keys the default for copy mode and the prompt when the editor named by
@@ -133,7 +139,9 @@ pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
         state.exit.get_or_insert(0);
     }
     let now = state.os.now();
-    crate::view::render::flush(state, now)
+    let next = crate::view::render::flush(state, now);
+    state.start_format_jobs();
+    next
 }
 
 /// Sleeps until `when`, or forever when there is nothing to wait for.
@@ -177,6 +185,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         // The program a respawn replaced, or a pane already gone.
         Event::Output(..) | Event::Closed(..) | Event::Exited(..) => {}
         Event::Terminate => state.shutdown("[server exited]"),
+        Event::JobDone(job, output, status) => crate::cmd::job_done(state, job, output, status),
     }
 }
 

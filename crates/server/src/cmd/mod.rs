@@ -21,6 +21,7 @@ mod display_panes;
 mod has_session;
 mod hooks;
 mod if_shell;
+mod jobs;
 mod join_pane;
 mod kill_pane;
 mod kill_server;
@@ -53,6 +54,7 @@ mod rename_window;
 mod resize_pane;
 mod respawn_pane;
 mod rotate_window;
+mod run_shell;
 mod save_buffer;
 mod select_layout;
 mod select_pane;
@@ -60,9 +62,11 @@ mod select_window;
 mod send_keys;
 mod send_prefix;
 mod set_buffer;
+mod set_environment;
 mod set_option;
 mod set_window_option;
 mod show_buffer;
+mod show_environment;
 mod show_options;
 mod show_window_options;
 mod split_window;
@@ -260,6 +264,7 @@ pub const COMMANDS: &[Spec] = &[
     resize_pane::SPEC,
     respawn_pane::SPEC,
     rotate_window::SPEC,
+    run_shell::SPEC,
     save_buffer::SPEC,
     select_layout::SPEC,
     select_pane::SPEC,
@@ -267,9 +272,11 @@ pub const COMMANDS: &[Spec] = &[
     send_keys::SPEC,
     send_prefix::SPEC,
     set_buffer::SPEC,
+    set_environment::SPEC,
     set_option::SPEC,
     set_window_option::SPEC,
     show_buffer::SPEC,
+    show_environment::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
     split_window::SPEC,
@@ -334,6 +341,18 @@ fn resolve(
 /// attaching the client.
 pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
     queue::run_request(state, client, argv);
+}
+
+/// Hands the end of a job (its output and exit status) to what waits for it.
+pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8>, status: i32) {
+    jobs::done(state, id, output, status);
+    hooks::run_due(state);
+}
+
+/// Does what the command layer's timers that are due are for (`run-shell -d`).
+pub fn run_timers(state: &mut State, now: std::time::Instant) {
+    jobs::run_timers(state, now);
+    hooks::run_due(state);
 }
 
 /// Takes a piece (or, with `None`, the end) of a client's standard input for the command

@@ -39,6 +39,18 @@ pub fn pump(state: &mut State, id: BatchId) {
 /// Lets a batch whose command waited go on; `error` ends that command with an error, and
 /// `out` is added to the batch's output.
 pub fn resume(state: &mut State, id: BatchId, out: &str, error: Option<String>) {
+    resume_with(state, id, out, error, Vec::new());
+}
+
+/// Like [`resume`], with commands to run first in the waiting command's group and context
+/// (the branch `if-shell` picked).
+pub fn resume_with(
+    state: &mut State,
+    id: BatchId,
+    out: &str,
+    error: Option<String>,
+    next: Vec<Vec<String>>,
+) {
     let Some(b) = state.queue.batches.get_mut(&id) else {
         return;
     };
@@ -46,6 +58,15 @@ pub fn resume(state: &mut State, id: BatchId, out: &str, error: Option<String>) 
         return;
     };
     b.out.push_str(out);
+    for words in next.into_iter().rev() {
+        b.items.push_front(Item {
+            words,
+            group: waiting.group,
+            place: waiting.place.clone(),
+            current: waiting.current,
+            vars: waiting.vars.clone(),
+        });
+    }
     if let Some(message) = error {
         fail(b, waiting.group, waiting.place.as_ref(), message);
     }
@@ -77,6 +98,7 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
         return;
     };
     b.out.push_str(&ctx.out);
+    let waiting_current = ctx.current;
     for next in ctx.next.into_iter().rev() {
         b.items.push_front(next);
     }
@@ -87,6 +109,8 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
             b.waiting = Some(Waiting {
                 group: item.group,
                 place: item.place,
+                current: waiting_current,
+                vars: item.vars,
             })
         }
         Err(message) => fail(b, item.group, item.place.as_ref(), message),

@@ -91,6 +91,35 @@ pub fn compose(
     env
 }
 
+/// Returns the environment a shell command the server runs for session `sid` gets
+/// (`run-shell`, `if-shell`, `#()`): what a new pane of the session would get, with `$MUX`;
+/// with no session, the server's own environment and the global one.
+pub fn for_job(
+    state: &crate::model::state::State,
+    sid: Option<crate::ids::SessionId>,
+) -> Vec<(String, String)> {
+    let session = sid.and_then(|s| state.session(s));
+    let mut env = match session {
+        Some(s) => compose(&s.env, &state.environ, &s.environ),
+        None => {
+            let mut env: Vec<(String, String)> = std::env::vars().collect();
+            state.environ.apply_to(&mut env);
+            env
+        }
+    };
+    env.retain(|(k, _)| k != "MUX" && k != "MUX_PANE");
+    if let Some(s) = session {
+        let mux = format!(
+            "{},{},{}",
+            state.socket.display(),
+            std::process::id(),
+            s.id.0
+        );
+        env.push(("MUX".to_string(), mux));
+    }
+    env
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

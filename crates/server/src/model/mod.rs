@@ -16,6 +16,7 @@ pub mod environ;
 #[cfg(test)]
 pub mod fake;
 pub mod hit;
+pub mod jobs;
 pub mod keys;
 pub mod layout;
 pub mod lifecycle;

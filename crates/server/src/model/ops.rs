@@ -46,8 +46,9 @@ fn start_program(
 ) -> Result<Pane, String> {
     let session = state.session(sid).ok_or("no such session")?;
     let cwd = launch.cwd.unwrap_or(&session.cwd).to_string();
+    let env = crate::model::environ::compose(&session.env, &state.environ, &session.environ);
     let ctx = SpawnContext {
-        env: &session.env,
+        env: &env,
         cwd: &cwd,
         socket: &state.socket,
         session: sid,

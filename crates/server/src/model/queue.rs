@@ -77,13 +77,18 @@ pub struct Batch {
     pub held: bool,
 }
 
-/// The command a batch waits for: its group and place, for an error it ends with.
+/// The command a batch waits for: its group, place and context, for an error it ends with
+/// and the commands it runs when it ends (`if-shell`'s branch).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Waiting {
     /// Its group.
     pub group: u64,
     /// Where it was written.
     pub place: Option<Place>,
+    /// Its current target.
+    pub current: Option<Found>,
+    /// Its extra format variables.
+    pub vars: Vec<(String, String)>,
 }
 
 /// What the command running now sees besides its client.

@@ -48,6 +48,8 @@ pub struct State {
     pub prompt_history: Vec<String>,
     /// Commands waiting to run (tmux's command queue).
     pub queue: crate::model::queue::Queue,
+    /// Shell commands running for commands and formats.
+    pub jobs: crate::model::jobs::Jobs,
     /// The global environment (`set-environment -g`).
     pub environ: crate::model::environ::Environ,
     /// The message log (`show-messages`): when and what, oldest first, at most
@@ -104,6 +106,7 @@ impl State {
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
             queue: Default::default(),
+            jobs: Default::default(),
             environ: Default::default(),
             messages: Default::default(),
             config_errors: Vec::new(),

@@ -18,7 +18,13 @@ impl State {
             };
             message.into_iter().chain(numbers)
         });
-        clients.chain(self.rename_at).min()
+        let sleeps = self.jobs.sleeps.iter().map(|s| s.until);
+        let formats = self.format_jobs_due();
+        clients
+            .chain(self.rename_at)
+            .chain(sleeps)
+            .chain(formats)
+            .min()
     }
 
     /// Runs every timer that is due.
@@ -26,6 +32,7 @@ impl State {
         if self.rename_at.is_some_and(|t| t <= now) {
             crate::model::rename::recheck(self);
         }
+        self.format_jobs_tick();
         for c in self.clients.values_mut() {
             if c.message.as_ref().is_some_and(|(_, t)| *t <= now) {
                 c.message = None;

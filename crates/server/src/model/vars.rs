@@ -37,6 +37,12 @@ pub fn expand_buffer(
 
 /// Returns a variable's value, or an option's when the name is one.
 pub fn lookup(state: &State, scope: Scope, name: &str) -> Option<String> {
+    if let Some(command) = name.strip_prefix("#(") {
+        return Some(state.shell_value(command));
+    }
+    if let Some((_, value)) = state.queue.running.vars.iter().find(|(n, _)| n == name) {
+        return Some(value.clone());
+    }
     let found = session_var(state, scope, name)
         .or_else(|| window_var(state, scope, name))
         .or_else(|| pane_var(state, scope, name))

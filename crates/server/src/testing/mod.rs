@@ -19,6 +19,7 @@ use crate::model::state::State;
 
 mod group_a;
 mod group_b;
+mod jobs;
 
 /// What a command client was told.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

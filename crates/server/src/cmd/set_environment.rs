@@ -1,0 +1,123 @@
+//! `set-environment` (`setenv`): set a variable in a session's environment (`-t`, else the
+//! current session) or the global one (`-g`), which new panes, `run-shell` and `if-shell`
+//! get; `-u` forgets it, `-r` marks it removed from programs' environments, `-h` hides it
+//! from them (kept for `$NAME` in the config), `-F` expands the value as a format.
+
+use super::{target, Args, Ctx, Outcome, Spec, Target};
+use crate::model::environ::Environ;
+use crate::model::state::State;
+
+/// The table entry.
+pub const SPEC: Spec = Spec {
+    name: "set-environment",
+    alias: Some("setenv"),
+    flags: "Fhgrt:u",
+    usage: "[-Fhgru] [-t target-session] name [value]",
+    args: (1, 2),
+    target: Target::None,
+    source: Target::None,
+    exec,
+};
+
+/// Runs set-environment.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+    let name = args.positional.first().map(String::as_str).unwrap_or("");
+    if name.is_empty() {
+        return Err("empty variable name".into());
+    }
+    if name.contains('=') {
+        return Err("variable name contains =".into());
+    }
+    let value = args.positional.get(1);
+    if value.is_some() && (args.has('u') || args.has('r')) {
+        let flag = if args.has('u') { 'u' } else { 'r' };
+        return Err(format!("can't specify a value with -{flag}"));
+    }
+    let value = match value {
+        Some(v) if args.has('F') => {
+            let scope = match target::current(state, ctx.client) {
+                Some(f) => super::client_scope(state, ctx, f),
+                None => Default::default(),
+            };
+            Some(crate::model::vars::expand(state, scope, v))
+        }
+        v => v.cloned(),
+    };
+    let env = environment(state, ctx, args)?;
+    if args.has('u') {
+        env.unset(name);
+    } else if args.has('r') {
+        env.mark_removed(name);
+    } else {
+        let value = value.ok_or("no value specified")?;
+        env.set(name, &value, args.has('h'));
+    }
+    Ok(Outcome::Done)
+}
+
+/// Returns the environment `-g` or `-t` names.
+pub fn environment<'a>(
+    state: &'a mut State,
+    ctx: &Ctx,
+    args: &Args,
+) -> Result<&'a mut Environ, String> {
+    if args.has('g') {
+        return Ok(&mut state.environ);
+    }
+    let sid = target::session_or_current(state, ctx.client, args.value('t'))?;
+    state
+        .session_mut(sid)
+        .map(|s| &mut s.environ)
+        .ok_or_else(|| "no such session".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::Harness;
+
+    #[test]
+    fn variables_are_set_removed_hidden_and_forgotten() {
+        let mut h = Harness::with_session();
+        h.ok("setenv -g EDITOR vim");
+        h.ok("setenv -t work PROJECT mux");
+        h.ok("setenv -r GONE");
+        h.ok("setenv -h SECRET x");
+        h.ok("setenv -F NAMED '#{session_name}'");
+        assert_eq!(h.ok("showenv -g EDITOR"), "EDITOR=vim\n");
+        let shown = h.ok("showenv");
+        assert!(shown.contains("\nPROJECT=mux\n"), "{shown}");
+        assert!(shown.contains("-GONE\n"), "{shown}");
+        assert!(shown.contains("NAMED=work\n"), "{shown}");
+        assert!(!shown.contains("SECRET"), "{shown}");
+        assert_eq!(h.ok("showenv -h"), "SECRET=x\n");
+        h.ok("setenv -u PROJECT");
+        assert_eq!(h.err("showenv PROJECT"), "unknown variable: PROJECT");
+    }
+
+    #[test]
+    fn new_panes_get_the_global_and_the_sessions_variables() {
+        let mut h = Harness::with_session();
+        h.ok("setenv -g EDITOR vim");
+        h.ok("setenv -g PAGER less");
+        h.ok("setenv PAGER most");
+        h.ok("setenv -r HOME");
+        h.ok("setenv -h SECRET x");
+        h.ok("new-window");
+        let env = h.fake.pane(crate::ids::PaneId(1)).spawned[0].env.clone();
+        let var = |name: &str| env.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+        assert_eq!(var("EDITOR"), Some("vim"));
+        assert_eq!(var("PAGER"), Some("most"));
+        assert_eq!(var("HOME"), None);
+        assert_eq!(var("SECRET"), None);
+    }
+
+    #[test]
+    fn mistakes_are_worded_as_tmux_words_them() {
+        let mut h = Harness::with_session();
+        assert_eq!(h.err("setenv FOO"), "no value specified");
+        assert_eq!(h.err("setenv -u FOO bar"), "can't specify a value with -u");
+        assert_eq!(h.err("setenv '' x"), "empty variable name");
+        assert_eq!(h.err("setenv A=B x"), "variable name contains =");
+        assert_eq!(h.err("setenv -t nosuch A x"), "can't find session: nosuch");
+    }
+}
