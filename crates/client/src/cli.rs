@@ -25,9 +25,10 @@ pub struct Cli {
     /// A full socket path, used as is.
     #[arg(short = 'S', value_name = "socket-path")]
     pub socket_path: Option<PathBuf>,
-    /// A configuration file (accepted, not read yet).
-    #[arg(short = 'f', value_name = "file")]
-    pub config: Option<PathBuf>,
+    /// Config files the server loads when this client starts it, in order (instead of the
+    /// default file); may be repeated.
+    #[arg(short = 'f', value_name = "file", action = ArgAction::Append)]
+    pub config: Vec<PathBuf>,
     /// Asks a server started by this client to write a log; may be repeated.
     #[arg(short = 'v', action = ArgAction::Count)]
     pub verbose: u8,
@@ -88,7 +89,11 @@ mod tests {
 
     #[test]
     fn combined_and_attached_short_options() {
-        let cli = parse_str("-vV -Lfoo -S/tmp/x -f/dev/null ls -F x").expect("parses");
+        let cli = parse_str("-vV -Lfoo -S/tmp/x -f/dev/null -f /dev/null ls -F x").expect("parses");
+        assert_eq!(
+            cli.config,
+            [PathBuf::from("/dev/null"), PathBuf::from("/dev/null")]
+        );
         assert_eq!(cli.verbose, 1);
         assert!(cli.version);
         assert_eq!(cli.socket_name.as_deref(), Some("foo"));

@@ -6,6 +6,7 @@ mod backend;
 mod cli;
 mod colour;
 mod command;
+mod config;
 mod connect;
 mod draw;
 mod keys;
@@ -36,15 +37,17 @@ fn main() {
     std::process::exit(status);
 }
 
-/// Runs `__server -S PATH [-v]`; returns the exit status.
+/// Runs `__server -S PATH [-v] [-f FILE]...`; returns the exit status.
 fn server_main(args: &[OsString]) -> i32 {
     let mut socket = None;
     let mut verbose = false;
+    let mut config = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("-S") => socket = it.next().map(PathBuf::from),
             Some("-v") => verbose = true,
+            Some("-f") => config.extend(it.next().map(PathBuf::from)),
             _ => {
                 eprintln!("mux: bad server argument {}", arg.to_string_lossy());
                 return 1;
@@ -55,7 +58,11 @@ fn server_main(args: &[OsString]) -> i32 {
         eprintln!("mux: the server needs -S PATH");
         return 1;
     };
-    mux_server::run_server(mux_server::ServerOptions { socket, verbose })
+    mux_server::run_server(mux_server::ServerOptions {
+        socket,
+        verbose,
+        config,
+    })
 }
 
 /// Runs the client for parsed options; returns the exit status.
@@ -73,7 +80,12 @@ fn run(cli: cli::Cli) -> i32 {
     } else {
         cli.command
     };
-    match connect::open(&socket, &argv, cli.verbose > 0) {
+    let config = if cli.config.is_empty() {
+        config::default_file().into_iter().collect()
+    } else {
+        cli.config
+    };
+    match connect::open(&socket, &argv, cli.verbose > 0, &config) {
         Ok(stream) => command::run(stream, argv),
         Err(message) => fail(&message),
     }

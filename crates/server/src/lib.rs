@@ -44,4 +44,6 @@ pub struct ServerOptions {
     pub socket: PathBuf,
     /// Whether to write a log file beside the socket.
     pub verbose: bool,
+    /// The config files to load as it starts, in order (none: no config).
+    pub config: Vec<PathBuf>,
 }

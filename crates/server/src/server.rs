@@ -25,7 +25,7 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let status = serve(listener, opts.socket.clone());
+    let status = serve(listener, opts.socket.clone(), &opts.config);
     socket_file.remove();
     log!("server exiting with status {status}");
     status
@@ -33,7 +33,7 @@ pub fn run_server(opts: ServerOptions) -> i32 {
 
 /// Runs the event loop on an already bound listener until it should exit; returns the
 /// status.
-fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf, config: &[PathBuf]) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -45,11 +45,15 @@ fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
             return 1;
         }
     };
-    runtime.block_on(run(listener, socket))
+    runtime.block_on(run(listener, socket, config))
 }
 
 /// The event loop.
-async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+async fn run(
+    listener: std::os::unix::net::UnixListener,
+    socket: PathBuf,
+    config: &[PathBuf],
+) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let listener = match listener
@@ -70,6 +74,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_default();
     vi_keys_for_editor(&mut state, &editor);
+    crate::cmd::load_config(&mut state, config);
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;
     while state.exit.is_none() {

@@ -69,6 +69,7 @@ mod show_buffer;
 mod show_environment;
 mod show_options;
 mod show_window_options;
+mod source_file;
 mod split_window;
 mod start_server;
 mod swap_pane;
@@ -116,6 +117,8 @@ pub struct Ctx {
     pub vars: Vec<(String, String)>,
     /// Commands to run right after this one, before the rest of the batch.
     pub next: Vec<Item>,
+    /// Errors that do not stop the command (a config file's), reported when the batch ends.
+    pub errors: Vec<String>,
     /// The command's `-t` target, resolved by the table when its spec names one.
     target: Option<target::Found>,
     /// The command's `-s` source, resolved by the table when its spec names one and it was
@@ -135,6 +138,7 @@ impl Ctx {
             current: None,
             vars: Vec::new(),
             next: Vec::new(),
+            errors: Vec::new(),
             target: None,
             source: None,
         }
@@ -279,6 +283,7 @@ pub const COMMANDS: &[Spec] = &[
     show_environment::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
+    source_file::SPEC,
     split_window::SPEC,
     start_server::SPEC,
     swap_pane::SPEC,
@@ -343,6 +348,24 @@ pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
     queue::run_request(state, client, argv);
 }
 
+/// Loads the config files as the server starts (`-f`, else the default file when it
+/// exists): their errors are kept for the first client that attaches, and command clients
+/// that connect meanwhile wait until the files have loaded.
+pub fn load_config(state: &mut State, files: &[std::path::PathBuf]) {
+    if files.is_empty() {
+        return;
+    }
+    let mut words = vec!["source-file".to_string(), "--".to_string()];
+    words.extend(files.iter().map(|f| f.display().to_string()));
+    let items = queue::items(state, vec![words]);
+    let batch =
+        crate::model::queue::Batch::new(ClientId::NONE, crate::model::queue::Origin::Config, items);
+    let id = queue::start(state, batch);
+    if state.queue.batches.contains_key(&id) {
+        state.queue.config = Some(id);
+    }
+}
+
 /// Hands the end of a job (its output and exit status) to what waits for it.
 pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8>, status: i32) {
     jobs::done(state, id, output, status);
@@ -387,6 +410,10 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
         c.send(ServerMsg::Attached { session: name });
     }
     state.touch_client(client);
+    if !state.config_errors.is_empty() {
+        let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
+        crate::model::viewmode::show_for_client(state, client, &text);
+    }
 }
 
 /// Runs a command line for an attached client (a key binding, a prompt, a chooser): output

@@ -98,6 +98,7 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
         return;
     };
     b.out.push_str(&ctx.out);
+    b.errors.append(&mut ctx.errors);
     let waiting_current = ctx.current;
     for next in ctx.next.into_iter().rev() {
         b.items.push_front(next);

@@ -37,6 +37,9 @@ pub struct Place {
     pub file: String,
     /// The line, from 1.
     pub line: usize,
+    /// How deeply the file is nested in files that sourced it (1 for a file sourced from
+    /// elsewhere).
+    pub depth: usize,
 }
 
 /// One command waiting to run.

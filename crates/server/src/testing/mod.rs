@@ -17,6 +17,7 @@ use crate::io::event::Event;
 use crate::model::fake::{Fake, FakeOs};
 use crate::model::state::State;
 
+pub mod files;
 mod group_a;
 mod group_b;
 mod jobs;
