@@ -119,6 +119,8 @@ pub struct Ctx {
     pub next: Vec<Item>,
     /// Errors that do not stop the command (a config file's), reported when the batch ends.
     pub errors: Vec<String>,
+    /// Warnings, reported when the batch ends; they do not make it fail.
+    pub warnings: Vec<String>,
     /// The command's `-t` target, resolved by the table when its spec names one.
     target: Option<target::Found>,
     /// The command's `-s` source, resolved by the table when its spec names one and it was
@@ -139,6 +141,7 @@ impl Ctx {
             vars: Vec::new(),
             next: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             target: None,
             source: None,
         }
@@ -310,6 +313,44 @@ pub fn lookup(word: &str) -> Result<&'static Spec, String> {
 
 /// Parses and runs one command.
 fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome, String> {
+    let Some((word, rest)) = argv.split_first() else {
+        return Err("no command".into());
+    };
+    if let Some(mut commands) = expand_alias(state, ctx, word)? {
+        if let Some(last) = commands.last_mut() {
+            last.extend(rest.iter().cloned());
+        }
+        return match commands.as_slice() {
+            [one] => execute_command(state, ctx, one),
+            _ => {
+                ctx.run_next(commands);
+                Ok(Outcome::Done)
+            }
+        };
+    }
+    execute_command(state, ctx, argv)
+}
+
+/// Returns the commands an alias from `command-alias` (`NAME=COMMAND`) stands for, if `word`
+/// is one. An alias may not name another alias.
+fn expand_alias(
+    state: &mut State,
+    ctx: &Ctx,
+    word: &str,
+) -> Result<Option<Vec<Vec<String>>>, String> {
+    let aliases = state.options.server("command-alias").elements();
+    let Some(text) = aliases
+        .iter()
+        .find_map(|a| a.strip_prefix(word)?.strip_prefix('='))
+    else {
+        return Ok(None);
+    };
+    let commands = context::parse_line(state, ctx.client, text)?;
+    Ok((!commands.is_empty()).then_some(commands))
+}
+
+/// Runs one command whose name is a command's, not an alias.
+fn execute_command(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome, String> {
     let Some((word, rest)) = argv.split_first() else {
         return Err("no command".into());
     };
@@ -543,6 +584,38 @@ pub fn client_path(state: &State, ctx: &Ctx, path: &str) -> std::path::PathBuf {
     match client {
         Some(c) if p.is_relative() => std::path::Path::new(&c.cwd).join(p),
         _ => p.to_path_buf(),
+    }
+}
+
+/// Copies the variables named by the session's `update-environment` from a client's
+/// environment into the session's, marking those the client does not have as removed (as
+/// tmux does when a session is made or a client attaches).
+pub fn update_environment(state: &mut State, client: ClientId, sid: SessionId) {
+    let names = state.options.session(sid, "update-environment").elements();
+    let values: Vec<(String, Option<String>)> = match state.clients.get(&client) {
+        Some(c) => names
+            .into_iter()
+            .map(|n| {
+                let v = c.env_var(&n).map(String::from);
+                (n, v)
+            })
+            .collect(),
+        None => names
+            .into_iter()
+            .map(|n| {
+                let v = std::env::var(&n).ok();
+                (n, v)
+            })
+            .collect(),
+    };
+    let Some(session) = state.session_mut(sid) else {
+        return;
+    };
+    for (name, value) in values {
+        match value {
+            Some(v) => session.environ.set(&name, &v, false),
+            None => session.environ.mark_removed(&name),
+        }
     }
 }
 

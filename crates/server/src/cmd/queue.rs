@@ -98,7 +98,14 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
         return;
     };
     b.out.push_str(&ctx.out);
+    b.placed |= !ctx.errors.is_empty() || (item.place.is_some() && !ctx.warnings.is_empty());
     b.errors.append(&mut ctx.errors);
+    for w in ctx.warnings.drain(..) {
+        b.warnings.push(match &item.place {
+            Some(p) => format!("{}:{}: {w}", p.file, p.line),
+            None => w,
+        });
+    }
     let waiting_current = ctx.current;
     for next in ctx.next.into_iter().rev() {
         b.items.push_front(next);
@@ -121,7 +128,10 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
 /// Records an error and skips the rest of its group.
 fn fail(b: &mut Batch, group: u64, place: Option<&Place>, message: String) {
     match place {
-        Some(p) => b.errors.push(format!("{}:{}: {message}", p.file, p.line)),
+        Some(p) => {
+            b.placed = true;
+            b.errors.push(format!("{}:{}: {message}", p.file, p.line));
+        }
         None => {
             b.failed = true;
             b.errors.push(message);
@@ -141,30 +151,34 @@ fn finish(state: &mut State, id: BatchId) {
             if !b.out.is_empty() {
                 crate::model::viewmode::show_for_client(state, b.client, &b.out);
             }
-            match b.errors.as_slice() {
+            let mut problems = b.errors;
+            problems.extend(b.warnings);
+            match problems.as_slice() {
                 [] => {}
-                [one] if b.failed => super::show_message(state, b.client, one),
-                errors => {
-                    for e in errors {
+                [one] if !b.placed => super::show_message(state, b.client, one),
+                all => {
+                    for e in all {
                         state.log_message(e);
                     }
-                    let text = errors.join("\n") + "\n";
+                    let text = all.join("\n") + "\n";
                     crate::model::viewmode::show_for_client(state, b.client, &text);
                 }
             }
         }
         Origin::Config => {
-            for e in &b.errors {
+            let mut problems = b.errors;
+            problems.extend(b.warnings);
+            for e in &problems {
                 state.log_message(e);
             }
-            state.config_errors.extend(b.errors);
+            state.config_errors.extend(problems);
             if state.queue.config == Some(id) {
                 state.queue.config = None;
                 release_held(state);
             }
         }
         Origin::Detached => {
-            for e in &b.errors {
+            for e in b.errors.iter().chain(&b.warnings) {
                 state.log_message(e);
             }
         }
@@ -196,8 +210,10 @@ fn answer(state: &mut State, b: Batch) {
     if !b.out.is_empty() {
         c.send(ServerMsg::Stdout(b.out));
     }
-    if !b.errors.is_empty() {
-        c.send(ServerMsg::Stderr(b.errors.join("\n") + "\n"));
+    let problems: Vec<&String> = b.errors.iter().chain(&b.warnings).collect();
+    if !problems.is_empty() {
+        let text: Vec<&str> = problems.iter().map(|s| s.as_str()).collect();
+        c.send(ServerMsg::Stderr(text.join("\n") + "\n"));
     }
     match b.attach {
         Some(session) if b.errors.is_empty() => super::attach(state, b.client, session),

@@ -68,6 +68,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         current
     };
     switch(state, client, sid);
+    if !args.has('E') {
+        super::update_environment(state, client, sid);
+    }
     Ok(Outcome::Done)
 }
 

@@ -72,6 +72,10 @@ pub struct Batch {
     pub errors: Vec<String>,
     /// Whether an error without a place happened (a command line's error).
     pub failed: bool,
+    /// Warnings so far (options mux does not have), each with its place when it has one.
+    pub warnings: Vec<String>,
+    /// Whether an error or warning came from a file (and so names its place).
+    pub placed: bool,
     /// The session the client attaches to at the end (`new-session`, `attach-session`).
     pub attach: Option<SessionId>,
     /// The command that waits, if one does; the batch goes on when it is resumed.
@@ -154,6 +158,8 @@ impl Batch {
             out: String::new(),
             errors: Vec::new(),
             failed: false,
+            warnings: Vec::new(),
+            placed: false,
             attach: None,
             waiting: None,
             held: false,
