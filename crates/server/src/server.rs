@@ -192,6 +192,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         Event::Terminate => state.shutdown("[server exited]"),
         Event::JobDone(job, output, status) => crate::cmd::job_done(state, job, output, status),
     }
+    crate::cmd::run_hooks(state);
 }
 
 /// Returns whether pane `pane` exists and runs `program`.
@@ -232,8 +233,15 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
                 c.invalidate();
             }
             state.touch_client(id);
+            state.notify_client("client-resized", id);
         }
         ClientMsg::Focus(focused) => {
+            let hook = if focused {
+                "client-focus-in"
+            } else {
+                "client-focus-out"
+            };
+            state.notify_client(hook, id);
             if let Some(pane) = state.client_pane_mut(id) {
                 let bytes = pane.term.encode_focus(focused);
                 pane.write(bytes);

@@ -63,10 +63,12 @@ mod send_keys;
 mod send_prefix;
 mod set_buffer;
 mod set_environment;
+mod set_hook;
 mod set_option;
 mod set_window_option;
 mod show_buffer;
 mod show_environment;
+mod show_hooks;
 mod show_options;
 mod show_window_options;
 mod source_file;
@@ -280,10 +282,12 @@ pub const COMMANDS: &[Spec] = &[
     send_prefix::SPEC,
     set_buffer::SPEC,
     set_environment::SPEC,
+    set_hook::SPEC,
     set_option::SPEC,
     set_window_option::SPEC,
     show_buffer::SPEC,
     show_environment::SPEC,
+    show_hooks::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
     source_file::SPEC,
@@ -329,6 +333,25 @@ fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome,
         };
     }
     execute_command(state, ctx, argv)
+}
+
+/// Checks that each command (a list of words) names a command or an alias, as tmux does
+/// when a binding or a hook is set: `unknown command: NAME` or `ambiguous command: NAME`.
+pub fn check_names(state: &State, commands: &[Vec<String>]) -> Result<(), String> {
+    let aliases = state.options.server("command-alias").elements();
+    for words in commands {
+        let Some(word) = words.first() else {
+            continue;
+        };
+        let alias = aliases.iter().any(|a| {
+            a.strip_prefix(word.as_str())
+                .is_some_and(|r| r.starts_with('='))
+        });
+        if !alias {
+            lookup(word)?;
+        }
+    }
+    Ok(())
 }
 
 /// Returns the commands an alias from `command-alias` (`NAME=COMMAND`) stands for, if `word`
@@ -413,6 +436,11 @@ pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8
     hooks::run_due(state);
 }
 
+/// Runs the hooks whose events happened (recorded by the model).
+pub fn run_hooks(state: &mut State) {
+    hooks::run_due(state);
+}
+
 /// Does what the command layer's timers that are due are for (`run-shell -d`).
 pub fn run_timers(state: &mut State, now: std::time::Instant) {
     jobs::run_timers(state, now);
@@ -451,6 +479,7 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
         c.send(ServerMsg::Attached { session: name });
     }
     state.touch_client(client);
+    state.notify_client("client-attached", client);
     if !state.config_errors.is_empty() {
         let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
         crate::model::viewmode::show_for_client(state, client, &text);

@@ -127,6 +127,7 @@ fn create(
         state.sessions.retain(|s| s.id != id);
         return Err(e);
     }
+    state.notify("session-created", Some(id), None, None);
     Ok(id)
 }
 

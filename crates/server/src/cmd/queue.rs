@@ -31,7 +31,12 @@ pub fn pump(state: &mut State, id: BatchId) {
         let Some(item) = b.items.pop_front() else {
             return finish(state, id);
         };
+        let from_hook = item.vars.iter().any(|(n, _)| n == "hook");
         run_item(state, id, item);
+        if from_hook {
+            // A hook's commands fire no hooks, so that a hook cannot call itself forever.
+            state.queue.due_hooks.clear();
+        }
         super::hooks::run_due(state);
     }
 }

@@ -29,6 +29,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     w.name = name.clone();
     crate::model::ops::automatic_rename_off(state, found.window);
     state.mark_session_dirty(found.session);
+    state.notify(
+        "window-renamed",
+        Some(found.session),
+        Some(found.window),
+        None,
+    );
     Ok(Outcome::Done)
 }
 

@@ -109,6 +109,9 @@ pub fn switch(state: &mut State, client: crate::ids::ClientId, sid: crate::ids::
     c.session = Some(sid);
     c.invalidate();
     state.touch_client(client);
+    if old != Some(sid) {
+        state.notify_client("client-session-changed", client);
+    }
     if let Some(old) = old.filter(|o| *o != sid) {
         crate::model::resize::apply_window_size(state, old);
     }

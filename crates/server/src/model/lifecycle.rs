@@ -26,16 +26,23 @@ impl State {
             return;
         };
         let current = session.current == wid;
-        let mut alert = false;
+        let (mut bell, mut activity) = (false, false);
         if let Some(w) = session.window_mut(wid) {
             if !current && effects.bells > 0 && !w.bell {
                 w.bell = true;
-                alert = true;
+                bell = true;
             }
             if !current && monitor && !w.activity {
                 w.activity = true;
-                alert = true;
+                activity = true;
             }
+        }
+        let alert = bell || activity;
+        if bell {
+            self.notify("alert-bell", Some(sid), Some(wid), Some(id));
+        }
+        if activity {
+            self.notify("alert-activity", Some(sid), Some(wid), Some(id));
         }
         for c in self.clients.values_mut() {
             if c.session == Some(sid) {
@@ -83,8 +90,10 @@ impl State {
         let remain = self.options.pane(id, wid, "remain-on-exit").as_text();
         if remain == "on" || (remain == "failed" && status != 0) {
             self.mark_session_dirty(sid);
+            self.notify("pane-died", Some(sid), Some(wid), Some(id));
             return;
         }
+        self.notify("pane-exited", Some(sid), Some(wid), Some(id));
         crate::model::ops::kill_pane(self, id);
     }
 
@@ -94,6 +103,7 @@ impl State {
         let Some(pos) = self.sessions.iter().position(|s| s.id == id) else {
             return;
         };
+        self.notify("session-closed", Some(id), None, None);
         let session = self.sessions.remove(pos);
         for w in &session.windows {
             for pane in w.panes() {
@@ -146,6 +156,9 @@ impl State {
 
     /// Tells an attached client to leave and forgets it.
     pub fn detach_client(&mut self, id: ClientId, message: &str, status: i32) {
+        if self.clients.get(&id).is_some_and(|c| c.session.is_some()) {
+            self.notify_client("client-detached", id);
+        }
         if let Some(c) = self.clients.remove(&id) {
             c.send(ServerMsg::Detach {
                 message: message.to_string(),
@@ -159,6 +172,9 @@ impl State {
 
     /// Forgets a client whose connection ended, resizing what it was attached to.
     pub(crate) fn remove_client(&mut self, id: ClientId) {
+        if self.clients.get(&id).is_some_and(|c| c.session.is_some()) {
+            self.notify_client("client-detached", id);
+        }
         if let Some(c) = self.clients.remove(&id) {
             if let Some(sid) = c.session {
                 crate::model::resize::apply_window_size(self, sid);

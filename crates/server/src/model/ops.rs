@@ -126,6 +126,7 @@ pub fn new_window(
         automatic_rename_off(state, wid);
     }
     state.mark_session_dirty(sid);
+    state.notify("window-linked", Some(sid), Some(wid), None);
     Ok(wid)
 }
 
@@ -239,6 +240,9 @@ pub fn kill_pane(state: &mut State, id: PaneId) {
 
 /// Kills a window and its panes; the session ends with its last window.
 pub fn kill_window(state: &mut State, sid: SessionId, wid: WindowId) {
+    if state.window(sid, wid).is_some() {
+        state.notify("window-unlinked", Some(sid), Some(wid), None);
+    }
     let Some(session) = state.session_mut(sid) else {
         return;
     };

@@ -109,9 +109,28 @@ pub struct Running {
     pub vars: Vec<(String, String)>,
 }
 
+/// Something a hook is run for (tmux's notifications): its name and the objects it
+/// happened to, with their names as they were then (a closed session has none by the time
+/// its hook runs).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HookEvent {
+    /// The hook's name, such as `session-created`.
+    pub name: &'static str,
+    /// The session, and its name.
+    pub session: Option<(crate::ids::SessionId, String)>,
+    /// The window, and its name.
+    pub window: Option<(crate::ids::WindowId, String)>,
+    /// The pane.
+    pub pane: Option<crate::ids::PaneId>,
+    /// The client, and its name.
+    pub client: Option<(ClientId, String)>,
+}
+
 /// Every batch, and the counters that name them.
 #[derive(Debug, Default)]
 pub struct Queue {
+    /// Hooks due to run, in the order their events happened.
+    pub due_hooks: Vec<HookEvent>,
     /// The batches that have not finished, by id.
     pub batches: BTreeMap<BatchId, Batch>,
     /// What the running command sees.
@@ -145,6 +164,47 @@ impl Queue {
             .iter()
             .find(|(_, b)| b.client == client && b.waiting.is_some() && b.origin == Origin::Request)
             .map(|(id, _)| *id)
+    }
+}
+
+impl crate::model::state::State {
+    /// Records that hook `name` is due for a pane, window or session (whichever are given),
+    /// with their names now.
+    pub fn notify(
+        &mut self,
+        name: &'static str,
+        session: Option<SessionId>,
+        window: Option<crate::ids::WindowId>,
+        pane: Option<crate::ids::PaneId>,
+    ) {
+        let session = session.and_then(|s| Some((s, self.session(s)?.name.clone())));
+        let window = window.and_then(|w| {
+            let name = self
+                .sessions
+                .iter()
+                .find_map(|s| s.window(w))
+                .map(|w| w.name.clone())?;
+            Some((w, name))
+        });
+        self.queue.due_hooks.push(HookEvent {
+            name,
+            session,
+            window,
+            pane,
+            client: None,
+        });
+    }
+
+    /// Records that hook `name` is due for a client, in the session it is attached to.
+    pub fn notify_client(&mut self, name: &'static str, client: ClientId) {
+        let Some(c) = self.clients.get(&client) else {
+            return;
+        };
+        let (client_name, sid) = (c.name(), c.session);
+        self.notify(name, sid, None, None);
+        if let Some(event) = self.queue.due_hooks.last_mut() {
+            event.client = Some((client, client_name));
+        }
     }
 }
 

@@ -170,6 +170,7 @@ pub fn parts(kind: Kind, text: &str) -> Vec<String> {
             .filter(|p| !p.is_empty())
             .map(String::from)
             .collect(),
+        _ if text.is_empty() => Vec::new(),
         _ => vec![text.to_string()],
     }
 }

@@ -38,8 +38,9 @@ pub fn enter(state: &mut State, pane: PaneId) -> bool {
         return false;
     }
     p.copy = Some(CopyMode::new(&p.term));
-    let sid = p.session;
+    let (sid, wid) = (p.session, p.window);
     state.mark_session_dirty(sid);
+    state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
     true
 }
 
@@ -48,8 +49,9 @@ pub fn leave(state: &mut State, pane: PaneId) {
     if let Some(p) = state.panes.get_mut(&pane) {
         p.view = None;
         if p.copy.take().is_some() {
-            let sid = p.session;
+            let (sid, wid) = (p.session, p.window);
             state.mark_session_dirty(sid);
+            state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
         }
     }
 }
