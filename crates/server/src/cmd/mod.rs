@@ -10,6 +10,7 @@ mod choose_buffer;
 mod choose_client;
 mod choose_tree;
 mod clear_history;
+mod clock_mode;
 mod command_prompt;
 mod confirm_before;
 mod context;
@@ -49,6 +50,7 @@ mod paste_buffer;
 mod previous_layout;
 mod previous_window;
 mod queue;
+mod refresh_client;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
@@ -69,6 +71,7 @@ mod set_window_option;
 mod show_buffer;
 mod show_environment;
 mod show_hooks;
+mod show_messages;
 mod show_options;
 mod show_window_options;
 mod source_file;
@@ -79,6 +82,7 @@ mod swap_window;
 mod switch_client;
 pub use crate::model::target;
 mod unbind_key;
+mod wait_for;
 
 use mux_protocol::ServerMsg;
 
@@ -236,6 +240,7 @@ pub const COMMANDS: &[Spec] = &[
     choose_client::SPEC,
     choose_tree::SPEC,
     clear_history::SPEC,
+    clock_mode::SPEC,
     command_prompt::SPEC,
     confirm_before::SPEC,
     copy_mode::SPEC,
@@ -268,6 +273,7 @@ pub const COMMANDS: &[Spec] = &[
     paste_buffer::SPEC,
     previous_layout::SPEC,
     previous_window::SPEC,
+    refresh_client::SPEC,
     rename_session::SPEC,
     rename_window::SPEC,
     resize_pane::SPEC,
@@ -288,6 +294,7 @@ pub const COMMANDS: &[Spec] = &[
     show_buffer::SPEC,
     show_environment::SPEC,
     show_hooks::SPEC,
+    show_messages::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
     source_file::SPEC,
@@ -297,6 +304,7 @@ pub const COMMANDS: &[Spec] = &[
     swap_window::SPEC,
     switch_client::SPEC,
     unbind_key::SPEC,
+    wait_for::SPEC,
 ];
 
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.
@@ -691,8 +699,9 @@ mod tests {
             let mut in_usage = String::new();
             for group in spec.usage.split('[').skip(1) {
                 if let Some(letters) = group.strip_prefix('-') {
+                    // `[-L|-S|-U]`: one of several flags.
                     let word = letters.split([' ', ']']).next().unwrap_or("");
-                    in_usage.push_str(word);
+                    in_usage.extend(word.chars().filter(|c| c.is_ascii_alphanumeric()));
                 }
             }
             let mut taken: Vec<char> = spec.flags.chars().filter(|c| *c != ':').collect();

@@ -132,6 +132,9 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
     ("o", false, "select-pane -t :.+", "Select the next pane"),
     ("p", false, "previous-window", "Select the previous window"),
     ("q", false, "display-panes", "Display pane numbers"),
+    ("r", false, "refresh-client", "Redraw the current client"),
+    ("t", false, "clock-mode", "Show a clock"),
+    ("~", false, "show-messages", "Show messages"),
     (
         "s",
         false,

@@ -58,10 +58,26 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
         crate::cmd::run_binding(state, client, &command);
         return;
     }
-    // In copy mode an unbound key does nothing; the program does not see it.
-    if table == "root" {
+    // In copy mode an unbound key does nothing; the program does not see it. In clock
+    // mode it leaves the clock.
+    if table == "root" && !leave_clock(state, client) {
         crate::model::keys::send_key(state, client, key);
     }
+}
+
+/// Takes the client's active pane out of clock mode; returns whether it was in it.
+fn leave_clock(state: &mut State, client: ClientId) -> bool {
+    let Some(p) = state.client_pane_mut(client) else {
+        return false;
+    };
+    if !p.clock {
+        return false;
+    }
+    p.clock = false;
+    let (sid, wid, pane) = (p.session, p.window, p.id);
+    state.mark_session_dirty(sid);
+    state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
+    true
 }
 
 /// Returns the table a key without the prefix is looked up in: the copy-mode table of the

@@ -45,6 +45,8 @@ pub struct Pane {
     /// The text view mode shows, while the pane is in it: copy mode then looks at this
     /// terminal instead of `term`.
     pub view: Option<Terminal>,
+    /// Whether the pane shows a big clock (clock-mode) until a key is pressed.
+    pub clock: bool,
     /// The command words the program was started with (empty for the default shell), which
     /// respawn-pane runs again when given none, as in tmux.
     pub command: Vec<String>,
@@ -94,6 +96,7 @@ impl Pane {
             synchronized_since: None,
             copy: None,
             view: None,
+            clock: false,
             command: Vec::new(),
         }
     }

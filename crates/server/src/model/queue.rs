@@ -126,9 +126,24 @@ pub struct HookEvent {
     pub client: Option<(ClientId, String)>,
 }
 
+/// A `wait-for` channel.
+#[derive(Debug, Default)]
+pub struct Channel {
+    /// The batches waiting for a signal.
+    pub waiters: Vec<BatchId>,
+    /// Whether it was signalled while nobody waited.
+    pub woken: bool,
+    /// Whether someone holds its lock.
+    pub locked: bool,
+    /// The batches waiting for the lock, in order.
+    pub lockers: VecDeque<BatchId>,
+}
+
 /// Every batch, and the counters that name them.
 #[derive(Debug, Default)]
 pub struct Queue {
+    /// The `wait-for` channels in use, by name.
+    pub channels: std::collections::HashMap<String, Channel>,
     /// Hooks due to run, in the order their events happened.
     pub due_hooks: Vec<HookEvent>,
     /// The batches that have not finished, by id.

@@ -4,6 +4,7 @@
 //!
 //! It may import `model`, `config`, `ids` and `log`; never `io`, `cmd` or `input`.
 
+pub mod clock;
 pub mod compose;
 pub mod copy;
 pub mod pane_numbers;

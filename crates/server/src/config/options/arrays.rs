@@ -98,8 +98,6 @@ pub const TMUX_ONLY: &[&str] = &[
     "assume-paste-time",
     "backspace",
     "bell-action",
-    "clock-mode-colour",
-    "clock-mode-style",
     "copy-mode-position-format",
     "copy-mode-selection-style",
     "cursor-colour",

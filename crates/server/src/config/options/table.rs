@@ -44,6 +44,8 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("base-index", SESSION, num(0, INT_MAX), "0"),
     opt("buffer-limit", SERVER, num(1, INT_MAX), "50"),
+    opt("clock-mode-colour", WINDOW, Colour, "blue"),
+    opt("clock-mode-style", WINDOW, Choice(&["12", "24"]), "24"),
     opt(
         "command-alias",
         SERVER,
