@@ -208,7 +208,7 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("bind-key"),
-            "command bind-key: too few arguments (need at least 1)"
+            "command bind-key: too few arguments (need at least 1)\nusage: bind-key [-nr] [-N note] [-T key-table] key [command [arguments]]"
         );
     }
 

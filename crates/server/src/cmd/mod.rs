@@ -307,6 +307,13 @@ pub const COMMANDS: &[Spec] = &[
     wait_for::SPEC,
 ];
 
+/// Returns a command's usage line, `usage: NAME USAGE`.
+pub fn usage(spec: &Spec) -> String {
+    format!("usage: {} {}", spec.name, spec.usage)
+        .trim_end()
+        .to_string()
+}
+
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.
 pub fn lookup(word: &str) -> Result<&'static Spec, String> {
     if let Some(spec) = COMMANDS
@@ -386,7 +393,8 @@ fn execute_command(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<
         return Err("no command".into());
     };
     let spec = lookup(word)?;
-    let args = args::parse(spec.name, spec.flags, spec.args, rest)?;
+    let args = args::parse(spec.name, spec.flags, spec.args, rest)
+        .map_err(|e| format!("{e}\n{}", usage(spec)))?;
     ctx.target = resolve(state, ctx.client, spec.target, args.value('t'))?;
     ctx.source = match args.value('s') {
         Some(s) => resolve(state, ctx.client, spec.source, Some(s))?,
@@ -458,7 +466,16 @@ pub fn run_timers(state: &mut State, now: std::time::Instant) {
 /// Takes a piece (or, with `None`, the end) of a client's standard input for the command
 /// that asked for it.
 pub fn load_stdin(state: &mut State, client: ClientId, piece: Option<Vec<u8>>) {
-    load_buffer::stdin(state, client, piece);
+    let Some(pane) = state.queue.stdin_panes.get(&client).copied() else {
+        return load_buffer::stdin(state, client, piece);
+    };
+    match piece {
+        Some(bytes) => state.on_output(pane, &bytes),
+        None => {
+            state.queue.stdin_panes.remove(&client);
+            finish_waiting(state, client, None);
+        }
+    }
 }
 
 /// Lets a command client's command that waited (for its standard input) end, with its error
@@ -502,14 +519,21 @@ pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
 
 /// Shows a message on a client's status line for display-time milliseconds.
 pub fn show_message(state: &mut State, client: ClientId, text: &str) {
+    show_message_for(state, client, text, None);
+}
+
+/// Shows a message on a client's status line for `ms` milliseconds (`display-time` when
+/// `None`); 0 keeps it until a key is pressed.
+pub fn show_message_for(state: &mut State, client: ClientId, text: &str, ms: Option<u64>) {
     let Some(sid) = state.clients.get(&client).and_then(|c| c.session) else {
         return;
     };
-    let ms = state
-        .options
-        .session(sid, "display-time")
-        .as_number()
-        .max(1) as u64;
+    let ms = ms.unwrap_or_else(|| {
+        let n = state.options.session(sid, "display-time").as_number();
+        u64::try_from(n).unwrap_or(0)
+    });
+    // Until a key: a day is as good as for ever, and still a time the timers can hold.
+    let ms = if ms == 0 { 86_400_000 } else { ms };
     let text = text.lines().next().unwrap_or_default().to_string();
     state.log_message(&text);
     if let Some(c) = state.clients.get_mut(&client) {

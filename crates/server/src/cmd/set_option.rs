@@ -230,7 +230,7 @@ mod tests {
         assert_eq!(h.err("set -g @empty"), "empty value");
         assert_eq!(
             h.err("set -g"),
-            "command set-option: too few arguments (need at least 1)"
+            "command set-option: too few arguments (need at least 1)\nusage: set-option [-aFgopqsUuw] [-t target-pane] option [value]"
         );
     }
 

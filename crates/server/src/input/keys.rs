@@ -10,8 +10,13 @@ use crate::ids::ClientId;
 use crate::model::mode::{ChooseAction, Mode, PromptAction};
 use crate::model::state::State;
 
-/// Handles a key from an attached client.
+/// Handles a key from an attached client. A key clears a message on its status line.
 pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
+    if let Some(c) = state.clients.get_mut(&client) {
+        if c.message.take().is_some() {
+            c.dirty = true;
+        }
+    }
     if handle_mode(state, client, key) {
         return;
     }

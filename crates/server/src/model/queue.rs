@@ -142,6 +142,8 @@ pub struct Channel {
 /// Every batch, and the counters that name them.
 #[derive(Debug, Default)]
 pub struct Queue {
+    /// Command clients whose standard input goes into a pane (`display-message -I`).
+    pub stdin_panes: std::collections::HashMap<ClientId, crate::ids::PaneId>,
     /// The `wait-for` channels in use, by name.
     pub channels: std::collections::HashMap<String, Channel>,
     /// Hooks due to run, in the order their events happened.
