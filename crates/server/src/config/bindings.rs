@@ -395,6 +395,16 @@ impl KeyTables {
             .collect()
     }
 
+    /// Returns the bindings of `table` in list-keys order, each key by name with its command.
+    pub fn commands(&self, table: &str) -> Vec<(String, &str)> {
+        let Some(keys) = self.tables.get(table) else {
+            return Vec::new();
+        };
+        keys.values()
+            .map(|(k, b)| (key_name(*k), b.command.as_str()))
+            .collect()
+    }
+
     /// Returns a binding to change, with its key.
     fn entry_mut(&mut self, table: &str, key: Key) -> Option<&mut (Key, Binding)> {
         self.tables.get_mut(table)?.get_mut(&sort_key(key))

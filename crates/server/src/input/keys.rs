@@ -31,6 +31,9 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
     if c.key_table == "prefix" || repeating {
         c.key_table = "root".into();
         c.repeat_until = None;
+        if c.prefix_hint.take().is_some_and(|(_, shown)| shown) {
+            c.dirty = true;
+        }
         let binding = state
             .keys
             .get("prefix", key)
@@ -53,8 +56,11 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
         }
     }
     if is_prefix(state, sid, key) {
+        let delay = state.options.session(sid, "prefix-hint-delay").as_number();
+        let delay = u64::try_from(delay).unwrap_or(0);
         if let Some(c) = state.clients.get_mut(&client) {
             c.key_table = "prefix".into();
+            c.prefix_hint = (delay > 0).then(|| (now + Duration::from_millis(delay), false));
         }
         return;
     }

@@ -16,7 +16,8 @@ impl State {
                 Mode::PaneNumbers(t) => Some(t),
                 _ => None,
             };
-            message.into_iter().chain(numbers)
+            let hint = c.prefix_hint.filter(|(_, shown)| !shown).map(|(t, _)| t);
+            message.into_iter().chain(numbers).chain(hint)
         });
         let sleeps = self.jobs.sleeps.iter().map(|s| s.until);
         let formats = self.format_jobs_due();
@@ -37,6 +38,12 @@ impl State {
             if c.message.as_ref().is_some_and(|(_, t)| *t <= now) {
                 c.message = None;
                 c.dirty = true;
+            }
+            if let Some((due, shown @ false)) = c.prefix_hint.as_mut() {
+                if *due <= now {
+                    *shown = true;
+                    c.dirty = true;
+                }
             }
             if matches!(c.mode, Mode::PaneNumbers(t) if t <= now) {
                 c.mode = Mode::Normal;

@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod compose;
 pub mod copy;
+pub mod hint;
 pub mod pane_numbers;
 pub mod render;
 pub mod status;
