@@ -240,3 +240,44 @@ impl crate::model::state::State {
         Some(std::time::Duration::from_secs(seconds))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::testing::Harness;
+
+    #[test]
+    fn a_shell_command_in_the_status_line_runs_without_waiting_and_refreshes() {
+        let mut h = Harness::with_session();
+        h.ok("set -g status-left '[#(whoami)] '");
+        let c = h.attach("attach -t work", 40, 6);
+        assert!(
+            h.status_line(c).starts_with("[] "),
+            "empty until it has run"
+        );
+        assert_eq!(h.running_jobs(), ["whoami"]);
+        h.finish_job_named("whoami", "alice\nsecond line\n", 0);
+        assert!(h.status_line(c).starts_with("[alice] "));
+        h.pass_time(Duration::from_secs(5));
+        assert!(h.running_jobs().is_empty(), "cached for status-interval");
+        h.pass_time(Duration::from_secs(11));
+        assert_eq!(h.running_jobs(), ["whoami"], "again after status-interval");
+        h.finish_job_named("whoami", "bob\n", 0);
+        assert!(h.status_line(c).starts_with("[bob] "));
+    }
+
+    #[test]
+    fn a_command_no_status_line_uses_is_dropped_and_costs_no_timer() {
+        let mut h = Harness::with_session();
+        h.ok("set -g status-left '#(date) '");
+        let c = h.attach("attach -t work", 40, 6);
+        h.finish_job_named("date", "today\n", 0);
+        h.ok("set -g status-left 'plain '");
+        assert!(h.status_line(c).starts_with("plain "));
+        h.pass_time(Duration::from_secs(16));
+        h.pass_time(Duration::from_secs(16));
+        assert!(h.state.jobs.formats.is_empty());
+        assert!(h.running_jobs().is_empty());
+    }
+}
