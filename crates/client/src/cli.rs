@@ -8,7 +8,23 @@ use clap::{ArgAction, Parser};
 
 /// The one-line usage, printed after a bad global option as tmux does.
 pub const USAGE: &str =
-    "usage: mux [-Vv] [-f file] [-L socket-name] [-S socket-path] [command [flags]]";
+    "usage: mux [-hVv] [-f file] [-L socket-name] [-S socket-path] [command [flags]]";
+
+/// The global options and what they do, for `mux help` and the man page.
+pub const GLOBAL_OPTIONS: &[(&str, &str)] = &[
+    (
+        "-f file",
+        "Load this config file instead of the default (may be repeated)",
+    ),
+    (
+        "-L socket-name",
+        "Use the socket of this name in the socket directory",
+    ),
+    ("-S socket-path", "Use the socket at this path"),
+    ("-v", "Write a server log beside the socket"),
+    ("-V", "Print the version"),
+    ("-h, --help", "Print this help"),
+];
 
 /// The global options and the command line that follows them.
 #[derive(Debug, Parser)]
@@ -35,6 +51,9 @@ pub struct Cli {
     /// Prints the version and exits.
     #[arg(short = 'V', action = ArgAction::SetTrue)]
     pub version: bool,
+    /// Prints the usage and the commands and exits.
+    #[arg(short = 'h', long = "help", action = ArgAction::SetTrue)]
+    pub help: bool,
     /// The command and its flags, passed to the server verbatim.
     #[arg(trailing_var_arg = true, value_name = "command")]
     pub command: Vec<String>,

@@ -9,6 +9,8 @@ mod command;
 mod config;
 mod connect;
 mod draw;
+mod generate;
+mod help;
 mod keys;
 mod links;
 mod outer;
@@ -70,6 +72,19 @@ fn run(cli: cli::Cli) -> i32 {
     if cli.version {
         println!("mux {}", env!("CARGO_PKG_VERSION"));
         return 0;
+    }
+    let help = match cli.command.split_first() {
+        _ if cli.help => Some(help::text(&[])),
+        Some((word, rest)) if word == "help" => Some(help::text(rest)),
+        _ => None,
+    };
+    match help {
+        Some(Ok(text)) => {
+            command::emit(&mut std::io::stdout(), &text);
+            return 0;
+        }
+        Some(Err(message)) => return fail(&message),
+        None => {}
     }
     let socket = match socket::resolve(cli.socket_name.as_deref(), cli.socket_path.as_deref()) {
         Ok(path) => path,

@@ -35,6 +35,7 @@ mod testing;
 
 use std::path::PathBuf;
 
+pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
 pub use server::run_server;
 
 /// How the server was asked to start.

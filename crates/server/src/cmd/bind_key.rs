@@ -62,9 +62,9 @@ pub fn quote(word: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || "-_.:/%@=+,!^".contains(c))
     {
         word.to_string()
-    } else if word.ends_with(';') {
+    } else if let Some(stem) = word.strip_suffix(';') {
         // Kept a word, not a separator, when the line is read again.
-        format!("'{}\\;'", &word[..word.len() - 1].replace('\'', "'\\''"))
+        format!("'{}\\;'", stem.replace('\'', "'\\''"))
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
     }

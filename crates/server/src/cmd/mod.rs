@@ -1,6 +1,7 @@
 //! The one command table (DESIGN 5): every command's name, alias, flags and implementation,
 //! whether it comes from the command line or a key binding.
 
+mod about;
 mod args;
 mod attach_session;
 mod bind_key;
@@ -306,6 +307,56 @@ pub const COMMANDS: &[Spec] = &[
     unbind_key::SPEC,
     wait_for::SPEC,
 ];
+
+/// A command as the client's help, the man page and the shell completions describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// The command's name.
+    pub name: &'static str,
+    /// Its short alias, if any.
+    pub alias: Option<&'static str>,
+    /// Its usage after the name, as tmux prints it.
+    pub usage: &'static str,
+    /// Its flags, getopt style (`"ds:"`).
+    pub flags: &'static str,
+    /// One line on what it does.
+    pub about: &'static str,
+}
+
+/// Returns every command of the table, in alphabetical order, for help and completions.
+pub fn help() -> Vec<Help> {
+    COMMANDS
+        .iter()
+        .map(|s| Help {
+            name: s.name,
+            alias: s.alias,
+            usage: s.usage,
+            flags: s.flags,
+            about: about::about(s.name),
+        })
+        .collect()
+}
+
+/// Returns the default command aliases (`command-alias`) as (alias, what it stands for).
+pub fn default_aliases() -> Vec<(String, String)> {
+    let Some(spec) = crate::config::options::lookup("command-alias") else {
+        return Vec::new();
+    };
+    crate::config::options::default_value(spec)
+        .elements()
+        .iter()
+        .filter_map(|a| a.split_once('='))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Returns the names of the options, for the completions of set-option and show-options.
+pub fn option_names() -> Vec<&'static str> {
+    crate::config::options::OPTIONS
+        .iter()
+        .map(|o| o.name)
+        .collect()
+}
 
 /// Returns a command's usage line, `usage: NAME USAGE`.
 pub fn usage(spec: &Spec) -> String {

@@ -19,8 +19,10 @@ pub trait Context {
 }
 
 /// A context that expands nothing: no variables, conditions false, no homes.
+#[cfg(test)]
 pub struct Plain;
 
+#[cfg(test)]
 impl Context for Plain {
     fn var(&self, _name: &str) -> Option<String> {
         None

@@ -90,7 +90,6 @@ fn run_item(state: &mut State, id: BatchId, item: Item) {
     ctx.current = item.current;
     ctx.vars = item.vars.clone();
     state.queue.running = Running {
-        batch: Some(id),
         current: item.current,
         vars: item.vars.clone(),
     };

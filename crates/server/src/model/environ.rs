@@ -30,11 +30,6 @@ impl Environ {
         self.vars.get(name)
     }
 
-    /// Returns a variable's value when it is set (removed ones have none).
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).and_then(|v| v.value.as_deref())
-    }
-
     /// Sets a variable.
     pub fn set(&mut self, name: &str, value: &str, hidden: bool) {
         let var = Var {
@@ -155,8 +150,8 @@ mod tests {
         let mut e = Environ::default();
         e.set("X", "1", false);
         e.mark_removed("Y");
-        assert_eq!(e.value("X"), Some("1"));
-        assert_eq!(e.value("Y"), None);
+        assert_eq!(e.get("X").and_then(|v| v.value.as_deref()), Some("1"));
+        assert_eq!(e.get("Y").and_then(|v| v.value.as_deref()), None);
         assert!(e.get("Y").is_some());
         e.unset("X");
         assert!(e.get("X").is_none());

@@ -101,8 +101,6 @@ pub struct Waiting {
 /// What the command running now sees besides its client.
 #[derive(Debug, Clone, Default)]
 pub struct Running {
-    /// The batch it belongs to.
-    pub batch: Option<BatchId>,
     /// The target it runs on when it names none.
     pub current: Option<Found>,
     /// Extra format variables.

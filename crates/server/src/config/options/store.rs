@@ -124,11 +124,9 @@ impl OptionStore {
                     items.insert(i, text.to_string());
                 }
                 None => {
-                    let mut next = items.keys().next_back().map_or(0, |k| k + 1);
-                    for part in super::arrays::parts(spec.kind, text) {
-                        items.insert(next, part);
-                        next += 1;
-                    }
+                    let next = items.keys().next_back().map_or(0, |k| k + 1);
+                    let parts = super::arrays::parts(spec.kind, text);
+                    items.extend((next..).zip(parts));
                 }
             }
             self.map_mut(slot)
