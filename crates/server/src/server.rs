@@ -137,10 +137,11 @@ pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
 }
 
 /// What follows every batch of events: the server ends with its last session (as tmux's
-/// exit-empty), and clients are brought up to date. Returns when the next deferred update
-/// is due.
+/// exit-empty) unless commands are still to run (the config file loading, a command line
+/// waiting for a job), and clients are brought up to date. Returns when the next deferred
+/// update is due.
 pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
-    if state.sessions.is_empty() {
+    if state.sessions.is_empty() && state.queue.batches.is_empty() {
         state.exit.get_or_insert(0);
     }
     let now = state.os.now();
