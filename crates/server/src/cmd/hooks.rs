@@ -13,10 +13,6 @@ use crate::model::queue::{Batch, HookEvent, Item, Origin};
 use crate::model::state::State;
 use crate::model::target::{self, Found};
 
-/// Commands after which the hook's target is what the command made, the session's current
-/// window and pane, as tmux's `after-split-window` sees the new pane.
-const MAKERS: &[&str] = &["new-session", "new-window", "split-window", "break-pane"];
-
 /// Runs the hooks the model recorded as due.
 pub fn run_due(state: &mut State) {
     let due = std::mem::take(&mut state.queue.due_hooks);
@@ -52,7 +48,8 @@ pub fn fire(state: &mut State, event: &HookEvent) {
     queue::start(state, Batch::new(ClientId::NONE, Origin::Detached, items));
 }
 
-/// Queues the `after-COMMAND` hook of a command that succeeded, right after it.
+/// Queues the `after-COMMAND` hook of a command that succeeded, right after it, on what the
+/// command made (new-window's window, split-window's pane) or its target, as tmux's.
 pub fn after_command(state: &mut State, ctx: &mut Ctx, words: &[String]) {
     if ctx.vars.iter().any(|(n, _)| n == "hook") {
         return;
@@ -65,13 +62,10 @@ pub fn after_command(state: &mut State, ctx: &mut Ctx, words: &[String]) {
         return;
     };
     let found = ctx
-        .target
+        .made
+        .or(ctx.target)
         .and_then(|f| target::still(state, f))
-        .or_else(|| target::current(state, ctx.client))
-        .map(|f| match MAKERS.contains(&spec.name) {
-            true => target::in_session(state, f.session).unwrap_or(f),
-            false => f,
-        });
+        .or_else(|| target::current(state, ctx.client));
     let event = HookEvent {
         name: hook.name,
         session: found.and_then(|f| Some((f.session, state.session(f.session)?.name.clone()))),

@@ -128,6 +128,8 @@ pub struct Ctx {
     pub errors: Vec<String>,
     /// Warnings, reported when the batch ends; they do not make it fail.
     pub warnings: Vec<String>,
+    /// What the command made (a session, window or pane), which its `after-` hook is for.
+    pub made: Option<target::Found>,
     /// The command's `-t` target, resolved by the table when its spec names one.
     target: Option<target::Found>,
     /// The command's `-s` source, resolved by the table when its spec names one and it was
@@ -149,6 +151,7 @@ impl Ctx {
             next: Vec::new(),
             errors: Vec::new(),
             warnings: Vec::new(),
+            made: None,
             target: None,
             source: None,
         }

@@ -45,6 +45,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let size = initial_size(state, ctx, args, detached)?;
     let id = create(state, ctx, name, args, size)?;
+    ctx.made = target::in_session(state, id);
     if args.has('P') {
         let fmt = args.value('F').unwrap_or("#{session_name}:");
         if let Some(found) = target::in_session(state, id) {

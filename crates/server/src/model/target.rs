@@ -213,7 +213,8 @@ fn find_window_in(state: &State, sid: SessionId, w: &str) -> Option<WindowId> {
     }
 }
 
-fn window_by_id(state: &State, wid: WindowId) -> Option<Found> {
+/// Returns the session, window and active pane of the window with this id.
+pub fn window_by_id(state: &State, wid: WindowId) -> Option<Found> {
     let s = state.sessions.iter().find(|s| s.window(wid).is_some())?;
     pane_of_window(state, s.id, wid)
 }

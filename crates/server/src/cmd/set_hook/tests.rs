@@ -52,6 +52,12 @@ fn after_hooks_run_after_their_command_on_what_it_made() {
     h.ok("set-hook -g after-new-window 'rename-window from-hook'");
     h.ok("new-window");
     assert_eq!(h.ok("display -p '#W'"), "from-hook\n");
+    h.ok("new-window -d -n quiet");
+    assert_eq!(
+        h.ok("list-windows -F '#I:#W'"),
+        "0:sh\n1:from-hook\n2:from-hook\n",
+        "a window made with -d is still the one the hook is for"
+    );
 }
 
 #[test]
