@@ -65,7 +65,18 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
         return;
     }
     let table = root_table(state, client);
-    if let Some(command) = state.keys.get(table, key).map(|b| b.command.clone()) {
+    let bound = state.keys.get(table, key).or_else(|| {
+        // In view mode (a read-only list) the vi keys work with emacs keys too: `/`, `n`,
+        // `j`, `k` as well as the arrows.
+        let viewing = state
+            .client_pane(client)
+            .and_then(|p| state.panes.get(&p))
+            .is_some_and(|p| p.view.is_some());
+        viewing
+            .then(|| state.keys.get("copy-mode-vi", key))
+            .flatten()
+    });
+    if let Some(command) = bound.map(|b| b.command.clone()) {
         crate::cmd::run_binding(state, client, &command);
         return;
     }

@@ -41,6 +41,17 @@ fn a_view_is_scrolled_with_copy_mode_keys() {
     h.keys(c, "NPage");
     let paged = h.screen(c);
     assert_ne!(paged[0], first[0], "a page down moves the view");
+    h.keys(c, "/");
+    assert_eq!(
+        h.status_line(c),
+        "(search down)",
+        "vi's / works in view mode"
+    );
+    h.type_text(c, "Detach");
+    h.keys(c, "Enter");
+    let found = h.screen(c);
+    assert!(found[0].contains("(1 results)"), "{found:?}");
+    assert!(found.iter().any(|l| l.starts_with("C-b d")), "{found:?}");
     h.keys(c, "q");
     assert!(!h.shows(c, "C-b C-b"));
 }
