@@ -1,5 +1,8 @@
 //! `command-prompt`: open a prompt on the client's status line; Enter runs the template with
 //! `%%` replaced by what was typed (or the typed command line when there is no template).
+//! `-p a,b` asks several prompts in turn (`-I x,y` their initial text) for `%1`, `%2`, ...;
+//! `-F` expands the template as a format first; `-1`, `-N` and `-i` take one key, a number,
+//! or run the template at every change.
 
 use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{Mode, Prompt, Takes};
@@ -27,6 +30,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         ..super::scope(ctx, found)
     };
     let template = args.positional.first().cloned().unwrap_or_default();
+    // -F: the template is a format, expanded now.
+    let template = if args.has('F') {
+        crate::model::vars::expand(state, scope, &template)
+    } else {
+        template
+    };
     let labels: Vec<String> = match args.value('p') {
         Some(p) => p
             .split(',')
@@ -162,6 +171,17 @@ mod tests {
             h.ok("list-windows -F '#{window_index}:#{window_name}'"),
             "0:sh\n7:my win\n"
         );
+    }
+
+    #[test]
+    fn f_expands_the_template_as_a_format_first() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key P command-prompt -F 'rename-window \"#{session_name}-%%\"'");
+        h.keys(c, "C-b P");
+        h.type_text(c, "x");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "work-x\n");
     }
 
     #[test]
