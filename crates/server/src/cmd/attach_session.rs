@@ -40,7 +40,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let outcome = attach_to(state, ctx, id)?;
     if !args.has('E') {
-        super::update_environment(state, ctx.client, id);
+        super::set_environment::update_environment(state, ctx.client, id);
     }
     Ok(outcome)
 }

@@ -1,7 +1,7 @@
 //! The one command table (DESIGN 5): every command's name, alias, flags and implementation,
 //! whether it comes from the command line or a key binding.
 
-mod about;
+mod alias;
 mod args;
 mod attach_session;
 mod bind_key;
@@ -20,7 +20,9 @@ mod delete_buffer;
 mod detach_client;
 mod display_message;
 mod display_panes;
+mod entry;
 mod has_session;
+mod help;
 mod hooks;
 mod if_shell;
 mod jobs;
@@ -87,7 +89,13 @@ mod wait_for;
 
 use mux_protocol::ServerMsg;
 
+pub use alias::check_names;
 pub use args::Args;
+pub use entry::{
+    finish_waiting, job_done, load_config, load_stdin, run_binding, run_hooks, run_request,
+    run_timers,
+};
+pub use help::{default_aliases, help, option_names, usage, Help};
 
 use crate::ids::{ClientId, SessionId};
 use crate::model::queue::{BatchId, Item, Place};
@@ -311,63 +319,6 @@ pub const COMMANDS: &[Spec] = &[
     wait_for::SPEC,
 ];
 
-/// A command as the client's help, the man page and the shell completions describe it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Help {
-    /// The command's name.
-    pub name: &'static str,
-    /// Its short alias, if any.
-    pub alias: Option<&'static str>,
-    /// Its usage after the name, as tmux prints it.
-    pub usage: &'static str,
-    /// Its flags, getopt style (`"ds:"`).
-    pub flags: &'static str,
-    /// One line on what it does.
-    pub about: &'static str,
-}
-
-/// Returns every command of the table, in alphabetical order, for help and completions.
-pub fn help() -> Vec<Help> {
-    COMMANDS
-        .iter()
-        .map(|s| Help {
-            name: s.name,
-            alias: s.alias,
-            usage: s.usage,
-            flags: s.flags,
-            about: about::about(s.name),
-        })
-        .collect()
-}
-
-/// Returns the default command aliases (`command-alias`) as (alias, what it stands for).
-pub fn default_aliases() -> Vec<(String, String)> {
-    let Some(spec) = crate::config::options::lookup("command-alias") else {
-        return Vec::new();
-    };
-    crate::config::options::default_value(spec)
-        .elements()
-        .iter()
-        .filter_map(|a| a.split_once('='))
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
-/// Returns the names of the options, for the completions of set-option and show-options.
-pub fn option_names() -> Vec<&'static str> {
-    crate::config::options::OPTIONS
-        .iter()
-        .map(|o| o.name)
-        .collect()
-}
-
-/// Returns a command's usage line, `usage: NAME USAGE`.
-pub fn usage(spec: &Spec) -> String {
-    format!("usage: {} {}", spec.name, spec.usage)
-        .trim_end()
-        .to_string()
-}
-
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.
 pub fn lookup(word: &str) -> Result<&'static Spec, String> {
     if let Some(spec) = COMMANDS
@@ -389,7 +340,7 @@ fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome,
     let Some((word, rest)) = argv.split_first() else {
         return Err("no command".into());
     };
-    if let Some(mut commands) = expand_alias(state, ctx, word)? {
+    if let Some(mut commands) = alias::expand_alias(state, ctx, word)? {
         if let Some(last) = commands.last_mut() {
             last.extend(rest.iter().cloned());
         }
@@ -402,43 +353,6 @@ fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome,
         };
     }
     execute_command(state, ctx, argv)
-}
-
-/// Checks that each command (a list of words) names a command or an alias, as tmux does
-/// when a binding or a hook is set: `unknown command: NAME` or `ambiguous command: NAME`.
-pub fn check_names(state: &State, commands: &[Vec<String>]) -> Result<(), String> {
-    let aliases = state.options.server("command-alias").elements();
-    for words in commands {
-        let Some(word) = words.first() else {
-            continue;
-        };
-        let alias = aliases.iter().any(|a| {
-            a.strip_prefix(word.as_str())
-                .is_some_and(|r| r.starts_with('='))
-        });
-        if !alias {
-            lookup(word)?;
-        }
-    }
-    Ok(())
-}
-
-/// Returns the commands an alias from `command-alias` (`NAME=COMMAND`) stands for, if `word`
-/// is one. An alias may not name another alias.
-fn expand_alias(
-    state: &mut State,
-    ctx: &Ctx,
-    word: &str,
-) -> Result<Option<Vec<Vec<String>>>, String> {
-    let aliases = state.options.server("command-alias").elements();
-    let Some(text) = aliases
-        .iter()
-        .find_map(|a| a.strip_prefix(word)?.strip_prefix('='))
-    else {
-        return Ok(None);
-    };
-    let commands = context::parse_line(state, ctx.client, text)?;
-    Ok((!commands.is_empty()).then_some(commands))
 }
 
 /// Runs one command whose name is a command's, not an alias.
@@ -476,70 +390,6 @@ fn resolve(
     Ok(Some(found))
 }
 
-/// Runs the command a client connected with and answers it: output and an exit status, or
-/// attaching the client.
-pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
-    queue::run_request(state, client, argv);
-}
-
-/// Loads the config files as the server starts (`-f`, else the default file when it
-/// exists): their errors are kept for the first client that attaches, and command clients
-/// that connect meanwhile wait until the files have loaded.
-pub fn load_config(state: &mut State, files: &[std::path::PathBuf]) {
-    if files.is_empty() {
-        return;
-    }
-    let mut words = vec!["source-file".to_string(), "--".to_string()];
-    words.extend(files.iter().map(|f| f.display().to_string()));
-    let items = queue::items(state, vec![words]);
-    let batch =
-        crate::model::queue::Batch::new(ClientId::NONE, crate::model::queue::Origin::Config, items);
-    let id = queue::start(state, batch);
-    if state.queue.batches.contains_key(&id) {
-        state.queue.config = Some(id);
-    }
-}
-
-/// Hands the end of a job (its output and exit status) to what waits for it.
-pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8>, status: i32) {
-    jobs::done(state, id, output, status);
-    hooks::run_due(state);
-}
-
-/// Runs the hooks whose events happened (recorded by the model).
-pub fn run_hooks(state: &mut State) {
-    hooks::run_due(state);
-}
-
-/// Does what the command layer's timers that are due are for (`run-shell -d`).
-pub fn run_timers(state: &mut State, now: std::time::Instant) {
-    jobs::run_timers(state, now);
-    hooks::run_due(state);
-}
-
-/// Takes a piece (or, with `None`, the end) of a client's standard input for the command
-/// that asked for it.
-pub fn load_stdin(state: &mut State, client: ClientId, piece: Option<Vec<u8>>) {
-    let Some(pane) = state.queue.stdin_panes.get(&client).copied() else {
-        return load_buffer::stdin(state, client, piece);
-    };
-    match piece {
-        Some(bytes) => state.on_output(pane, &bytes),
-        None => {
-            state.queue.stdin_panes.remove(&client);
-            finish_waiting(state, client, None);
-        }
-    }
-}
-
-/// Lets a command client's command that waited (for its standard input) end, with its error
-/// if any; the rest of its command line goes on.
-pub fn finish_waiting(state: &mut State, client: ClientId, error: Option<String>) {
-    if let Some(batch) = state.queue.waiting_for(client) {
-        queue::resume(state, batch, "", error);
-    }
-}
-
 /// Sends the exit status to a command client and forgets it.
 fn finish(state: &mut State, client: ClientId, code: i32) {
     if let Some(c) = state.clients.remove(&client) {
@@ -563,12 +413,6 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
         let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
         crate::model::viewmode::show_for_client(state, client, &text);
     }
-}
-
-/// Runs a command line for an attached client (a key binding, a prompt, a chooser): output
-/// appears in view mode over its pane, an error on its status line.
-pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
-    queue::run_binding(state, client, line);
 }
 
 /// Shows a message on a client's status line for display-time milliseconds.
@@ -699,38 +543,6 @@ pub fn client_path(state: &State, ctx: &Ctx, path: &str) -> std::path::PathBuf {
     match client {
         Some(c) if p.is_relative() => std::path::Path::new(&c.cwd).join(p),
         _ => p.to_path_buf(),
-    }
-}
-
-/// Copies the variables named by the session's `update-environment` from a client's
-/// environment into the session's, marking those the client does not have as removed (as
-/// tmux does when a session is made or a client attaches).
-pub fn update_environment(state: &mut State, client: ClientId, sid: SessionId) {
-    let names = state.options.session(sid, "update-environment").elements();
-    let values: Vec<(String, Option<String>)> = match state.clients.get(&client) {
-        Some(c) => names
-            .into_iter()
-            .map(|n| {
-                let v = c.env_var(&n).map(String::from);
-                (n, v)
-            })
-            .collect(),
-        None => names
-            .into_iter()
-            .map(|n| {
-                let v = std::env::var(&n).ok();
-                (n, v)
-            })
-            .collect(),
-    };
-    let Some(session) = state.session_mut(sid) else {
-        return;
-    };
-    for (name, value) in values {
-        match value {
-            Some(v) => session.environ.set(&name, &v, false),
-            None => session.environ.mark_removed(&name),
-        }
     }
 }
 

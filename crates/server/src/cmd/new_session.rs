@@ -31,7 +31,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             if args.has('A') {
                 let outcome = super::attach_session::attach_to(state, ctx, existing)?;
                 if !args.has('E') {
-                    super::update_environment(state, ctx.client, existing);
+                    super::set_environment::update_environment(state, ctx.client, existing);
                 }
                 return Ok(outcome);
             }
@@ -117,7 +117,7 @@ fn create(
     session.last_used = state.tick;
     state.next_ids.session += 1;
     state.sessions.push(session);
-    super::update_environment(state, ctx.client, id);
+    super::set_environment::update_environment(state, ctx.client, id);
     let launch = Launch {
         cwd: None,
         command: &args.positional,

@@ -71,5 +71,41 @@ pub fn environment<'a>(
         .ok_or_else(|| "no such session".to_string())
 }
 
+/// Copies the variables named by the session's `update-environment` from a client's
+/// environment into the session's, marking those the client does not have as removed (as
+/// tmux does when a session is made or a client attaches).
+pub fn update_environment(
+    state: &mut State,
+    client: crate::ids::ClientId,
+    sid: crate::ids::SessionId,
+) {
+    let names = state.options.session(sid, "update-environment").elements();
+    let values: Vec<(String, Option<String>)> = match state.clients.get(&client) {
+        Some(c) => names
+            .into_iter()
+            .map(|n| {
+                let v = c.env_var(&n).map(String::from);
+                (n, v)
+            })
+            .collect(),
+        None => names
+            .into_iter()
+            .map(|n| {
+                let v = std::env::var(&n).ok();
+                (n, v)
+            })
+            .collect(),
+    };
+    let Some(session) = state.session_mut(sid) else {
+        return;
+    };
+    for (name, value) in values {
+        match value {
+            Some(v) => session.environ.set(&name, &v, false),
+            None => session.environ.mark_removed(&name),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -69,7 +69,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     };
     switch(state, client, sid);
     if !args.has('E') {
-        super::update_environment(state, client, sid);
+        super::set_environment::update_environment(state, client, sid);
     }
     Ok(Outcome::Done)
 }

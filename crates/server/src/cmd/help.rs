@@ -1,5 +1,65 @@
-//! One line on what each command does, for `mux help COMMAND`, the man page and the shell
-//! completions' descriptions.
+//! What the client's help, the man page and the shell completions read from the command
+//! table: each command's name, aliases, usage, flags and one line on what it does; the
+//! default command aliases and the option names.
+
+use super::{Spec, COMMANDS};
+
+/// A command as the client's help, the man page and the shell completions describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Help {
+    /// The command's name.
+    pub name: &'static str,
+    /// Its short alias, if any.
+    pub alias: Option<&'static str>,
+    /// Its usage after the name, as tmux prints it.
+    pub usage: &'static str,
+    /// Its flags, getopt style (`"ds:"`).
+    pub flags: &'static str,
+    /// One line on what it does.
+    pub about: &'static str,
+}
+
+/// Returns every command of the table, in alphabetical order, for help and completions.
+pub fn help() -> Vec<Help> {
+    COMMANDS
+        .iter()
+        .map(|s| Help {
+            name: s.name,
+            alias: s.alias,
+            usage: s.usage,
+            flags: s.flags,
+            about: about(s.name),
+        })
+        .collect()
+}
+
+/// Returns the default command aliases (`command-alias`) as (alias, what it stands for).
+pub fn default_aliases() -> Vec<(String, String)> {
+    let Some(spec) = crate::config::options::lookup("command-alias") else {
+        return Vec::new();
+    };
+    crate::config::options::default_value(spec)
+        .elements()
+        .iter()
+        .filter_map(|a| a.split_once('='))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Returns the names of the options, for the completions of set-option and show-options.
+pub fn option_names() -> Vec<&'static str> {
+    crate::config::options::OPTIONS
+        .iter()
+        .map(|o| o.name)
+        .collect()
+}
+
+/// Returns a command's usage line, `usage: NAME USAGE`.
+pub fn usage(spec: &Spec) -> String {
+    format!("usage: {} {}", spec.name, spec.usage)
+        .trim_end()
+        .to_string()
+}
 
 /// Returns what the command named `name` does, in one line.
 pub fn about(name: &str) -> &'static str {
