@@ -178,6 +178,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
                 log!("client {}: dropped: {reason}", id.0);
             }
             state.remove_client(id);
+            crate::cmd::client_gone(state, id);
         }
         // A stalled client may take an update again: the flush after this batch sees it.
         Event::Drained => {}

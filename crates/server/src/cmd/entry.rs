@@ -6,6 +6,30 @@ use super::{hooks, jobs, load_buffer, queue};
 use crate::ids::ClientId;
 use crate::model::state::State;
 
+/// Forgets what a command client that went away was waiting for: its command line (a
+/// `wait-for`, a `run-shell`) will not go on, and does not keep the server.
+pub fn client_gone(state: &mut State, client: ClientId) {
+    let gone: Vec<_> = state
+        .queue
+        .batches
+        .iter()
+        .filter(|(_, b)| b.client == client && b.origin == crate::model::queue::Origin::Request)
+        .map(|(id, _)| *id)
+        .collect();
+    for id in &gone {
+        state.queue.batches.remove(id);
+    }
+    state.queue.stdin_panes.remove(&client);
+    for channel in state.queue.channels.values_mut() {
+        channel.waiters.retain(|b| !gone.contains(b));
+        channel.lockers.retain(|b| !gone.contains(b));
+    }
+    state
+        .queue
+        .channels
+        .retain(|_, c| !c.waiters.is_empty() || !c.lockers.is_empty() || c.locked || c.woken);
+}
+
 /// Runs the command a client connected with and answers it: output and an exit status, or
 /// attaching the client.
 pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {

@@ -92,8 +92,8 @@ use mux_protocol::ServerMsg;
 pub use alias::check_names;
 pub use args::Args;
 pub use entry::{
-    finish_waiting, job_done, load_config, load_stdin, run_binding, run_hooks, run_request,
-    run_timers,
+    client_gone, finish_waiting, job_done, load_config, load_stdin, run_binding, run_hooks,
+    run_request, run_timers,
 };
 pub use help::{default_aliases, help, option_names, usage, Help};
 

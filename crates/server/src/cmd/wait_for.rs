@@ -95,6 +95,22 @@ mod tests {
     }
 
     #[test]
+    fn a_waiter_that_goes_away_keeps_nothing_waiting() {
+        let mut h = Harness::with_session();
+        let waiter = h.start("wait-for never");
+        assert_eq!(h.state.queue.batches.len(), 1);
+        h.event(crate::io::event::Event::Gone(waiter, None));
+        assert!(h.state.queue.batches.is_empty());
+        assert!(h.state.queue.channels.is_empty());
+        h.ok("kill-session -t work");
+        assert_eq!(
+            h.state.exit,
+            Some(0),
+            "the server ends with its last session"
+        );
+    }
+
+    #[test]
     fn a_lock_is_held_by_one_at_a_time() {
         let mut h = Harness::with_session();
         h.ok("wait-for -L job");
