@@ -121,6 +121,14 @@ mod tests {
     }
 
     #[test]
+    fn double_dash_ends_the_global_options() {
+        let cli = parse_str("-L x -- ls -a").expect("parses");
+        assert_eq!(cli.command, ["ls", "-a"]);
+        assert!(parse_str("-h").expect("parses").help);
+        assert!(parse_str("--help").expect("parses").help);
+    }
+
+    #[test]
     fn no_command_is_empty() {
         assert!(parse_str("").expect("parses").command.is_empty());
     }
