@@ -33,15 +33,20 @@ fn commands_without_a_server_say_so() {
 }
 
 #[test]
-fn bad_commands_flags_and_sessions_get_one_line_and_status_1() {
+fn bad_commands_flags_and_sessions_get_their_message_and_status_1() {
     let env = Env::new();
     env.ok(&["new", "-d", "-s", "a"]);
     let cases: &[(&[&str], &str)] = &[
         (&["foo"], "unknown command: foo"),
-        (&["new", "-z"], "command new-session: unknown flag -z"),
+        (
+            &["new", "-z"],
+            "command new-session: unknown flag -z\nusage: new-session [-AdEP] [-c start-directory] \
+             [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+        ),
         (
             &["has", "x"],
-            "command has-session: too many arguments (need at most 0)",
+            "command has-session: too many arguments (need at most 0)\n\
+             usage: has-session [-t target-session]",
         ),
         (&["has", "-t", "zz"], "can't find session: zz"),
         (&["kill-session", "-t", "zz"], "can't find session: zz"),

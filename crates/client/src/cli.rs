@@ -8,7 +8,23 @@ use clap::{ArgAction, Parser};
 
 /// The one-line usage, printed after a bad global option as tmux does.
 pub const USAGE: &str =
-    "usage: mux [-Vv] [-f file] [-L socket-name] [-S socket-path] [command [flags]]";
+    "usage: mux [-hVv] [-f file] [-L socket-name] [-S socket-path] [command [flags]]";
+
+/// The global options and what they do, for `mux help` and the man page.
+pub const GLOBAL_OPTIONS: &[(&str, &str)] = &[
+    (
+        "-f file",
+        "Load this config file instead of the default (may be repeated)",
+    ),
+    (
+        "-L socket-name",
+        "Use the socket of this name in the socket directory",
+    ),
+    ("-S socket-path", "Use the socket at this path"),
+    ("-v", "Write a server log beside the socket"),
+    ("-V", "Print the version"),
+    ("-h, --help", "Print this help"),
+];
 
 /// The global options and the command line that follows them.
 #[derive(Debug, Parser)]
@@ -25,15 +41,19 @@ pub struct Cli {
     /// A full socket path, used as is.
     #[arg(short = 'S', value_name = "socket-path")]
     pub socket_path: Option<PathBuf>,
-    /// A configuration file (accepted, not read yet).
-    #[arg(short = 'f', value_name = "file")]
-    pub config: Option<PathBuf>,
+    /// Config files the server loads when this client starts it, in order (instead of the
+    /// default file); may be repeated.
+    #[arg(short = 'f', value_name = "file", action = ArgAction::Append)]
+    pub config: Vec<PathBuf>,
     /// Asks a server started by this client to write a log; may be repeated.
     #[arg(short = 'v', action = ArgAction::Count)]
     pub verbose: u8,
     /// Prints the version and exits.
     #[arg(short = 'V', action = ArgAction::SetTrue)]
     pub version: bool,
+    /// Prints the usage and the commands and exits.
+    #[arg(short = 'h', long = "help", action = ArgAction::SetTrue)]
+    pub help: bool,
     /// The command and its flags, passed to the server verbatim.
     #[arg(trailing_var_arg = true, value_name = "command")]
     pub command: Vec<String>,
@@ -88,12 +108,24 @@ mod tests {
 
     #[test]
     fn combined_and_attached_short_options() {
-        let cli = parse_str("-vV -Lfoo -S/tmp/x -f/dev/null ls -F x").expect("parses");
+        let cli = parse_str("-vV -Lfoo -S/tmp/x -f/dev/null -f /dev/null ls -F x").expect("parses");
+        assert_eq!(
+            cli.config,
+            [PathBuf::from("/dev/null"), PathBuf::from("/dev/null")]
+        );
         assert_eq!(cli.verbose, 1);
         assert!(cli.version);
         assert_eq!(cli.socket_name.as_deref(), Some("foo"));
         assert_eq!(cli.socket_path, Some(PathBuf::from("/tmp/x")));
         assert_eq!(cli.command, ["ls", "-F", "x"]);
+    }
+
+    #[test]
+    fn double_dash_ends_the_global_options() {
+        let cli = parse_str("-L x -- ls -a").expect("parses");
+        assert_eq!(cli.command, ["ls", "-a"]);
+        assert!(parse_str("-h").expect("parses").help);
+        assert!(parse_str("--help").expect("parses").help);
     }
 
     #[test]

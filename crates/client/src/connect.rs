@@ -28,7 +28,12 @@ pub fn starts_server(argv: &[String]) -> bool {
 
 /// Connects to the server on `socket` and completes the handshake, starting a server first
 /// when there is none and `argv` is a command that starts one. Errors are the line to print.
-pub fn open(socket: &Path, argv: &[String], verbose: bool) -> Result<UnixStream, String> {
+pub fn open(
+    socket: &Path,
+    argv: &[String],
+    verbose: bool,
+    config: &[PathBuf],
+) -> Result<UnixStream, String> {
     match UnixStream::connect(socket) {
         Ok(stream) => return handshake(stream),
         Err(e) if is_absent(&e) => {}
@@ -44,7 +49,7 @@ pub fn open(socket: &Path, argv: &[String], verbose: bool) -> Result<UnixStream,
         Err(e) if is_absent(&e) => {}
         Err(e) => return Err(connect_error(socket, &e)),
     }
-    start_server(socket, verbose)?;
+    start_server(socket, verbose, config)?;
     let stream = UnixStream::connect(socket).map_err(|e| connect_error(socket, &e))?;
     handshake(stream)
 }
@@ -87,15 +92,18 @@ fn remove_stale(socket: &Path) {
     }
 }
 
-/// Starts a server by running this binary as `__server -S <socket> [-v]`, and waits until it
-/// reports `ready` (or an error) on its standard output.
-fn start_server(socket: &Path, verbose: bool) -> Result<(), String> {
+/// Starts a server by running this binary as `__server -S <socket> [-v] [-f FILE]...`, and
+/// waits until it reports `ready` (or an error) on its standard output.
+fn start_server(socket: &Path, verbose: bool, config: &[PathBuf]) -> Result<(), String> {
     let exe = std::env::current_exe()
         .map_err(|e| format!("mux: can't find the mux binary ({})", strerror(&e)))?;
     let mut command = Command::new(exe);
     command.arg("__server").arg("-S").arg(absolute(socket));
     if verbose {
         command.arg("-v");
+    }
+    for file in config {
+        command.arg("-f").arg(absolute(file));
     }
     command
         .stdin(Stdio::null())

@@ -6,8 +6,11 @@ mod backend;
 mod cli;
 mod colour;
 mod command;
+mod config;
 mod connect;
 mod draw;
+mod generate;
+mod help;
 mod keys;
 mod links;
 mod outer;
@@ -36,15 +39,17 @@ fn main() {
     std::process::exit(status);
 }
 
-/// Runs `__server -S PATH [-v]`; returns the exit status.
+/// Runs `__server -S PATH [-v] [-f FILE]...`; returns the exit status.
 fn server_main(args: &[OsString]) -> i32 {
     let mut socket = None;
     let mut verbose = false;
+    let mut config = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("-S") => socket = it.next().map(PathBuf::from),
             Some("-v") => verbose = true,
+            Some("-f") => config.extend(it.next().map(PathBuf::from)),
             _ => {
                 eprintln!("mux: bad server argument {}", arg.to_string_lossy());
                 return 1;
@@ -55,7 +60,11 @@ fn server_main(args: &[OsString]) -> i32 {
         eprintln!("mux: the server needs -S PATH");
         return 1;
     };
-    mux_server::run_server(mux_server::ServerOptions { socket, verbose })
+    mux_server::run_server(mux_server::ServerOptions {
+        socket,
+        verbose,
+        config,
+    })
 }
 
 /// Runs the client for parsed options; returns the exit status.
@@ -63,6 +72,19 @@ fn run(cli: cli::Cli) -> i32 {
     if cli.version {
         println!("mux {}", env!("CARGO_PKG_VERSION"));
         return 0;
+    }
+    let help = match cli.command.split_first() {
+        _ if cli.help => Some(help::text(&[])),
+        Some((word, rest)) if word == "help" => Some(help::text(rest)),
+        _ => None,
+    };
+    match help {
+        Some(Ok(text)) => {
+            command::emit(&mut std::io::stdout(), &text);
+            return 0;
+        }
+        Some(Err(message)) => return fail(&message),
+        None => {}
     }
     let socket = match socket::resolve(cli.socket_name.as_deref(), cli.socket_path.as_deref()) {
         Ok(path) => path,
@@ -73,7 +95,12 @@ fn run(cli: cli::Cli) -> i32 {
     } else {
         cli.command
     };
-    match connect::open(&socket, &argv, cli.verbose > 0) {
+    let config = if cli.config.is_empty() {
+        config::default_file().into_iter().collect()
+    } else {
+        cli.config
+    };
+    match connect::open(&socket, &argv, cli.verbose > 0, &config) {
         Ok(stream) => command::run(stream, argv),
         Err(message) => fail(&message),
     }

@@ -22,3 +22,9 @@ pub struct PaneId(pub u32);
 /// apart from the new one's and dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ProgramId(pub u64);
+
+impl ClientId {
+    /// No client: what the config file loaded at startup and hooks run as. Connections are
+    /// numbered from 1, so no client has this id.
+    pub const NONE: ClientId = ClientId(0);
+}

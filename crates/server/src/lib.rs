@@ -35,6 +35,7 @@ mod testing;
 
 use std::path::PathBuf;
 
+pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
 pub use server::run_server;
 
 /// How the server was asked to start.
@@ -44,4 +45,6 @@ pub struct ServerOptions {
     pub socket: PathBuf,
     /// Whether to write a log file beside the socket.
     pub verbose: bool,
+    /// The config files to load as it starts, in order (none: no config).
+    pub config: Vec<PathBuf>,
 }

@@ -25,7 +25,7 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let status = serve(listener, opts.socket.clone());
+    let status = serve(listener, opts.socket.clone(), &opts.config);
     socket_file.remove();
     log!("server exiting with status {status}");
     status
@@ -33,7 +33,7 @@ pub fn run_server(opts: ServerOptions) -> i32 {
 
 /// Runs the event loop on an already bound listener until it should exit; returns the
 /// status.
-fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf, config: &[PathBuf]) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -45,11 +45,15 @@ fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
             return 1;
         }
     };
-    runtime.block_on(run(listener, socket))
+    runtime.block_on(run(listener, socket, config))
 }
 
 /// The event loop.
-async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32 {
+async fn run(
+    listener: std::os::unix::net::UnixListener,
+    socket: PathBuf,
+    config: &[PathBuf],
+) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
     let listener = match listener
@@ -70,6 +74,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_default();
     vi_keys_for_editor(&mut state, &editor);
+    crate::cmd::load_config(&mut state, config);
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;
     while state.exit.is_none() {
@@ -78,8 +83,7 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
             _ = sleep_until(flush_at) => None,
             _ = sleep_until(clock_at) => { clock_tick(&mut state); None }
             _ = sleep_until(state.next_timer()) => {
-                let now = state.os.now();
-                state.run_timers(now);
+                timers(&mut state);
                 None
             }
         };
@@ -104,6 +108,13 @@ async fn run(listener: std::os::unix::net::UnixListener, socket: PathBuf) -> i32
     status
 }
 
+/// Runs every timer that is due, the model's and the commands'.
+pub(crate) fn timers(state: &mut State) {
+    let now = state.os.now();
+    state.run_timers(now);
+    crate::cmd::run_timers(state, now);
+}
+
 /// Makes vi keys the default for copy mode and the prompt when the editor named by
 /// `$VISUAL` (else `$EDITOR`) of whoever started the server is a vi, as tmux does.
 pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
@@ -126,14 +137,20 @@ pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
 }
 
 /// What follows every batch of events: the server ends with its last session (as tmux's
-/// exit-empty), and clients are brought up to date. Returns when the next deferred update
-/// is due.
+/// exit-empty) unless commands are still to run (the config file loading, a command line
+/// waiting for a job), and clients are brought up to date. Returns when the next deferred
+/// update is due.
 pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
-    if state.sessions.is_empty() && state.options.server("exit-empty").as_flag() {
+    if state.sessions.is_empty()
+        && state.options.server("exit-empty").as_flag()
+        && state.queue.batches.is_empty()
+    {
         state.exit.get_or_insert(0);
     }
     let now = state.os.now();
-    crate::view::render::flush(state, now)
+    let next = crate::view::render::flush(state, now);
+    state.start_format_jobs();
+    next
 }
 
 /// Sleeps until `when`, or forever when there is nothing to wait for.
@@ -164,6 +181,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
                 log!("client {}: dropped: {reason}", id.0);
             }
             state.remove_client(id);
+            crate::cmd::client_gone(state, id);
         }
         // A stalled client may take an update again: the flush after this batch sees it.
         Event::Drained => {}
@@ -177,7 +195,9 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         // The program a respawn replaced, or a pane already gone.
         Event::Output(..) | Event::Closed(..) | Event::Exited(..) => {}
         Event::Terminate => state.shutdown("[server exited]"),
+        Event::JobDone(job, output, status) => crate::cmd::job_done(state, job, output, status),
     }
+    crate::cmd::run_hooks(state);
 }
 
 /// Returns whether pane `pane` exists and runs `program`.
@@ -218,8 +238,15 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
                 c.invalidate();
             }
             state.touch_client(id);
+            state.notify_client("client-resized", id);
         }
         ClientMsg::Focus(focused) => {
+            let hook = if focused {
+                "client-focus-in"
+            } else {
+                "client-focus-out"
+            };
+            state.notify_client(hook, id);
             if !state.options.server("focus-events").as_flag() {
                 return;
             }

@@ -8,15 +8,16 @@ use crate::model::state::State;
 pub const SPEC: Spec = Spec {
     name: "attach-session",
     alias: Some("attach"),
-    flags: "dt:",
-    usage: "[-d] [-t target-session]",
+    flags: "dEt:",
+    usage: "[-dE] [-t target-session]",
     args: (0, 0),
     target: Target::None,
     source: Target::None,
     exec,
 };
 
-/// Runs attach-session: `-t` or the most recently used session; `-d` detaches the others.
+/// Runs attach-session: `-t` or the most recently used session; `-d` detaches the others;
+/// the session's `update-environment` variables are taken from this client unless `-E`.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let id = match args.value('t') {
         Some(t) => target::find_session(state, t)?,
@@ -37,7 +38,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             state.detach_client(other, &format!("[detached (from session {name})]"), 0);
         }
     }
-    attach_to(state, ctx, id)
+    let outcome = attach_to(state, ctx, id)?;
+    if !args.has('E') {
+        super::set_environment::update_environment(state, ctx.client, id);
+    }
+    Ok(outcome)
 }
 
 /// Checks that this client may attach, then asks for it.

@@ -17,8 +17,10 @@ pub const SPEC: Spec = Spec {
     exec,
 };
 
-/// Runs bind-key; the command words are joined back into one command line.
-fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
+/// Runs bind-key. The command is its words split at `;` words, or a single word (a quoted
+/// string or a `{ }` block) parsed as a command line; every command must exist. It is kept
+/// as one command line, commands joined by ` \; ` as tmux prints them.
+fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let (key_name, command) = args
         .positional
         .split_first()
@@ -34,11 +36,19 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         state.keys.set_note(table, key, args.value('N'));
         return Ok(Outcome::Done);
     }
-    let line = command
+    let commands = match command {
+        [one] => super::context::parse_line(state, ctx.client, one)?
+            .iter()
+            .flat_map(|words| super::parse::split_arguments(words))
+            .collect(),
+        words => super::parse::split_arguments(words),
+    };
+    super::check_names(state, &commands)?;
+    let line = commands
         .iter()
-        .map(|w| quote(w))
+        .map(|words| words.iter().map(|w| quote(w)).collect::<Vec<_>>().join(" "))
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" \\; ");
     state.keys.bind(table, key, &line, args.has('r'));
     state.keys.set_note(table, key, args.value('N'));
     Ok(Outcome::Done)
@@ -49,11 +59,12 @@ pub fn quote(word: &str) -> String {
     if !word.is_empty()
         && word
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.:/%@#{}=+,!^~".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:/%@=+,!^".contains(c))
     {
         word.to_string()
-    } else if word == ";" {
-        "\\;".to_string()
+    } else if let Some(stem) = word.strip_suffix(';') {
+        // Kept a word, not a separator, when the line is read again.
+        format!("'{}\\;'", stem.replace('\'', "'\\''"))
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
     }
@@ -197,7 +208,34 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("bind-key"),
-            "command bind-key: too few arguments (need at least 1)"
+            "command bind-key: too few arguments (need at least 1)\nusage: bind-key [-nr] [-N note] [-T key-table] key [command [arguments]]"
         );
+    }
+
+    #[test]
+    fn a_block_or_a_quoted_line_is_the_command_and_semicolons_separate() {
+        let mut h = Harness::with_session();
+        h.ok("bind x 'display -p a ; display -p b'");
+        // As from a shell: `\;` reaches bind-key as a `;` word, `\\;` as a `;` to send.
+        h.ok("bind y display -p a '\\;' display -p '#{session_name}'");
+        h.ok("bind z send-keys '\\\\;'");
+        let keys = h.ok("list-keys -T prefix");
+        assert!(
+            keys.contains("\nbind-key    -T prefix x       display -p a \\; display -p b\n"),
+            "{keys}"
+        );
+        assert!(
+            keys.contains("prefix y       display -p a \\; display -p '#{session_name}'\n"),
+            "{keys}"
+        );
+        assert!(keys.contains("prefix z       send-keys '\\;'\n"), "{keys}");
+        let c = h.attach("attach -t work", 40, 6);
+        h.keys(c, "C-b y");
+        let screen = h.screen(c);
+        assert!(screen[0].starts_with('a'), "{screen:?}");
+        assert_eq!(screen[1], "work");
+        h.keys(c, "q C-b z");
+        assert_eq!(h.fake.take_input(PaneId(0)), ";");
+        assert_eq!(h.err("bind w nosuchcmd"), "unknown command: nosuchcmd");
     }
 }

@@ -50,6 +50,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let name = args.value('n').map(String::from);
     let wid = ops::break_pane(state, src.pane, dst, index, name, args.has('d'))?;
+    ctx.made = Some(target::Found {
+        session: dst,
+        window: wid,
+        pane: src.pane,
+    });
     if args.has('P') {
         let fmt = args
             .value('F')

@@ -1,5 +1,8 @@
 //! `command-prompt`: open a prompt on the client's status line; Enter runs the template with
 //! `%%` replaced by what was typed (or the typed command line when there is no template).
+//! `-p a,b` asks several prompts in turn (`-I x,y` their initial text) for `%1`, `%2`, ...;
+//! `-F` expands the template as a format first; `-1`, `-N` and `-i` take one key, a number,
+//! or run the template at every change.
 
 use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::mode::{Mode, Prompt, Takes};
@@ -27,18 +30,40 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         ..super::scope(ctx, found)
     };
     let template = args.positional.first().cloned().unwrap_or_default();
-    let label = match args.value('p') {
-        Some(p) => format!(
-            "{} ",
-            crate::model::vars::expand(state, scope, p).trim_end()
-        ),
-        None if template.is_empty() => ":".into(),
-        None => format!("({}) ", template.split_whitespace().next().unwrap_or("")),
+    // -F: the template is a format, expanded now.
+    let template = if args.has('F') {
+        crate::model::vars::expand(state, scope, &template)
+    } else {
+        template
     };
-    let initial = args
+    let labels: Vec<String> = match args.value('p') {
+        Some(p) => p
+            .split(',')
+            .map(|p| {
+                format!(
+                    "{} ",
+                    crate::model::vars::expand(state, scope, p).trim_end()
+                )
+            })
+            .collect(),
+        None if template.is_empty() => vec![":".into()],
+        None => vec![format!(
+            "({}) ",
+            template.split_whitespace().next().unwrap_or("")
+        )],
+    };
+    let mut initials: Vec<String> = args
         .value('I')
-        .map(|i| crate::model::vars::expand(state, scope, i))
+        .map(|i| {
+            i.split(',')
+                .map(|i| crate::model::vars::expand(state, scope, i))
+                .collect()
+        })
         .unwrap_or_default();
+    initials.resize(labels.len().max(initials.len()), String::new());
+    let mut prompts = labels.into_iter().zip(initials);
+    let (label, initial) = prompts.next().unwrap_or_default();
+    let rest: Vec<(String, String)> = prompts.collect();
     if let Some(c) = state.clients.get_mut(&client) {
         let takes = if args.has('1') {
             Takes::OneKey
@@ -49,7 +74,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         } else {
             Takes::Line
         };
-        let prompt = Prompt::new(label, initial, template, false).taking(takes);
+        let prompt = Prompt::new(label, initial, template, false)
+            .taking(takes)
+            .then_asking(rest);
         c.mode = Mode::Prompt(prompt.with_history(state.prompt_history.clone()));
         c.dirty = true;
     }
@@ -123,6 +150,38 @@ mod tests {
         h.type_text(c, "nosuchcmd");
         h.keys(c, "Enter");
         assert_eq!(h.status_line(c), "unknown command: nosuchcmd");
+    }
+
+    #[test]
+    fn several_prompts_fill_percent_one_percent_two_in_turn() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok(
+            "bind-key P command-prompt -p 'name,index' -I 'old,' 'new-window -n \"%1\" -t \":%2\"'",
+        );
+        h.keys(c, "C-b P");
+        assert_eq!(h.status_line(c), "name old");
+        h.keys(c, "BSpace BSpace BSpace");
+        h.type_text(c, "my win");
+        h.keys(c, "Enter");
+        assert_eq!(h.status_line(c), "index");
+        h.type_text(c, "7");
+        h.keys(c, "Enter");
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}:#{window_name}'"),
+            "0:sh\n7:my win\n"
+        );
+    }
+
+    #[test]
+    fn f_expands_the_template_as_a_format_first() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("bind-key P command-prompt -F 'rename-window \"#{session_name}-%%\"'");
+        h.keys(c, "C-b P");
+        h.type_text(c, "x");
+        h.keys(c, "Enter");
+        assert_eq!(h.ok("display-message -p '#W'"), "work-x\n");
     }
 
     #[test]

@@ -96,7 +96,7 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("confirm-before"),
-            "command confirm-before: too few arguments (need at least 1)"
+            "command confirm-before: too few arguments (need at least 1)\nusage: confirm-before [-by] [-p prompt] [-t target-client] command"
         );
         assert_eq!(h.err("confirm-before kill-server"), "no current client");
         assert_eq!(h.state.exit, None);

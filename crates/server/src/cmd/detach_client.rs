@@ -48,7 +48,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
 /// attached, else the most recently active client attached to the session the command runs in
 /// (the session of the pane whose shell ran it, else the most recently used session).
 pub fn current_client(state: &State, ctx: &Ctx) -> Option<crate::ids::ClientId> {
-    if state.clients.get(&ctx.client)?.session.is_some() {
+    if state
+        .clients
+        .get(&ctx.client)
+        .is_some_and(|c| c.session.is_some())
+    {
         return Some(ctx.client);
     }
     let sid = target::current(state, ctx.client)?.session;

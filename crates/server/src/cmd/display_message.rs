@@ -22,9 +22,21 @@ const DEFAULT: &str =
 
 /// Runs display-message: `-p` prints; otherwise the message goes to the status line of the
 /// `-c` client or the current client (from a shell in a pane, the latest client of that
-/// session), and is printed when there is no client to show it, as in tmux.
+/// session) for `-d` milliseconds (`display-time` by default, 0 until a key), and is printed
+/// when there is no client to show it, as in tmux. `-v` also prints the format expanded;
+/// `-I` writes the command client's standard input into the pane as if its program had.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let f = ctx.target()?;
+    if args.has('I') {
+        return read_into_pane(state, ctx, f.pane);
+    }
+    let delay = match args.value('d') {
+        Some(d) => Some(
+            d.parse::<u64>()
+                .map_err(|_| format!("delay invalid: {d}"))?,
+        ),
+        None => None,
+    };
     let fmt = args
         .value('F')
         .or(args.positional.first().map(String::as_str))
@@ -42,14 +54,33 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     };
     let timed = crate::config::time::format(state.os.wall_clock(), fmt);
     let text = crate::model::vars::expand(state, scope, &timed);
+    if args.has('v') {
+        ctx.out
+            .push_str(&format!("# expanding format: {fmt}\n# result is: {text}\n"));
+    }
     match shown_on {
-        Some(client) if !args.has('p') => super::show_message(state, client, &text),
+        Some(client) if !args.has('p') => super::show_message_for(state, client, &text, delay),
         _ => {
             ctx.out.push_str(&text);
             ctx.out.push('\n');
         }
     }
     Ok(Outcome::Done)
+}
+
+/// Starts reading the command client's standard input into `pane` (`-I`).
+fn read_into_pane(
+    state: &mut State,
+    ctx: &Ctx,
+    pane: crate::ids::PaneId,
+) -> Result<Outcome, String> {
+    let c = state.clients.get_mut(&ctx.client).ok_or("no client")?;
+    if c.session.is_some() {
+        return Err("display-message -I: an attached client has no standard input to read".into());
+    }
+    c.send(mux_protocol::ServerMsg::ReadStdin);
+    state.queue.stdin_panes.insert(ctx.client, pane);
+    Ok(Outcome::Wait)
 }
 
 #[cfg(test)]
@@ -141,6 +172,39 @@ mod tests {
         assert_eq!(h.ok("display-message 'hello #{client_name}'"), "");
         assert_eq!(h.status_line(a), format!("hello client-{}", a.0));
         assert!(h.status_line(b).starts_with("[work] "));
+    }
+
+    #[test]
+    fn d_sets_how_long_and_v_shows_the_expansion() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 60, 10);
+        h.ok("display-message -d 3000 long");
+        h.pass_time(Duration::from_millis(2000));
+        assert_eq!(h.status_line(c), "long");
+        h.ok("display-message -d 0 sticky");
+        h.pass_time(Duration::from_secs(60));
+        assert_eq!(h.status_line(c), "sticky");
+        h.keys(c, "x");
+        assert!(h.status_line(c).starts_with("[work] "), "a key clears it");
+        assert_eq!(
+            h.ok("display -pv '#S'"),
+            "# expanding format: #S\n# result is: work\nwork\n"
+        );
+        assert_eq!(h.err("display -d soon x"), "delay invalid: soon");
+    }
+
+    #[test]
+    fn i_writes_standard_input_into_the_pane() {
+        let mut h = Harness::with_session();
+        let client = h.start("display-message -I -t %0");
+        h.send(
+            client,
+            mux_protocol::ClientMsg::Stdin(b"from stdin\r\n".to_vec()),
+        );
+        assert_eq!(h.reply_of(client).status, None);
+        h.send(client, mux_protocol::ClientMsg::StdinEnd);
+        assert_eq!(h.reply_of(client).status, Some(0));
+        assert_eq!(h.ok("capture-pane -p -E 0"), "from stdin\n");
     }
 
     #[test]

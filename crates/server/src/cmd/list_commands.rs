@@ -1,5 +1,6 @@
 //! `list-commands` (`lscm`): one line per command of the table, `name (alias) usage`, as
-//! tmux prints it; with a command name, only that command.
+//! tmux prints it, or as `-F` says (`command_list_name`, `command_list_alias`,
+//! `command_list_usage`); with a command name, only that command.
 
 use super::{Args, Ctx, Outcome, Spec, Target, COMMANDS};
 use crate::model::state::State;
@@ -8,8 +9,8 @@ use crate::model::state::State;
 pub const SPEC: Spec = Spec {
     name: "list-commands",
     alias: Some("lscm"),
-    flags: "",
-    usage: "[command]",
+    flags: "F:",
+    usage: "[-F format] [command]",
     args: (0, 1),
     target: Target::None,
     source: Target::None,
@@ -23,7 +24,16 @@ fn exec(_state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         None => None,
     };
     for spec in COMMANDS.iter().filter(|s| only.is_none_or(|n| n == s.name)) {
-        ctx.out.push_str(&describe(spec));
+        let line = match args.value('F') {
+            Some(fmt) => crate::config::format::expand(fmt, &|name| match name {
+                "command_list_name" => Some(spec.name.to_string()),
+                "command_list_alias" => Some(spec.alias.unwrap_or("").to_string()),
+                "command_list_usage" => Some(spec.usage.to_string()),
+                _ => None,
+            }),
+            None => describe(spec),
+        };
+        ctx.out.push_str(&line);
         ctx.out.push('\n');
     }
     Ok(Outcome::Done)
@@ -63,5 +73,16 @@ mod tests {
         assert_eq!(h.ok("list-commands lsk"), keys);
         assert_eq!(h.ok("lscm list-k"), keys);
         assert_eq!(h.ok("lscm has"), "has-session (has) [-t target-session]\n");
+    }
+
+    #[test]
+    fn f_formats_each_line() {
+        let mut h = Harness::new();
+        assert_eq!(
+            h.ok("list-commands -F '#{command_list_name}:#{command_list_alias}:#{command_list_usage}' kill-server"),
+            "kill-server::\n"
+        );
+        let names = h.ok("lscm -F '#{command_list_name}'");
+        assert!(names.lines().any(|l| l == "source-file"), "{names}");
     }
 }

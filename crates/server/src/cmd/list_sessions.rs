@@ -99,7 +99,7 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("list-sessions -x"),
-            "command list-sessions: unknown flag -x"
+            "command list-sessions: unknown flag -x\nusage: list-sessions [-F format] [-f filter]"
         );
     }
 }

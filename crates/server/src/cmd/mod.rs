@@ -1,6 +1,7 @@
 //! The one command table (DESIGN 5): every command's name, alias, flags and implementation,
 //! whether it comes from the command line or a key binding.
 
+mod alias;
 mod args;
 mod attach_session;
 mod bind_key;
@@ -10,15 +11,21 @@ mod choose_buffer;
 mod choose_client;
 mod choose_tree;
 mod clear_history;
+mod clock_mode;
 mod command_prompt;
 mod confirm_before;
+mod context;
 mod copy_mode;
 mod delete_buffer;
 mod detach_client;
 mod display_message;
 mod display_panes;
+mod entry;
 mod has_session;
+mod help;
+mod hooks;
 mod if_shell;
+mod jobs;
 mod join_pane;
 mod kill_pane;
 mod kill_server;
@@ -41,14 +48,18 @@ mod new_session;
 mod new_window;
 mod next_layout;
 mod next_window;
+pub mod parse;
 mod paste_buffer;
 mod previous_layout;
 mod previous_window;
+mod queue;
+mod refresh_client;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
 mod respawn_pane;
 mod rotate_window;
+mod run_shell;
 mod save_buffer;
 mod select_layout;
 mod select_pane;
@@ -56,11 +67,17 @@ mod select_window;
 mod send_keys;
 mod send_prefix;
 mod set_buffer;
+mod set_environment;
+mod set_hook;
 mod set_option;
 mod set_window_option;
 mod show_buffer;
+mod show_environment;
+mod show_hooks;
+mod show_messages;
 mod show_options;
 mod show_window_options;
+mod source_file;
 mod split_window;
 mod start_server;
 mod swap_pane;
@@ -68,13 +85,20 @@ mod swap_window;
 mod switch_client;
 pub use crate::model::target;
 mod unbind_key;
+mod wait_for;
 
 use mux_protocol::ServerMsg;
 
+pub use alias::check_names;
 pub use args::Args;
+pub use entry::{
+    client_gone, finish_waiting, job_done, load_config, load_stdin, run_binding, run_hooks,
+    run_request, run_timers,
+};
+pub use help::{default_aliases, help, option_names, usage, Help};
 
 use crate::ids::{ClientId, SessionId};
-use crate::log::log;
+use crate::model::queue::{BatchId, Item, Place};
 use crate::model::state::State;
 
 /// What a command did, beyond its output.
@@ -91,10 +115,29 @@ pub enum Outcome {
 
 /// What a command runs with.
 pub struct Ctx {
-    /// The client that asked (attached for key bindings).
+    /// The client that asked (attached for key bindings); [`ClientId::NONE`] for the config
+    /// file and hooks.
     pub client: ClientId,
     /// Text for the client's standard output.
     pub out: String,
+    /// The batch the command runs in.
+    pub batch: Option<BatchId>,
+    /// The command's group: commands it asks to run next join it.
+    pub group: u64,
+    /// Where the command was written (a config file and line).
+    pub place: Option<Place>,
+    /// The target it runs on when it names none (a hook's object).
+    pub current: Option<target::Found>,
+    /// Format variables it sees besides the usual ones (a hook's).
+    pub vars: Vec<(String, String)>,
+    /// Commands to run right after this one, before the rest of the batch.
+    pub next: Vec<Item>,
+    /// Errors that do not stop the command (a config file's), reported when the batch ends.
+    pub errors: Vec<String>,
+    /// Warnings, reported when the batch ends; they do not make it fail.
+    pub warnings: Vec<String>,
+    /// What the command made (a session, window or pane), which its `after-` hook is for.
+    pub made: Option<target::Found>,
     /// The command's `-t` target, resolved by the table when its spec names one.
     target: Option<target::Found>,
     /// The command's `-s` source, resolved by the table when its spec names one and it was
@@ -108,9 +151,39 @@ impl Ctx {
         Ctx {
             client,
             out: String::new(),
+            batch: None,
+            group: 0,
+            place: None,
+            current: None,
+            vars: Vec::new(),
+            next: Vec::new(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            made: None,
             target: None,
             source: None,
         }
+    }
+
+    /// Asks for commands (each a list of words) to run right after this one, in its group
+    /// and with its place and current target.
+    pub fn run_next(&mut self, commands: Vec<Vec<String>>) {
+        for words in commands {
+            self.next.push(Item {
+                words,
+                group: self.group,
+                place: self.place.clone(),
+                current: self.current,
+                vars: self.vars.clone(),
+            });
+        }
+    }
+
+    /// Parses a command line (an `if-shell` branch) and runs it right after this command.
+    pub fn run_line_next(&mut self, state: &mut State, line: &str) -> Result<(), String> {
+        let commands = context::parse_line(state, self.client, line)?;
+        self.run_next(commands);
+        Ok(())
     }
 
     /// Returns the resolved `-t` target of a command whose spec names one.
@@ -179,6 +252,7 @@ pub const COMMANDS: &[Spec] = &[
     choose_client::SPEC,
     choose_tree::SPEC,
     clear_history::SPEC,
+    clock_mode::SPEC,
     command_prompt::SPEC,
     confirm_before::SPEC,
     copy_mode::SPEC,
@@ -211,11 +285,13 @@ pub const COMMANDS: &[Spec] = &[
     paste_buffer::SPEC,
     previous_layout::SPEC,
     previous_window::SPEC,
+    refresh_client::SPEC,
     rename_session::SPEC,
     rename_window::SPEC,
     resize_pane::SPEC,
     respawn_pane::SPEC,
     rotate_window::SPEC,
+    run_shell::SPEC,
     save_buffer::SPEC,
     select_layout::SPEC,
     select_pane::SPEC,
@@ -223,17 +299,24 @@ pub const COMMANDS: &[Spec] = &[
     send_keys::SPEC,
     send_prefix::SPEC,
     set_buffer::SPEC,
+    set_environment::SPEC,
+    set_hook::SPEC,
     set_option::SPEC,
     set_window_option::SPEC,
     show_buffer::SPEC,
+    show_environment::SPEC,
+    show_hooks::SPEC,
+    show_messages::SPEC,
     show_options::SPEC,
     show_window_options::SPEC,
+    source_file::SPEC,
     split_window::SPEC,
     start_server::SPEC,
     swap_pane::SPEC,
     swap_window::SPEC,
     switch_client::SPEC,
     unbind_key::SPEC,
+    wait_for::SPEC,
 ];
 
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.
@@ -252,13 +335,34 @@ pub fn lookup(word: &str) -> Result<&'static Spec, String> {
     }
 }
 
-/// Parses and runs one command line.
+/// Parses and runs one command.
 fn execute(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome, String> {
     let Some((word, rest)) = argv.split_first() else {
         return Err("no command".into());
     };
+    if let Some(mut commands) = alias::expand_alias(state, ctx, word)? {
+        if let Some(last) = commands.last_mut() {
+            last.extend(rest.iter().cloned());
+        }
+        return match commands.as_slice() {
+            [one] => execute_command(state, ctx, one),
+            _ => {
+                ctx.run_next(commands);
+                Ok(Outcome::Done)
+            }
+        };
+    }
+    execute_command(state, ctx, argv)
+}
+
+/// Runs one command whose name is a command's, not an alias.
+fn execute_command(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<Outcome, String> {
+    let Some((word, rest)) = argv.split_first() else {
+        return Err("no command".into());
+    };
     let spec = lookup(word)?;
-    let args = args::parse(spec.name, spec.flags, spec.args, rest)?;
+    let args = args::parse(spec.name, spec.flags, spec.args, rest)
+        .map_err(|e| format!("{e}\n{}", usage(spec)))?;
     ctx.target = resolve(state, ctx.client, spec.target, args.value('t'))?;
     ctx.source = match args.value('s') {
         Some(s) => resolve(state, ctx.client, spec.source, Some(s))?,
@@ -286,61 +390,6 @@ fn resolve(
     Ok(Some(found))
 }
 
-/// Runs a command line (one or more commands) with the context of the command running it
-/// (`if-shell`'s branches).
-pub fn run_line(state: &mut State, ctx: &mut Ctx, line: &str) -> Result<Outcome, String> {
-    let mut outcome = Outcome::Done;
-    for argv in line::parse(line)? {
-        outcome = execute(state, ctx, &argv)?;
-        if outcome != Outcome::Done {
-            break;
-        }
-    }
-    Ok(outcome)
-}
-
-/// Runs the command a client connected with and answers it: output and an exit status, or
-/// attaching the client.
-pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
-    let mut ctx = Ctx::new(client);
-    let mut result = Ok(Outcome::Done);
-    for command in argv.split(|w| w == ";").filter(|c| !c.is_empty()) {
-        result = execute(state, &mut ctx, command);
-        if !matches!(result, Ok(Outcome::Done)) {
-            break;
-        }
-    }
-    let Some(c) = state.clients.get(&client) else {
-        return;
-    };
-    if !ctx.out.is_empty() {
-        c.send(ServerMsg::Stdout(std::mem::take(&mut ctx.out)));
-    }
-    match result {
-        Ok(Outcome::Attach(session)) => attach(state, client, session),
-        Ok(Outcome::Wait) => {}
-        Ok(Outcome::Done) => finish(state, client, 0),
-        Err(message) => {
-            c.send(ServerMsg::Stderr(format!("{message}\n")));
-            finish(state, client, 1);
-        }
-    }
-}
-
-/// Takes a piece (or, with `None`, the end) of a client's standard input for the command
-/// that asked for it.
-pub fn load_stdin(state: &mut State, client: ClientId, piece: Option<Vec<u8>>) {
-    load_buffer::stdin(state, client, piece);
-}
-
-/// Answers a command client whose command waited: its error, if any, and its exit status.
-pub fn finish_waiting(state: &mut State, client: ClientId, error: Option<String>) {
-    if let (Some(c), Some(message)) = (state.clients.get(&client), &error) {
-        c.send(ServerMsg::Stderr(format!("{message}\n")));
-    }
-    finish(state, client, i32::from(error.is_some()));
-}
-
 /// Sends the exit status to a command client and forgets it.
 fn finish(state: &mut State, client: ClientId, code: i32) {
     if let Some(c) = state.clients.remove(&client) {
@@ -359,31 +408,22 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
         c.send(ServerMsg::Attached { session: name });
     }
     state.touch_client(client);
-}
-
-/// Runs a command line for an attached client (a key binding, a prompt, a chooser): errors
-/// and output appear as a message on its status line.
-pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
-    let commands = match line::parse(line) {
-        Ok(c) => c,
-        Err(e) => return show_message(state, client, &e),
-    };
-    let mut ctx = Ctx::new(client);
-    for argv in commands {
-        if let Err(message) = execute(state, &mut ctx, &argv) {
-            log!("binding {line}: {message}");
-            return show_message(state, client, &message);
-        }
-    }
-    if let Some(first) = ctx.out.lines().next() {
-        let first = first.to_string();
-        show_message(state, client, &first);
+    state.notify_client("client-attached", client);
+    if !state.config_errors.is_empty() {
+        let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
+        crate::model::viewmode::show_for_client(state, client, &text);
     }
 }
 
 /// Shows a message on a client's status line for display-time milliseconds.
 pub fn show_message(state: &mut State, client: ClientId, text: &str) {
     state.show_message(client, text);
+}
+
+/// Shows a message on a client's status line for `ms` milliseconds (`display-time` when
+/// `None`); 0 keeps it until a key is pressed.
+pub fn show_message_for(state: &mut State, client: ClientId, text: &str, ms: Option<u64>) {
+    state.show_message_for(client, text, ms);
 }
 
 /// Expands a `-F` format for a target and ends it with a newline (`-P` output, list lines).
@@ -534,8 +574,9 @@ mod tests {
             let mut in_usage = String::new();
             for group in spec.usage.split('[').skip(1) {
                 if let Some(letters) = group.strip_prefix('-') {
+                    // `[-L|-S|-U]`: one of several flags.
                     let word = letters.split([' ', ']']).next().unwrap_or("");
-                    in_usage.push_str(word);
+                    in_usage.extend(word.chars().filter(|c| c.is_ascii_alphanumeric()));
                 }
             }
             let mut taken: Vec<char> = spec.flags.chars().filter(|c| *c != ':').collect();

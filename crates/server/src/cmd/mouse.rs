@@ -49,8 +49,9 @@ pub fn start_selection(state: &mut State, ctx: &Ctx) -> Result<Outcome, String> 
     };
     crate::model::copy::commands::enter(state, pane);
     if let Some(p) = state.panes.get_mut(&pane) {
+        let term = p.view.as_ref().unwrap_or(&p.term);
         if let Some(c) = p.copy.as_mut() {
-            c.cy = (c.top + u64::from(at.row)).min(crate::model::copy::CopyMode::last(&p.term));
+            c.cy = (c.top + u64::from(at.row)).min(crate::model::copy::CopyMode::last(term));
             c.cx = at.col;
             c.want_cx = at.col;
             c.begin_selection();
@@ -73,8 +74,9 @@ pub fn before_copy_command(state: &mut State, ctx: &Ctx, pane: crate::ids::PaneI
         return;
     }
     if let Some(p) = state.panes.get_mut(&pane) {
+        let term = p.view.as_ref().unwrap_or(&p.term);
         if let Some(c) = p.copy.as_mut() {
-            c.cy = (c.top + u64::from(at.row)).min(crate::model::copy::CopyMode::last(&p.term));
+            c.cy = (c.top + u64::from(at.row)).min(crate::model::copy::CopyMode::last(term));
             c.cx = at.col;
             c.want_cx = at.col;
         }

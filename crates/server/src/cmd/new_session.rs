@@ -12,8 +12,8 @@ use crate::model::state::State;
 pub const SPEC: Spec = Spec {
     name: "new-session",
     alias: Some("new"),
-    flags: "AdPc:F:n:s:x:y:",
-    usage: "[-AdP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+    flags: "AdEPc:F:n:s:x:y:",
+    usage: "[-AdEP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
     args: (0, usize::MAX),
     target: Target::None,
     source: Target::None,
@@ -29,7 +29,11 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         }
         if let Ok(existing) = target::find_exact(state, name) {
             if args.has('A') {
-                return super::attach_session::attach_to(state, ctx, existing);
+                let outcome = super::attach_session::attach_to(state, ctx, existing)?;
+                if !args.has('E') {
+                    super::set_environment::update_environment(state, ctx.client, existing);
+                }
+                return Ok(outcome);
             }
             return Err(format!("duplicate session: {name}"));
         }
@@ -41,6 +45,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let size = initial_size(state, ctx, args, detached)?;
     let id = create(state, ctx, name, args, size)?;
+    ctx.made = target::in_session(state, id);
     if args.has('P') {
         let fmt = args.value('F').unwrap_or("#{session_name}:");
         if let Some(found) = target::in_session(state, id) {
@@ -94,9 +99,15 @@ fn create(
     args: &Args,
     size: TermSize,
 ) -> Result<SessionId, String> {
-    let client = state.clients.get(&ctx.client).ok_or("client went away")?;
-    let env = client.env.clone();
-    let cwd = args.value('c').unwrap_or(&client.cwd).to_string();
+    // From the config file there is no client: the server's own environment and home.
+    let (env, cwd) = match state.clients.get(&ctx.client) {
+        Some(c) => (c.env.clone(), c.cwd.clone()),
+        None => (
+            std::env::vars().collect(),
+            std::env::var("HOME").unwrap_or_else(|_| "/".into()),
+        ),
+    };
+    let cwd = args.value('c').map(String::from).unwrap_or(cwd);
     let id = SessionId(state.next_ids.session);
     let name = name.unwrap_or_else(|| free_name(state, id));
     let mut session = Session::new(id, name, env, cwd);
@@ -106,6 +117,7 @@ fn create(
     session.last_used = state.tick;
     state.next_ids.session += 1;
     state.sessions.push(session);
+    super::set_environment::update_environment(state, ctx.client, id);
     let launch = Launch {
         cwd: None,
         command: &args.positional,
@@ -116,6 +128,7 @@ fn create(
         state.sessions.retain(|s| s.id != id);
         return Err(e);
     }
+    state.notify("session-created", Some(id), None, None);
     Ok(id)
 }
 

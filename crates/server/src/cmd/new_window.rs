@@ -50,6 +50,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     };
     let name = args.value('n').map(String::from);
     let wid = ops::new_window(state, sid, index, name, &launch, args.has('d'))?;
+    ctx.made = target::window_by_id(state, wid);
     if args.has('P') {
         let fmt = args
             .value('F')

@@ -33,6 +33,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         s.name = name;
     }
     state.mark_session_dirty(sid);
+    state.notify("session-renamed", Some(sid), None, None);
     Ok(Outcome::Done)
 }
 

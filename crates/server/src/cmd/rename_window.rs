@@ -29,6 +29,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     w.name = name.clone();
     crate::model::ops::automatic_rename_off(state, found.window);
     state.mark_session_dirty(found.session);
+    state.notify(
+        "window-renamed",
+        Some(found.session),
+        Some(found.window),
+        None,
+    );
     Ok(Outcome::Done)
 }
 
@@ -73,7 +79,7 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("rename-window"),
-            "command rename-window: too few arguments (need at least 1)"
+            "command rename-window: too few arguments (need at least 1)\nusage: rename-window [-t target-window] new-name"
         );
         assert_eq!(h.err("rename-window -t 42 x"), "can't find window: 42");
         assert_eq!(h.window_list(""), ["0 sh *"]);

@@ -30,10 +30,26 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
     let scope = match infer_scope(name, args.has('s'), args.has('w'), args.has('p')) {
         Ok(s) => s,
         Err(_) if args.has('q') => return Ok(Outcome::Done),
-        Err(e) => return Err(e),
+        Err(e) => match crate::config::options::unsupported(name) {
+            Some(warning) => {
+                ctx.warnings.push(warning);
+                return Ok(Outcome::Done);
+            }
+            None => return Err(e),
+        },
     };
     let where_ = option_target(state, ctx, args, scope)?;
-    let value = args.positional.get(1).map(String::as_str);
+    let expanded = match args.positional.get(1) {
+        Some(v) if args.has('F') => {
+            let scope = match super::target::current(state, ctx.client) {
+                Some(f) => super::client_scope(state, ctx, f),
+                None => Default::default(),
+            };
+            Some(crate::model::vars::expand(state, scope, v))
+        }
+        v => v.cloned(),
+    };
+    let value = expanded.as_deref();
     check_style(name, value)?;
     if args.has('o') && is_set(state, scope, where_, name) {
         if args.has('q') {
@@ -41,7 +57,9 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
         }
         return Err(format!("already set: {name}"));
     }
-    let result = if args.has('u') || args.has('U') {
+    let result = if args.has('U') {
+        unset_with_panes(state, name, where_)
+    } else if args.has('u') {
         state.options.unset(name, where_)
     } else {
         state.options.set(name, value, where_, args.has('a'))
@@ -52,6 +70,27 @@ pub fn run(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, Str
         Ok(()) => apply_effects(state, name),
     }
     Ok(Outcome::Done)
+}
+
+/// Unsets an option and, for a window, the same option on each of its panes (`-U`).
+fn unset_with_panes(state: &mut State, name: &str, where_: OptionTarget) -> Result<(), String> {
+    state.options.unset(name, where_)?;
+    let window = match where_ {
+        OptionTarget::Window(w) | OptionTarget::Pane(_, w) => w,
+        _ => return Ok(()),
+    };
+    let panes: Vec<_> = state
+        .panes
+        .values()
+        .filter(|p| p.window == window)
+        .map(|p| p.id)
+        .collect();
+    for pane in panes {
+        state
+            .options
+            .unset(name, OptionTarget::Pane(pane, window))?;
+    }
+    Ok(())
 }
 
 /// Resolves which object an option is set on: global with `-g`, else the target's session,
@@ -191,7 +230,7 @@ mod tests {
         assert_eq!(h.err("set -g @empty"), "empty value");
         assert_eq!(
             h.err("set -g"),
-            "command set-option: too few arguments (need at least 1)"
+            "command set-option: too few arguments (need at least 1)\nusage: set-option [-aFgopqsUuw] [-t target-pane] option [value]"
         );
     }
 
@@ -231,6 +270,88 @@ mod tests {
             h.err("set -p -t %99 remain-on-exit on"),
             "no such pane: %99"
         );
+    }
+
+    #[test]
+    fn array_options_take_indexes_append_and_replace() {
+        let mut h = Harness::with_session();
+        assert_eq!(
+            h.ok("show -s command-alias"),
+            "command-alias[0] split-pane=split-window\n\
+             command-alias[1] splitp=split-window\n\
+             command-alias[2] \"server-info=show-messages -JT\"\n\
+             command-alias[3] \"info=show-messages -JT\"\n\
+             command-alias[4] \"choose-window=choose-tree -w\"\n\
+             command-alias[5] \"choose-session=choose-tree -s\"\n"
+        );
+        assert_eq!(h.ok("show -s terminal-overrides"), "terminal-overrides\n");
+        h.ok("set -ga terminal-overrides ',xterm*:Tc'");
+        h.ok("set -as terminal-overrides ',screen*:RGB,'");
+        assert_eq!(
+            h.ok("show -s terminal-overrides"),
+            "terminal-overrides[0] xterm*:Tc\nterminal-overrides[1] screen*:RGB\n"
+        );
+        h.ok("set -g update-environment 'DISPLAY  TERM_PROGRAM'");
+        assert_eq!(
+            h.ok("show -gv update-environment"),
+            "DISPLAY\nTERM_PROGRAM\n"
+        );
+        h.ok("set -g update-environment[5] COLORTERM");
+        assert_eq!(
+            h.ok("show -g update-environment[5]"),
+            "update-environment[5] COLORTERM\n"
+        );
+        h.ok("set -gu update-environment[0]");
+        assert_eq!(
+            h.ok("show -gv update-environment"),
+            "TERM_PROGRAM\nCOLORTERM\n"
+        );
+        h.ok("set -gu update-environment");
+        assert!(h
+            .ok("show -gv update-environment")
+            .starts_with("DISPLAY\nKRB5CCNAME\n"));
+        assert_eq!(h.err("set -g status[1] on"), "not an array: status");
+    }
+
+    #[test]
+    fn command_aliases_stand_for_their_commands_with_the_arguments_added() {
+        let mut h = Harness::with_session();
+        h.ok("splitp -h");
+        assert_eq!(h.ok("display -p '#{window_panes}'"), "2\n");
+        h.ok("set -as command-alias 'sw=select-window -t'");
+        h.ok("new-window -d");
+        h.ok("sw :1");
+        assert_eq!(h.ok("display -p '#I'"), "1\n");
+        h.ok("set -as command-alias 'two=display -p a ; display -p'");
+        assert_eq!(h.ok("two b"), "a\nb\n");
+        assert_eq!(h.err("nosuch"), "unknown command: nosuch");
+    }
+
+    #[test]
+    fn options_tmux_has_and_mux_does_not_are_accepted_with_a_warning() {
+        let mut h = Harness::with_session();
+        let reply = h.run("set -g allow-passthrough on");
+        assert_eq!(reply.status, Some(0));
+        assert_eq!(
+            reply.stderr,
+            "option not supported yet: allow-passthrough (ignored)\n"
+        );
+        let reply = h.run("set -gq status-format[0] x");
+        assert_eq!(reply.status, Some(0));
+        assert_eq!(h.err("set -g nosuch 1"), "invalid option: nosuch");
+    }
+
+    #[test]
+    fn f_expands_the_value_and_capital_u_unsets_the_panes_too() {
+        let mut h = Harness::with_session();
+        h.ok("set -gF @where '#{session_name}:#{window_index}'");
+        assert_eq!(h.ok("show -gv @where"), "work:0\n");
+        h.ok("split-window");
+        h.ok("set -w remain-on-exit on");
+        h.ok("set -p -t %1 remain-on-exit failed");
+        h.ok("set -U remain-on-exit");
+        assert_eq!(h.ok("show -pv -t %1 remain-on-exit"), "");
+        assert_eq!(h.ok("show -wv remain-on-exit"), "");
     }
 
     #[test]

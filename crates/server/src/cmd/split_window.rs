@@ -46,6 +46,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         }
         ops::sync_window(state, found.session, found.window);
     }
+    ctx.made = Some(target::Found { pane, ..found });
     if args.has('P') {
         let fmt = args
             .value('F')

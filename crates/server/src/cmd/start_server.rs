@@ -38,11 +38,11 @@ mod tests {
         let mut h = Harness::with_session();
         assert_eq!(
             h.err("start-server -x"),
-            "command start-server: unknown flag -x"
+            "command start-server: unknown flag -x\nusage: start-server"
         );
         assert_eq!(
             h.err("start-server now"),
-            "command start-server: too many arguments (need at most 0)"
+            "command start-server: too many arguments (need at most 0)\nusage: start-server"
         );
     }
 }

@@ -68,6 +68,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         current
     };
     switch(state, client, sid);
+    if !args.has('E') {
+        super::set_environment::update_environment(state, client, sid);
+    }
     Ok(Outcome::Done)
 }
 
@@ -106,6 +109,9 @@ pub fn switch(state: &mut State, client: crate::ids::ClientId, sid: crate::ids::
     c.session = Some(sid);
     c.invalidate();
     state.touch_client(client);
+    if old != Some(sid) {
+        state.notify_client("client-session-changed", client);
+    }
     if let Some(old) = old.filter(|o| *o != sid) {
         crate::model::resize::apply_window_size(state, old);
     }

@@ -85,7 +85,7 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "last-pane",
         "Move to the previously active pane",
     ),
-    ("?", false, "list-keys", "List key bindings"),
+    ("?", false, "list-keys -N", "List key bindings"),
     ("[", false, "copy-mode", "Enter copy mode"),
     (
         "PPage",
@@ -132,6 +132,9 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
     ("o", false, "select-pane -t :.+", "Select the next pane"),
     ("p", false, "previous-window", "Select the previous window"),
     ("q", false, "display-panes", "Display pane numbers"),
+    ("r", false, "refresh-client", "Redraw the current client"),
+    ("t", false, "clock-mode", "Show a clock"),
+    ("~", false, "show-messages", "Show messages"),
     (
         "s",
         false,
@@ -389,6 +392,16 @@ impl KeyTables {
         keys.iter()
             .filter(|(sort, _)| only.is_none_or(|o| o == **sort))
             .filter_map(|(_, (k, b))| b.note.as_deref().map(|n| (key_name(*k), n)))
+            .collect()
+    }
+
+    /// Returns the bindings of `table` in list-keys order, each key by name with its command.
+    pub fn commands(&self, table: &str) -> Vec<(String, &str)> {
+        let Some(keys) = self.tables.get(table) else {
+            return Vec::new();
+        };
+        keys.values()
+            .map(|(k, b)| (key_name(*k), b.command.as_str()))
             .collect()
     }
 

@@ -14,7 +14,8 @@ const COMPARISONS: [&str; 8] = ["==", "!=", "<", ">", "<=", ">=", "||", "&&"];
 const MAX_PAD: usize = 10_000;
 
 /// Expands a tmux format; `vars` answers a variable name with its value, None when it is
-/// unknown (an unknown variable expands to nothing).
+/// unknown (an unknown variable expands to nothing). `#(command)` asks `vars` for the name
+/// `#(command` (the command's text, formats in it expanded), which no variable has.
 ///
 /// Malformed formats never fail: an unclosed `#{` drops the rest of the text, an unknown
 /// modifier or a comparison without two operands expands to nothing, as tmux does.
@@ -124,6 +125,14 @@ impl Expander<'_> {
         };
         match c {
             ',' | '}' => out.push(c),
+            '(' => {
+                let Some(end) = closing_paren(&after[1..]) else {
+                    return "";
+                };
+                let command = self.expand(&after[1..=end], depth + 1);
+                out.push_str(&self.lookup(&format!("#({command}")));
+                return &after[end + 2..];
+            }
             '{' => {
                 let Some(end) = closing_brace(&after[1..]) else {
                     return "";
@@ -267,6 +276,24 @@ impl Expander<'_> {
         let icase = parts.get(2).is_some_and(|f| f.contains('i'));
         Some((pattern, replacement, icase))
     }
+}
+
+/// Returns the index of the `)` closing a `#(` command whose text starts `s`, or None.
+fn closing_paren(s: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Returns the index of the `}` closing a directive whose body starts `s`, or None.

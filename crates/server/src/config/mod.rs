@@ -8,5 +8,6 @@ pub mod bindings;
 pub mod format;
 pub mod keyname;
 pub mod options;
+pub mod pattern;
 pub mod style;
 pub mod time;

@@ -1,10 +1,12 @@
 //! The options table and store behind set-option and show-options: names, scopes, defaults,
 //! value parsing with tmux's messages, and the global and per-object values.
 
+mod arrays;
 mod store;
 mod table;
 
-pub use store::OptionStore;
+pub use arrays::{split_index, unsupported, HOOKS};
+pub use store::{hooks_of, OptionStore};
 pub use table::OPTIONS;
 
 use crate::config::keyname;
@@ -45,6 +47,11 @@ pub enum Kind {
     Style,
     /// A key name or `None`, stored in its canonical spelling.
     Key,
+    /// An array of text (`name[N]`); a value given without an index is split at any of
+    /// these characters.
+    Array(&'static str),
+    /// A hook: an array of command lines run when something happens.
+    Hook,
 }
 
 /// One entry of the options table.
@@ -69,6 +76,8 @@ pub enum Value {
     Number(i64),
     /// Text; also colours, styles, keys and choices, in canonical form.
     Text(String),
+    /// The elements of an array option or hook, by index.
+    Array(std::collections::BTreeMap<u32, String>),
 }
 
 impl Value {
@@ -78,6 +87,7 @@ impl Value {
             Value::Flag(b) => *b,
             Value::Number(n) => *n != 0,
             Value::Text(t) => !(t.is_empty() || t == "off"),
+            Value::Array(a) => !a.is_empty(),
         }
     }
 
@@ -88,6 +98,7 @@ impl Value {
             Value::Flag(b) => i64::from(*b),
             Value::Number(n) => *n,
             Value::Text(t) => t.parse().unwrap_or(i64::from(self.as_flag())),
+            Value::Array(a) => i64::try_from(a.len()).unwrap_or(i64::MAX),
         }
     }
 
@@ -109,6 +120,15 @@ impl Value {
             Value::Flag(false) => "off".to_string(),
             Value::Number(n) => n.to_string(),
             Value::Text(t) => t.clone(),
+            Value::Array(a) => a.values().cloned().collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// Returns the elements of an array value, in index order (none for other values).
+    pub fn elements(&self) -> Vec<String> {
+        match self {
+            Value::Array(a) => a.values().cloned().collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -134,7 +154,11 @@ pub fn lookup(name: &str) -> Option<&'static OptionSpec> {
 /// Finds an option by exact name or unique prefix, or returns tmux's message
 /// (`invalid option: NAME` or `ambiguous option: NAME`).
 pub fn resolve(name: &str) -> Result<&'static OptionSpec, String> {
+    let (name, _) = split_index(name)?;
     if let Some(spec) = OPTIONS.iter().find(|o| o.name == name) {
+        return Ok(spec);
+    }
+    if let Some(spec) = HOOKS.iter().find(|o| o.name == name) {
         return Ok(spec);
     }
     let mut found = OPTIONS
@@ -186,6 +210,7 @@ pub fn parse_value(
         (Kind::Flag, Some(t)) => parse_flag(t).map(Value::Flag),
         (Kind::Choice(words), None) => Ok(Value::Text(toggle_choice(words, &current()))),
         (_, None) => Err("empty value".to_string()),
+        (Kind::Array(_) | Kind::Hook, Some(t)) => Ok(arrays::array(arrays::parts(spec.kind, t))),
         (Kind::Number { min, max }, Some(t)) => parse_number(t, min, max).map(Value::Number),
         (Kind::Choice(words), Some(t)) => match words.contains(&t) {
             true => Ok(Value::Text(t.to_string())),
@@ -206,6 +231,7 @@ pub fn default_value(spec: &OptionSpec) -> Value {
     match spec.kind {
         Kind::Flag => Value::Flag(spec.default == "on"),
         Kind::Number { .. } => Value::Number(spec.default.parse().unwrap_or(0)),
+        Kind::Array(_) | Kind::Hook => arrays::array(arrays::parts(spec.kind, spec.default)),
         _ => Value::Text(spec.default.to_string()),
     }
 }

@@ -10,8 +10,13 @@ use crate::ids::ClientId;
 use crate::model::mode::{ChooseAction, Mode, PromptAction};
 use crate::model::state::State;
 
-/// Handles a key from an attached client.
+/// Handles a key from an attached client. A key clears a message on its status line.
 pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
+    if let Some(c) = state.clients.get_mut(&client) {
+        if c.message.take().is_some() {
+            c.dirty = true;
+        }
+    }
     if handle_mode(state, client, key) {
         return;
     }
@@ -26,6 +31,9 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
     if c.key_table == "prefix" || repeating {
         c.key_table = "root".into();
         c.repeat_until = None;
+        if c.prefix_hint.take().is_some_and(|(_, shown)| shown) {
+            c.dirty = true;
+        }
         let binding = state
             .keys
             .get("prefix", key)
@@ -48,20 +56,50 @@ pub fn handle_key(state: &mut State, client: ClientId, key: Key) {
         }
     }
     if is_prefix(state, sid, key) {
+        let delay = state.options.session(sid, "prefix-hint-delay").as_number();
+        let delay = u64::try_from(delay).unwrap_or(0);
         if let Some(c) = state.clients.get_mut(&client) {
             c.key_table = "prefix".into();
+            c.prefix_hint = (delay > 0).then(|| (now + Duration::from_millis(delay), false));
         }
         return;
     }
     let table = root_table(state, client);
-    if let Some(command) = state.keys.get(table, key).map(|b| b.command.clone()) {
+    let bound = state.keys.get(table, key).or_else(|| {
+        // In view mode (a read-only list) the vi keys work with emacs keys too: `/`, `n`,
+        // `j`, `k` as well as the arrows.
+        let viewing = state
+            .client_pane(client)
+            .and_then(|p| state.panes.get(&p))
+            .is_some_and(|p| p.view.is_some());
+        viewing
+            .then(|| state.keys.get("copy-mode-vi", key))
+            .flatten()
+    });
+    if let Some(command) = bound.map(|b| b.command.clone()) {
         crate::cmd::run_binding(state, client, &command);
         return;
     }
-    // In copy mode an unbound key does nothing; the program does not see it.
-    if table == "root" {
+    // In copy mode an unbound key does nothing; the program does not see it. In clock
+    // mode it leaves the clock.
+    if table == "root" && !leave_clock(state, client) {
         crate::model::keys::send_key(state, client, key);
     }
+}
+
+/// Takes the client's active pane out of clock mode; returns whether it was in it.
+fn leave_clock(state: &mut State, client: ClientId) -> bool {
+    let Some(p) = state.client_pane_mut(client) else {
+        return false;
+    };
+    if !p.clock {
+        return false;
+    }
+    p.clock = false;
+    let (sid, wid, pane) = (p.session, p.window, p.id);
+    state.mark_session_dirty(sid);
+    state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
+    true
 }
 
 /// Returns the table a key without the prefix is looked up in: the copy-mode table of the

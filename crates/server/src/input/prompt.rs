@@ -18,7 +18,15 @@ impl Prompt {
             browsing: None,
             draft: String::new(),
             takes: Takes::Line,
+            rest: Vec::new(),
+            answers: Vec::new(),
         }
+    }
+
+    /// Adds prompts to ask after this one (label and initial input each).
+    pub fn then_asking(mut self, rest: Vec<(String, String)>) -> Prompt {
+        self.rest = rest;
+        self
     }
 
     /// Makes the prompt take one key, a number or incremental input.
@@ -97,6 +105,14 @@ impl Prompt {
     fn edit(&mut self, key: Key) -> PromptAction {
         let ctrl = key.mods.contains(Mods::CTRL);
         match key.code {
+            KeyCode::Enter if !self.rest.is_empty() => {
+                let (label, input) = self.rest.remove(0);
+                self.answers.push(std::mem::take(&mut self.input));
+                self.label = label;
+                self.cursor = input.chars().count();
+                self.input = input;
+                self.browsing = None;
+            }
             KeyCode::Enter => return PromptAction::Run(self.command()),
             KeyCode::Esc => return PromptAction::Cancel,
             KeyCode::Char('c') | KeyCode::Char('g') if ctrl => return PromptAction::Cancel,
@@ -151,20 +167,28 @@ impl Prompt {
         self.command_with(&self.input)
     }
 
-    /// Returns the template with `%%` (or `%1`) replaced by `input`, quoted as the template
-    /// quotes it, or `input` itself when there is no template.
+    /// Returns the template with `%1`, `%2`, ... replaced by the answers (the last being
+    /// `input`) and `%%` by the first, each quoted as the template quotes it; or `input`
+    /// itself when there is no template.
     fn command_with(&self, input: &str) -> String {
         if self.template.is_empty() {
             return input.to_string();
         }
-        let value = if self.template.contains("'%%'") || self.template.contains("'%1'") {
-            input.replace('\'', "'\\''")
-        } else if self.template.contains("\"%%\"") || self.template.contains("\"%1\"") {
-            input.replace('\\', "\\\\").replace('"', "\\\"")
-        } else {
-            input.to_string()
-        };
-        self.template.replace("%%", &value).replace("%1", &value)
+        let answers: Vec<&str> = self
+            .answers
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::once(input))
+            .collect();
+        let mut line = self.template.clone();
+        for (i, answer) in answers.iter().enumerate().rev() {
+            let marker = format!("%{}", i + 1);
+            let value = quoted_for(&line, &marker, answer);
+            line = line.replace(&marker, &value);
+        }
+        let first = answers.first().copied().unwrap_or_default();
+        let value = quoted_for(&line, "%%", first);
+        line.replace("%%", &value)
     }
 
     fn len(&self) -> usize {
@@ -212,6 +236,18 @@ impl Prompt {
         let rest: String = chars[self.cursor..].iter().collect();
         self.input = chars[..start].iter().collect::<String>() + &rest;
         self.cursor = start;
+    }
+}
+
+/// Escapes `value` for where `marker` sits in `template`: inside single or double quotes,
+/// or bare.
+fn quoted_for(template: &str, marker: &str, value: &str) -> String {
+    if template.contains(&format!("'{marker}'")) {
+        value.replace('\'', "'\\''")
+    } else if template.contains(&format!("\"{marker}\"")) {
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    } else {
+        value.to_string()
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Event {
     Exited(PaneId, ProgramId, i32),
     /// SIGTERM or SIGINT: shut down.
     Terminate,
+    /// A job finished: its output and its exit status (`128 + signal` when killed).
+    JobDone(crate::model::jobs::JobId, Vec<u8>, i32),
 }
 
 /// The sending side of the state owner's queue.

@@ -7,6 +7,7 @@
 pub mod conn;
 pub mod daemon;
 pub mod event;
+pub mod job;
 pub mod os;
 pub mod pty;
 pub mod signals;

@@ -89,6 +89,10 @@ impl Os for RealOs {
             .unwrap_or_default()
     }
 
+    fn run_job(&mut self, id: crate::model::jobs::JobId, spec: &crate::model::jobs::JobSpec) {
+        crate::io::job::start(self.events.clone(), id, spec);
+    }
+
     fn pipe_to(&mut self, command: &str, input: Vec<u8>, cwd: &str) {
         let mut cmd = tokio::process::Command::new("/bin/sh");
         cmd.arg("-c")

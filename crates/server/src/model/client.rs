@@ -37,6 +37,9 @@ pub struct Client {
     pub mode: Mode,
     /// A message shown on the status line until the given time.
     pub message: Option<(String, Instant)>,
+    /// After the prefix: when the hint of prefix keys is due (`prefix-hint-delay`) and
+    /// whether it shows.
+    pub prefix_hint: Option<(Instant, bool)>,
     /// When it last did something (a counter), to find the most recently active client.
     pub last_active: u64,
     /// What its screen shows: rows of cells, as last sent.
@@ -128,6 +131,7 @@ impl Client {
             repeat_until: None,
             mode: Mode::Normal,
             message: None,
+            prefix_hint: None,
             last_active: 0,
             shown: Vec::new(),
             shown_cursor: None,

@@ -46,6 +46,8 @@ pub struct FakeLog {
     pub elapsed: Duration,
     /// Every command text was piped to, with the text.
     pub piped: Vec<(String, String)>,
+    /// Every job started, in order.
+    pub jobs: Vec<(crate::model::jobs::JobId, crate::model::jobs::JobSpec)>,
 }
 
 /// A handle to the fake OS's log.
@@ -140,6 +142,10 @@ impl Os for FakeOs {
 
     fn hostname(&self) -> String {
         "testhost.example".into()
+    }
+
+    fn run_job(&mut self, id: crate::model::jobs::JobId, spec: &crate::model::jobs::JobSpec) {
+        self.fake.log().jobs.push((id, spec.clone()));
     }
 
     fn pipe_to(&mut self, command: &str, input: Vec<u8>, _cwd: &str) {

@@ -30,19 +30,25 @@ impl State {
             return;
         };
         let current = session.current == wid;
-        let mut alert = false;
         let mut index = None;
         let (mut new_bell, mut new_activity) = (false, false);
         if let Some(w) = session.window_mut(wid) {
             index = Some(w.index);
             if !current && monitor_bell && effects.bells > 0 && !w.bell {
                 w.bell = true;
-                (alert, new_bell) = (true, true);
+                new_bell = true;
             }
             if !current && monitor && !w.activity {
                 w.activity = true;
-                (alert, new_activity) = (true, true);
+                new_activity = true;
             }
+        }
+        let alert = new_bell || new_activity;
+        if new_bell {
+            self.notify("alert-bell", Some(sid), Some(wid), Some(id));
+        }
+        if new_activity {
+            self.notify("alert-activity", Some(sid), Some(wid), Some(id));
         }
         let visual = |name: &str| self.options.session(sid, name).as_text();
         let (visual_bell, visual_activity) = (visual("visual-bell"), visual("visual-activity"));
@@ -116,8 +122,10 @@ impl State {
         let remain = self.options.pane(id, wid, "remain-on-exit").as_text();
         if remain == "on" || (remain == "failed" && status != 0) {
             self.mark_session_dirty(sid);
+            self.notify("pane-died", Some(sid), Some(wid), Some(id));
             return;
         }
+        self.notify("pane-exited", Some(sid), Some(wid), Some(id));
         crate::model::ops::kill_pane(self, id);
     }
 
@@ -127,6 +135,7 @@ impl State {
         let Some(pos) = self.sessions.iter().position(|s| s.id == id) else {
             return;
         };
+        self.notify("session-closed", Some(id), None, None);
         let session = self.sessions.remove(pos);
         for w in &session.windows {
             for pane in w.panes() {
@@ -184,6 +193,9 @@ impl State {
 
     /// Tells an attached client to leave and forgets it.
     pub fn detach_client(&mut self, id: ClientId, message: &str, status: i32) {
+        if self.clients.get(&id).is_some_and(|c| c.session.is_some()) {
+            self.notify_client("client-detached", id);
+        }
         if let Some(c) = self.clients.remove(&id) {
             c.send(ServerMsg::Detach {
                 message: message.to_string(),
@@ -197,6 +209,9 @@ impl State {
 
     /// Forgets a client whose connection ended, resizing what it was attached to.
     pub(crate) fn remove_client(&mut self, id: ClientId) {
+        if self.clients.get(&id).is_some_and(|c| c.session.is_some()) {
+            self.notify_client("client-detached", id);
+        }
         if let Some(c) = self.clients.remove(&id) {
             if let Some(sid) = c.session {
                 self.client_left(sid);

@@ -39,6 +39,11 @@ pub struct Prompt {
     pub draft: String,
     /// What the prompt takes (command-prompt `-1`, `-N`, `-i`).
     pub takes: Takes,
+    /// The prompts still to come after this one (command-prompt `-p a,b`): label and
+    /// initial input each.
+    pub rest: Vec<(String, String)>,
+    /// The answers to the prompts before this one, for `%1`, `%2`, ... in the template.
+    pub answers: Vec<String>,
 }
 
 /// What a prompt takes.

@@ -49,8 +49,9 @@ fn start_program(
     let term = state.options.server("default-terminal").as_text();
     let shell = state.options.session(sid, "default-shell").as_text();
     let command = state.options.session(sid, "default-command").as_text();
+    let env = crate::model::environ::compose(&session.env, &state.environ, &session.environ);
     let ctx = SpawnContext {
-        env: &session.env,
+        env: &env,
         cwd: &cwd,
         socket: &state.socket,
         session: sid,
@@ -131,6 +132,7 @@ pub fn new_window(
         automatic_rename_off(state, wid);
     }
     state.mark_session_dirty(sid);
+    state.notify("window-linked", Some(sid), Some(wid), None);
     Ok(wid)
 }
 
@@ -244,6 +246,9 @@ pub fn kill_pane(state: &mut State, id: PaneId) {
 
 /// Kills a window and its panes; the session ends with its last window.
 pub fn kill_window(state: &mut State, sid: SessionId, wid: WindowId) {
+    if state.window(sid, wid).is_some() {
+        state.notify("window-unlinked", Some(sid), Some(wid), None);
+    }
     let Some(session) = state.session_mut(sid) else {
         return;
     };

@@ -86,4 +86,9 @@ pub trait Os {
     /// Runs `command` with `/bin/sh -c` in `cwd` with `input` on its standard input and its
     /// output discarded, without waiting for it (`copy-pipe`, `copy-command`).
     fn pipe_to(&mut self, command: &str, input: Vec<u8>, cwd: &str);
+
+    /// Starts a job (`run-shell`, `if-shell`, `#()`) without waiting for it: its standard
+    /// output and error (at most [`crate::model::jobs::OUTPUT_LIMIT`] bytes) and its exit
+    /// status come back as an event tagged with `id`.
+    fn run_job(&mut self, id: crate::model::jobs::JobId, spec: &crate::model::jobs::JobSpec);
 }

@@ -42,6 +42,11 @@ pub struct Pane {
     pub synchronized_since: Option<Instant>,
     /// Copy mode, while the pane is in it.
     pub copy: Option<CopyMode>,
+    /// The text view mode shows, while the pane is in it: copy mode then looks at this
+    /// terminal instead of `term`.
+    pub view: Option<Terminal>,
+    /// Whether the pane shows a big clock (clock-mode) until a key is pressed.
+    pub clock: bool,
     /// The command words the program was started with (empty for the default shell), which
     /// respawn-pane runs again when given none, as in tmux.
     pub command: Vec<String>,
@@ -90,6 +95,8 @@ impl Pane {
             closed: false,
             synchronized_since: None,
             copy: None,
+            view: None,
+            clock: false,
             command: Vec::new(),
         }
     }
@@ -107,9 +114,13 @@ impl Pane {
         if self.term.size() == size {
             return;
         }
-        match self.copy.as_mut() {
-            Some(copy) => copy.resize(&mut self.term, size),
-            None => self.term.resize(size),
+        match (self.copy.as_mut(), self.view.as_mut()) {
+            (Some(copy), Some(view)) => {
+                self.term.resize(size);
+                copy.resize(view, size);
+            }
+            (Some(copy), None) => copy.resize(&mut self.term, size),
+            (None, _) => self.term.resize(size),
         }
         if let Err(e) = self.io.resize(size) {
             log!("pane %{}: resize failed: {e}", self.id.0);
@@ -157,6 +168,12 @@ impl Pane {
         } else if self.synchronized_since.is_none() {
             self.synchronized_since = Some(now);
         }
+    }
+
+    /// Returns the terminal copy mode looks at: the view's text in view mode, else the
+    /// pane's own.
+    pub fn copy_term(&self) -> &Terminal {
+        self.view.as_ref().unwrap_or(&self.term)
     }
 
     /// Returns the PTY's foreground process group, or the child's pid when it has none.

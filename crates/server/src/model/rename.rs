@@ -81,6 +81,7 @@ fn check(state: &mut State, id: PaneId, again: bool) {
         if w.active == id && w.name != name {
             w.name = name;
             state.mark_session_dirty(session);
+            state.notify("window-renamed", Some(session), Some(window), None);
         }
     }
 }

@@ -22,8 +22,10 @@ pub struct Session {
     pub history: Vec<WindowId>,
     /// A counter value updated whenever the session is used, to find the most recent one.
     pub last_used: u64,
-    /// The environment its panes start with (the creating client's).
+    /// The environment its panes start from (the creating client's).
     pub env: Vec<(String, String)>,
+    /// Its own environment, over the global one (`update-environment`, `set-environment`).
+    pub environ: crate::model::environ::Environ,
     /// The directory new windows start in when none is given (the creating client's).
     pub cwd: String,
     /// The size of its windows (columns, rows), set by its clients' sizes.
@@ -44,6 +46,7 @@ impl Session {
             history: Vec::new(),
             last_used: 0,
             env,
+            environ: Default::default(),
             cwd,
             size: (80, 23),
             focused: None,

@@ -46,6 +46,18 @@ pub struct State {
     pub outer_colours: OuterColours,
     /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
     pub prompt_history: Vec<String>,
+    /// Commands waiting to run (tmux's command queue).
+    pub queue: crate::model::queue::Queue,
+    /// Shell commands running for commands and formats.
+    pub jobs: crate::model::jobs::Jobs,
+    /// The global environment (`set-environment -g`).
+    pub environ: crate::model::environ::Environ,
+    /// The message log (`show-messages`): when and what, oldest first, at most
+    /// `message-limit` entries.
+    pub messages: std::collections::VecDeque<(std::time::SystemTime, String)>,
+    /// Errors from loading the config file at startup, shown to the first client that
+    /// attaches.
+    pub config_errors: Vec<String>,
 }
 
 /// An RGB colour.
@@ -93,6 +105,11 @@ impl State {
             buffers: Default::default(),
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
+            queue: Default::default(),
+            jobs: Default::default(),
+            environ: Default::default(),
+            messages: Default::default(),
+            config_errors: Vec::new(),
         }
     }
 
@@ -114,14 +131,27 @@ impl State {
 
     /// Shows a message on a client's status line for `display-time` milliseconds.
     pub fn show_message(&mut self, client: ClientId, text: &str) {
+        self.show_message_for(client, text, None);
+    }
+
+    /// Shows a message on a client's status line for `ms` milliseconds (`display-time` when
+    /// `None`); 0 keeps it until a key is pressed. The message is also kept in the log that
+    /// show-messages prints.
+    pub fn show_message_for(&mut self, client: ClientId, text: &str, ms: Option<u64>) {
         let Some(sid) = self.clients.get(&client).and_then(|c| c.session) else {
             return;
         };
-        let ms = self.options.session(sid, "display-time").as_count().max(1);
-        let until =
-            self.os.now() + std::time::Duration::from_millis(u64::try_from(ms).unwrap_or(u64::MAX));
+        let ms = ms.unwrap_or_else(|| {
+            let n = self.options.session(sid, "display-time").as_count();
+            u64::try_from(n).unwrap_or(0)
+        });
+        // Until a key: a day is as good as for ever, and still a time the timers can hold.
+        let ms = if ms == 0 { 86_400_000 } else { ms };
+        let text = text.lines().next().unwrap_or_default().to_string();
+        self.log_message(&text);
         if let Some(c) = self.clients.get_mut(&client) {
-            c.message = Some((text.to_string(), until));
+            let until = self.os.now() + std::time::Duration::from_millis(ms);
+            c.message = Some((text, until));
             c.dirty = true;
         }
     }
@@ -161,6 +191,16 @@ impl State {
     pub fn client_pane(&self, id: ClientId) -> Option<PaneId> {
         let sid = self.clients.get(&id)?.session?;
         Some(self.session(sid)?.current_window()?.active)
+    }
+
+    /// Adds a line to the message log, dropping the oldest past `message-limit`.
+    pub fn log_message(&mut self, text: &str) {
+        let when = self.os.wall_clock();
+        self.messages.push_back((when, text.to_string()));
+        let limit = self.options.server("message-limit").as_count();
+        while self.messages.len() > limit {
+            self.messages.pop_front();
+        }
     }
 
     /// Returns the active pane of the window a client looks at, mutably.

@@ -63,7 +63,12 @@ pub fn most_recent_session(state: &State) -> Option<SessionId> {
 /// session when attached, else the pane it was typed in (`$MUX_PANE`), else the most recently
 /// used session; with that session's current window and active pane.
 pub fn current(state: &State, client: ClientId) -> Option<Found> {
-    let c = state.clients.get(&client)?;
+    if let Some(found) = state.queue.running.current.and_then(|f| still(state, f)) {
+        return Some(found);
+    }
+    let Some(c) = state.clients.get(&client) else {
+        return most_recent_session(state).and_then(|s| in_session(state, s));
+    };
     if let Some(found) = mouse(state, client) {
         return Some(found);
     }
@@ -83,6 +88,19 @@ pub fn current(state: &State, client: ClientId) -> Option<Found> {
     }
     let sid = c.session.or_else(|| most_recent_session(state))?;
     in_session(state, sid)
+}
+
+/// Returns where a target found earlier is now: its pane where it is now, else its window's
+/// active pane, else its session's current window; None when the session is gone too.
+pub fn still(state: &State, f: Found) -> Option<Found> {
+    if let Some(p) = state.panes.get(&f.pane) {
+        return Some(Found {
+            session: p.session,
+            window: p.window,
+            pane: p.id,
+        });
+    }
+    pane_of_window(state, f.session, f.window).or_else(|| in_session(state, f.session))
 }
 
 /// Returns where the mouse event a binding runs for happened (tmux's `=` target): the pane
@@ -195,7 +213,8 @@ fn find_window_in(state: &State, sid: SessionId, w: &str) -> Option<WindowId> {
     }
 }
 
-fn window_by_id(state: &State, wid: WindowId) -> Option<Found> {
+/// Returns the session, window and active pane of the window with this id.
+pub fn window_by_id(state: &State, wid: WindowId) -> Option<Found> {
     let s = state.sessions.iter().find(|s| s.window(wid).is_some())?;
     pane_of_window(state, s.id, wid)
 }

@@ -16,9 +16,16 @@ impl State {
                 Mode::PaneNumbers(t) => Some(t),
                 _ => None,
             };
-            message.into_iter().chain(numbers)
+            let hint = c.prefix_hint.filter(|(_, shown)| !shown).map(|(t, _)| t);
+            message.into_iter().chain(numbers).chain(hint)
         });
-        clients.chain(self.rename_at).min()
+        let sleeps = self.jobs.sleeps.iter().map(|s| s.until);
+        let formats = self.format_jobs_due();
+        clients
+            .chain(self.rename_at)
+            .chain(sleeps)
+            .chain(formats)
+            .min()
     }
 
     /// Runs every timer that is due.
@@ -26,10 +33,17 @@ impl State {
         if self.rename_at.is_some_and(|t| t <= now) {
             crate::model::rename::recheck(self);
         }
+        self.format_jobs_tick();
         for c in self.clients.values_mut() {
             if c.message.as_ref().is_some_and(|(_, t)| *t <= now) {
                 c.message = None;
                 c.dirty = true;
+            }
+            if let Some((due, shown @ false)) = c.prefix_hint.as_mut() {
+                if *due <= now {
+                    *shown = true;
+                    c.dirty = true;
+                }
             }
             if matches!(c.mode, Mode::PaneNumbers(t) if t <= now) {
                 c.mode = Mode::Normal;

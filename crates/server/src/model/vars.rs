@@ -37,6 +37,12 @@ pub fn expand_buffer(
 
 /// Returns a variable's value, or an option's when the name is one.
 pub fn lookup(state: &State, scope: Scope, name: &str) -> Option<String> {
+    if let Some(command) = name.strip_prefix("#(") {
+        return Some(state.shell_value(command));
+    }
+    if let Some((_, value)) = state.queue.running.vars.iter().find(|(n, _)| n == name) {
+        return Some(value.clone());
+    }
     let found = session_var(state, scope, name)
         .or_else(|| window_var(state, scope, name))
         .or_else(|| pane_var(state, scope, name))
@@ -121,11 +127,13 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_last" => return flag(w.last_pane == Some(id)),
         "pane_dead" => return flag(p.exit_status.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
-        "pane_in_mode" => return flag(p.copy.is_some()),
+        "pane_in_mode" => return flag(p.copy.is_some() || p.clock),
         "mouse_any_flag" => return flag(crate::model::mouse::wants_mouse(state, id)),
-        "pane_mode" => match p.copy {
-            Some(_) => "copy-mode".into(),
-            None => String::new(),
+        "pane_mode" => match (&p.copy, &p.view) {
+            (Some(_), Some(_)) => "view-mode".into(),
+            (Some(_), None) => "copy-mode".into(),
+            (None, _) if p.clock => "clock-mode".into(),
+            (None, _) => String::new(),
         },
         "pane_synchronized" => {
             return flag(state.options.window(w.id, "synchronize-panes").as_flag())
@@ -159,7 +167,7 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
     let Some(c) = p.copy.as_ref() else {
         return Some(String::new());
     };
-    let term = &p.term;
+    let term = p.copy_term();
     Some(match name {
         "scroll_position" => c.scrolled_back(term).to_string(),
         "copy_cursor_x" => c.cx.to_string(),

@@ -109,8 +109,7 @@ impl Harness {
     /// does when its sleep ends, then brings the clients up to date.
     pub fn pass_time(&mut self, by: Duration) {
         self.fake.advance(by);
-        let now = self.state.os.now();
-        self.state.run_timers(now);
+        crate::server::timers(&mut self.state);
         self.settle();
     }
 }

@@ -17,8 +17,10 @@ use crate::io::event::Event;
 use crate::model::fake::{Fake, FakeOs};
 use crate::model::state::State;
 
+pub mod files;
 mod group_a;
 mod group_b;
+mod jobs;
 
 /// What a command client was told.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -87,6 +87,27 @@ fn draw_window(
             continue;
         };
         match p.copy.as_ref() {
+            _ if p.clock => {
+                let size = p.term.size();
+                let name = state
+                    .options
+                    .window(p.window, "clock-mode-colour")
+                    .as_text();
+                let colour =
+                    crate::config::style::parse_style(&format!("fg={name}"), Style::default())
+                        .map_or(mux_protocol::Color::Default, |s| s.fg);
+                let twelve = state.options.window(p.window, "clock-mode-style").as_text() == "12";
+                let shown = crate::view::clock::rows(
+                    state.os.wall_clock(),
+                    size.cols,
+                    size.rows,
+                    colour,
+                    twelve,
+                );
+                draw_cells(rows, area, *rect, size, |y, x| {
+                    shown.get(usize::from(y))?.get(usize::from(x)).cloned()
+                });
+            }
             Some(copy) => {
                 let shown = crate::view::copy::rows(state, p, copy);
                 draw_cells(rows, area, *rect, p.term.size(), |y, x| {

@@ -34,7 +34,7 @@ struct Styles {
 
 /// Returns the pane's rows as copy mode shows them, as wide and high as its terminal.
 pub fn rows(state: &State, pane: &Pane, copy: &CopyMode) -> Vec<Vec<Cell>> {
-    let term = &pane.term;
+    let term = pane.copy_term();
     let size = term.size();
     let scope = Scope {
         session: Some(pane.session),

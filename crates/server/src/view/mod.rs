@@ -5,8 +5,10 @@
 //! It may import `model`, `config`, `ids` and `log`; never `io`, `cmd` or `input`.
 
 pub mod borders;
+pub mod clock;
 pub mod compose;
 pub mod copy;
+pub mod hint;
 pub mod pane_numbers;
 pub mod partial;
 pub mod render;

@@ -19,6 +19,14 @@ const DIGITS: [[u8; 5]; 10] = [
     [0b11111, 0b10001, 0b11111, 0b00001, 0b11111],
 ];
 
+/// Returns the block glyph of a digit or `:` (the clock's), 5 rows of 5 columns.
+pub fn glyph(c: char) -> Option<[u8; 5]> {
+    match c {
+        ':' => Some([0b00000, 0b00100, 0b00000, 0b00100, 0b00000]),
+        d => DIGITS.get(usize::try_from(d.to_digit(10)?).ok()?).copied(),
+    }
+}
+
 /// Where a pane is on the client's screen, in absolute cells.
 #[derive(Debug, Clone, Copy)]
 pub struct Place {

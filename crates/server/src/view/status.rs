@@ -221,6 +221,16 @@ fn prompt_row(state: &State, client: ClientId, scope: Scope, width: usize) -> Op
             )
         }
         (_, Some((message, _))) => (message.clone(), None),
+        _ if c.prefix_hint.is_some_and(|(_, shown)| shown) => {
+            let text = crate::view::hint::text(state, width);
+            let style = option_style(state, scope, "status-style", Style::default());
+            let runs = vec![Run { text, style }];
+            return Some(StatusRow {
+                cells: cells_of(&runs, width, style),
+                cursor: None,
+                ranges: Vec::new(),
+            });
+        }
         _ => return None,
     };
     let runs = vec![Run { text, style }];

@@ -35,7 +35,10 @@ fn defaults_are_present() {
     assert_eq!(command(&t, "#").as_deref(), Some("list-buffers"));
     assert_eq!(command(&t, "[").as_deref(), Some("copy-mode"));
     assert_eq!(command(&t, "PPage").as_deref(), Some("copy-mode -u"));
-    for omitted in ["C-z", "t", "~", "S-Up"] {
+    assert_eq!(command(&t, "t").as_deref(), Some("clock-mode"));
+    assert_eq!(command(&t, "~").as_deref(), Some("show-messages"));
+    assert_eq!(command(&t, "r").as_deref(), Some("refresh-client"));
+    for omitted in ["C-z", "S-Up"] {
         assert_eq!(command(&t, omitted), None, "{omitted}");
     }
     assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());

@@ -52,7 +52,7 @@ impl OptionStore {
             windows: HashMap::new(),
             panes: HashMap::new(),
         };
-        for spec in OPTIONS {
+        for spec in OPTIONS.iter().chain(super::HOOKS) {
             let slot = global_slot(spec.scope);
             store
                 .map_mut(slot)
@@ -95,7 +95,11 @@ impl OptionStore {
         target: OptionTarget,
         append: bool,
     ) -> Result<(), String> {
+        let (name, index) = super::split_index(name)?;
         if is_user_option(name) {
+            if index.is_some() {
+                return Err(format!("not an array: {name}"));
+            }
             let text = value.ok_or("empty value")?;
             let slot = slot(target_scope(target), target)?;
             let mut new = text.to_string();
@@ -109,6 +113,29 @@ impl OptionStore {
         let spec = resolve(name)?;
         let slot = slot(spec.scope, target)?;
         let current = self.current(slot, target, spec.name);
+        if matches!(spec.kind, Kind::Array(_) | Kind::Hook) {
+            let text = value.ok_or("empty value")?;
+            let mut items = match current {
+                Some(Value::Array(items)) if append || index.is_some() => items,
+                _ => BTreeMap::new(),
+            };
+            match index {
+                Some(i) => {
+                    items.insert(i, text.to_string());
+                }
+                None => {
+                    let next = items.keys().next_back().map_or(0, |k| k + 1);
+                    let parts = super::arrays::parts(spec.kind, text);
+                    items.extend((next..).zip(parts));
+                }
+            }
+            self.map_mut(slot)
+                .insert(spec.name.into(), Value::Array(items));
+            return Ok(());
+        }
+        if index.is_some() {
+            return Err(format!("not an array: {name}"));
+        }
         let mut new = parse_value(spec, value, current.as_ref())?;
         if append {
             new = appended(spec, current, new);
@@ -120,6 +147,17 @@ impl OptionStore {
     /// Unsets an option for `set-option -u`: removes the object's override, or puts a global
     /// back to its default. User options are removed; unsetting one that is not set is fine.
     pub fn unset(&mut self, name: &str, target: OptionTarget) -> Result<(), String> {
+        let (name, index) = super::split_index(name)?;
+        if let Some(i) = index {
+            let spec = resolve(name)?;
+            let slot = slot(spec.scope, target)?;
+            if let Some(Value::Array(mut items)) = self.current(slot, target, spec.name) {
+                items.remove(&i);
+                self.map_mut(slot)
+                    .insert(spec.name.into(), Value::Array(items));
+            }
+            return Ok(());
+        }
         if is_user_option(name) {
             let slot = slot(target_scope(target), target)?;
             self.map_mut(slot).remove(name);
@@ -147,8 +185,20 @@ impl OptionStore {
         name: Option<&str>,
     ) -> Result<Vec<String>, String> {
         let entries = self.entries(scope, target, name)?;
-        let line = |(n, v): (String, Value)| format!("{n} {}", quote(&v.as_text()));
-        Ok(entries.into_iter().map(line).collect())
+        let mut lines = Vec::new();
+        for (n, v) in entries {
+            match v {
+                Value::Array(items) if items.is_empty() => lines.push(n),
+                Value::Array(items) => {
+                    for (i, item) in items {
+                        let n = super::arrays::element_name(&n, i);
+                        lines.push(format!("{n} {}", quote(&item)));
+                    }
+                }
+                v => lines.push(format!("{n} {}", quote(&v.as_text()))),
+            }
+        }
+        Ok(lines)
     }
 
     /// Returns the values alone, unquoted, as `show-options -v` prints them.
@@ -159,7 +209,14 @@ impl OptionStore {
         name: Option<&str>,
     ) -> Result<Vec<String>, String> {
         let entries = self.entries(scope, target, name)?;
-        Ok(entries.into_iter().map(|(_, v)| v.as_text()).collect())
+        let mut values = Vec::new();
+        for (_, v) in entries {
+            match v {
+                Value::Array(items) => values.extend(items.into_values()),
+                v => values.push(v.as_text()),
+            }
+        }
+        Ok(values)
     }
 
     /// Drops every override of a session that is gone.
@@ -189,8 +246,14 @@ impl OptionStore {
                 return Ok(Vec::new());
             }
             let values = self.map(slot(scope, target)?);
-            return Ok(values.into_iter().flatten().map(clone_pair).collect());
+            let listed = values
+                .into_iter()
+                .flatten()
+                .filter(|(n, _)| !is_hook(n))
+                .map(clone_pair);
+            return Ok(listed.collect());
         };
+        let (name, index) = super::split_index(name)?;
         let (key, slot) = if is_user_option(name) {
             (name, slot(scope, target)?)
         } else {
@@ -203,6 +266,14 @@ impl OptionStore {
             (spec.name, slot(own, target)?)
         };
         match self.map(slot).and_then(|m| m.get_key_value(key)) {
+            Some((n, Value::Array(items))) if index.is_some() => Ok(index
+                .and_then(|i| items.get_key_value(&i))
+                .map(|(i, item)| {
+                    let mut one = BTreeMap::new();
+                    one.insert(*i, item.clone());
+                    vec![(n.clone(), Value::Array(one))]
+                })
+                .unwrap_or_default()),
             Some(pair) => Ok(vec![clone_pair(pair)]),
             None if is_user_option(name) => Err(format!("invalid option: {name}")),
             None => Ok(Vec::new()),
@@ -253,6 +324,26 @@ impl OptionStore {
             Slot::Pane(p) => self.panes.entry(p).or_default(),
         }
     }
+}
+
+/// Returns whether an option name is a hook's (hooks are not listed by show-options).
+fn is_hook(name: &str) -> bool {
+    super::HOOKS.iter().any(|h| h.name == name)
+}
+
+/// Returns the hooks of `target` (all of them for a global target, only those set for an
+/// object), by name, as `show-hooks` lists them.
+pub fn hooks_of(store: &OptionStore, scope: Scope, target: OptionTarget) -> Vec<(String, Value)> {
+    let Ok(s) = slot(scope, target) else {
+        return Vec::new();
+    };
+    store
+        .map(s)
+        .into_iter()
+        .flatten()
+        .filter(|(n, _)| is_hook(n))
+        .map(clone_pair)
+        .collect()
 }
 
 /// Clones a borrowed map entry.

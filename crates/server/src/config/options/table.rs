@@ -44,6 +44,15 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("base-index", SESSION, num(0, INT_MAX), "0"),
     opt("buffer-limit", SERVER, num(1, INT_MAX), "50"),
+    opt("clock-mode-colour", WINDOW, Colour, "blue"),
+    opt("clock-mode-style", WINDOW, Choice(&["12", "24"]), "24"),
+    opt(
+        "command-alias",
+        SERVER,
+        Kind::Array(","),
+        "split-pane=split-window,splitp=split-window,server-info=show-messages -JT,\
+         info=show-messages -JT,choose-window=choose-tree -w,choose-session=choose-tree -s",
+    ),
     opt("copy-command", SERVER, Text, ""),
     opt(
         "copy-mode-current-match-style",
@@ -74,6 +83,7 @@ pub const OPTIONS: &[OptionSpec] = &[
         Style,
         "bg=black,fg=yellow",
     ),
+    opt("message-limit", SERVER, num(0, INT_MAX), "1000"),
     opt("message-style", SESSION, Style, "bg=yellow,fg=black"),
     opt("mode-keys", WINDOW, Choice(KEYS), "emacs"),
     opt("mode-style", WINDOW, Style, "bg=yellow,fg=black"),
@@ -114,6 +124,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("pane-border-style", WINDOW, Style, "default"),
     opt("prefix", SESSION, Kind::Key, "C-b"),
+    opt("prefix-hint-delay", SESSION, num(0, INT_MAX), "600"),
     opt("prefix2", SESSION, Kind::Key, "None"),
     opt("prompt-history-limit", SERVER, num(0, INT_MAX), "100"),
     opt(
@@ -178,6 +189,20 @@ pub const OPTIONS: &[OptionSpec] = &[
     opt("status-right-style", SESSION, Style, "default"),
     opt("status-style", SESSION, Style, "bg=green,fg=black"),
     opt("synchronize-panes", PANE, Flag, "off"),
+    opt(
+        "terminal-features",
+        SERVER,
+        Kind::Array(","),
+        "xterm*:clipboard:ccolour:cstyle:focus:title,screen*:title",
+    ),
+    opt("terminal-overrides", SERVER, Kind::Array(","), ""),
+    opt(
+        "update-environment",
+        SESSION,
+        Kind::Array(" "),
+        "DISPLAY KRB5CCNAME SSH_ASKPASS SSH_AUTH_SOCK SSH_AGENT_PID SSH_CONNECTION WINDOWID \
+         XAUTHORITY",
+    ),
     opt("visual-activity", SESSION, Choice(OFF_ON_BOTH), "off"),
     opt("visual-bell", SESSION, Choice(OFF_ON_BOTH), "off"),
     opt(

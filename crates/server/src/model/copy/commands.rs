@@ -38,19 +38,22 @@ pub fn enter(state: &mut State, pane: PaneId) -> bool {
         return false;
     }
     p.copy = Some(CopyMode::new(&p.term));
-    let sid = p.session;
+    let (sid, wid) = (p.session, p.window);
     crate::model::rename::became_active(state, pane);
     state.mark_session_dirty(sid);
+    state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
     true
 }
 
 /// Leaves copy mode on a pane.
 pub fn leave(state: &mut State, pane: PaneId) {
     if let Some(p) = state.panes.get_mut(&pane) {
+        p.view = None;
         if p.copy.take().is_some() {
-            let sid = p.session;
+            let (sid, wid) = (p.session, p.window);
             crate::model::rename::became_active(state, pane);
             state.mark_session_dirty(sid);
+            state.notify("pane-mode-changed", Some(sid), Some(wid), Some(pane));
         }
     }
 }
@@ -102,7 +105,7 @@ fn step(
     keys: &Keys,
 ) -> Result<(), String> {
     let p = state.panes.get_mut(&pane).ok_or("no such pane")?;
-    let term = &p.term;
+    let term = p.view.as_ref().unwrap_or(&p.term);
     let Some(c) = p.copy.as_mut() else {
         return Ok(());
     };
@@ -206,7 +209,7 @@ fn leave_at_bottom(state: &State, pane: PaneId) -> Then {
         return Then::Stay;
     };
     match &p.copy {
-        Some(c) if c.exit_at_bottom && c.scrolled_back(&p.term) == 0 && c.sel.is_none() => {
+        Some(c) if c.exit_at_bottom && c.scrolled_back(p.copy_term()) == 0 && c.sel.is_none() => {
             Then::Leave
         }
         _ => Then::Stay,
@@ -264,23 +267,25 @@ fn copy_command(
 /// Returns the selected text of a pane in copy mode.
 fn selected(state: &State, pane: PaneId, vi: bool) -> Option<String> {
     let p = state.panes.get(&pane)?;
-    p.copy.as_ref()?.selection_text(&p.term, vi)
+    p.copy.as_ref()?.selection_text(p.copy_term(), vi)
 }
 
 /// Returns the text from the cursor to the end of its line (`D`, `C-k`).
 fn to_end_of_line(state: &State, pane: PaneId) -> Option<String> {
     let p = state.panes.get(&pane)?;
     let c = p.copy.as_ref()?;
-    let end = (c.cy, line_len(&p.term, c.cy));
-    Some(text_between(&p.term, (c.cy, c.cx), end, true))
+    let term = p.copy_term();
+    let end = (c.cy, line_len(term, c.cy));
+    Some(text_between(term, (c.cy, c.cx), end, true))
 }
 
 /// Returns the cursor's whole line.
 fn whole_line(state: &State, pane: PaneId) -> Option<String> {
     let p = state.panes.get(&pane)?;
     let c = p.copy.as_ref()?;
-    let end = (c.cy, line_len(&p.term, c.cy));
-    Some(text_between(&p.term, (c.cy, 0), end, true))
+    let term = p.copy_term();
+    let end = (c.cy, line_len(term, c.cy));
+    Some(text_between(term, (c.cy, 0), end, true))
 }
 
 /// Moves the copy-mode cursor (and so a selection's end) to a point of the pane while the
@@ -289,7 +294,7 @@ pub fn drag_to(state: &mut State, pane: PaneId, at: mux_protocol::Point) {
     let Some(p) = state.panes.get_mut(&pane) else {
         return;
     };
-    let term = &p.term;
+    let term = p.view.as_ref().unwrap_or(&p.term);
     let Some(c) = p.copy.as_mut() else {
         return;
     };
