@@ -239,6 +239,8 @@ fn set_titles_sets_the_outer_terminal_title() {
 fn panes_asking_for_focus_reports_get_them() {
     let env = Env::new();
     let c = env.attached("focus", 80, 24);
+    // As tmux 3.3a, panes hear of focus changes only with focus-events on.
+    env.ok(&["set", "-s", "focus-events", "on"]);
     let out = env.path("focus.out");
     run_script(
         &env,
