@@ -75,8 +75,16 @@ pub enum ClientMsg {
     Command(CommandRequest),
     /// A key pressed in the attached client.
     Key(Key),
-    /// Text pasted into the client's terminal (bracketed paste from the outer terminal).
-    Paste(String),
+    /// Text pasted into the client's terminal (bracketed paste from the outer terminal), in
+    /// pieces of at most [`crate::PASTE_CHUNK`] bytes sent in order: `more` is set on every
+    /// piece but the last. The server brackets the whole paste once, and the client's later
+    /// messages wait while the pane takes it in.
+    Paste {
+        /// This piece of the text.
+        text: String,
+        /// Whether more pieces of the same paste follow.
+        more: bool,
+    },
     /// The client's terminal changed size.
     Resize(Size),
     /// The client's terminal gained (`true`) or lost focus.

@@ -23,6 +23,7 @@ pub mod mouse;
 pub mod ops;
 pub mod os;
 pub mod pane;
+pub mod paste;
 pub mod rename;
 pub mod resize;
 pub mod session;

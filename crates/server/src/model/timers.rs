@@ -1,6 +1,6 @@
 //! The few timers the server has, all started by something happening (DESIGN 7: an idle
 //! server sleeps): the automatic-rename second look, status-line messages and pane numbers
-//! that go away after a while.
+//! that go away after a while, and a paste the program does not read being cut short.
 
 use std::time::Instant;
 
@@ -18,13 +18,28 @@ impl State {
             };
             message.into_iter().chain(numbers)
         });
-        clients.chain(self.rename_at).min()
+        let panes = self.panes.values().filter_map(|p| p.backlog_deadline());
+        clients.chain(self.rename_at).chain(panes).min()
     }
 
     /// Runs every timer that is due.
     pub fn run_timers(&mut self, now: Instant) {
         if self.rename_at.is_some_and(|t| t <= now) {
             crate::model::rename::recheck(self);
+        }
+        let mut stalled = Vec::new();
+        for pane in self.panes.values_mut() {
+            if let Some((Some(from), _)) = pane.drop_stalled(now) {
+                stalled.push((from, pane.id));
+            }
+        }
+        // The rest of a paste whose waiting part was dropped is refused as it arrives.
+        for (from, pane) in stalled {
+            if let Some(p) = self.clients.get_mut(&from).and_then(|c| c.paste.as_mut()) {
+                if p.pane == pane {
+                    p.truncated = true;
+                }
+            }
         }
         for c in self.clients.values_mut() {
             if c.message.as_ref().is_some_and(|(_, t)| *t <= now) {

@@ -102,6 +102,14 @@ impl Harness {
         self.settle();
     }
 
+    /// Moves the clock on by `by` and runs the timers that are then due, as the event loop
+    /// does when it wakes for them.
+    pub fn advance(&mut self, by: Duration) {
+        self.fake.advance(by);
+        crate::server::run_timers(&mut self.state);
+        self.settle();
+    }
+
     /// Lets the frame interval pass and brings attached clients up to date.
     pub fn settle(&mut self) {
         self.fake.advance(Duration::from_millis(20));
