@@ -383,6 +383,18 @@ impl PaneIo for PtyPane {
         self.input.lock().bytes
     }
 
+    fn discard_queued(&self) {
+        let mut q = self.input.lock();
+        // A chunk being written stays (its rest), so no sequence is cut in half.
+        let front = q.chunks.pop_front();
+        q.chunks.clear();
+        q.bytes = 0;
+        if let Some(front) = front {
+            q.bytes = front.len().saturating_sub(q.written);
+            q.chunks.push_back(front);
+        }
+    }
+
     fn resize(&self, size: TermSize) -> std::io::Result<()> {
         let now = Instant::now();
         let mut r = self.resize.lock().unwrap_or_else(|e| e.into_inner());

@@ -180,6 +180,14 @@ impl PaneIo for FakePaneIo {
         })
     }
 
+    fn discard_queued(&self) {
+        self.with(|p| {
+            if p.queue_limit.is_some() {
+                p.input.clear();
+            }
+        });
+    }
+
     fn queued(&self) -> usize {
         self.with(|p| {
             if p.queue_limit.is_some() {

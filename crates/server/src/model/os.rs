@@ -48,6 +48,9 @@ pub trait PaneIo {
     /// Returns how many bytes wait in the input queue.
     fn queued(&self) -> usize;
 
+    /// Drops every byte waiting in the input queue (a paste the program never read).
+    fn discard_queued(&self);
+
     /// Tells the PTY its new size; the kernel signals the program with SIGWINCH.
     fn resize(&self, size: TermSize) -> std::io::Result<()>;
 

@@ -237,9 +237,9 @@ impl Pane {
         self.backlog.progress.map(|t| t + PASTE_STALL)
     }
 
-    /// Drops a waiting paste that the program has not read from for [`PASTE_STALL`]; notes
-    /// it for the status line and returns the client it came from, if any, and how many bytes
-    /// were dropped.
+    /// Drops a waiting paste that the program has not read from for [`PASTE_STALL`], and
+    /// what waits unread in the PTY's queue; notes it for the status line and returns the
+    /// client it came from, if any, and how many bytes were dropped.
     pub fn drop_stalled(&mut self, now: Instant) -> Option<(Option<ClientId>, usize)> {
         if !matches!(self.backlog_deadline(), Some(t) if t <= now) {
             return None;
@@ -251,8 +251,11 @@ impl Pane {
             self.id.0
         );
         self.backlog = Backlog::default();
+        // What the program never read of it goes too, so keys get through again.
+        let unread = self.io.queued();
+        self.io.discard_queued();
         self.notice.set(Some((from, PASTE_TRUNCATED)));
-        Some((from, dropped))
+        Some((from, dropped + unread))
     }
 
     /// Resizes the terminal state and the PTY (whose program hears of it once resizes stop

@@ -18,6 +18,7 @@ use crate::model::fake::{Fake, FakeOs};
 use crate::model::state::State;
 
 mod group_b;
+mod input;
 
 /// What a command client was told.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -99,14 +100,6 @@ impl Harness {
     /// Handles an event as the event loop does, then the end of its batch.
     pub fn event(&mut self, event: Event) {
         crate::server::handle(&mut self.state, event);
-        self.settle();
-    }
-
-    /// Moves the clock on by `by` and runs the timers that are then due, as the event loop
-    /// does when it wakes for them.
-    pub fn advance(&mut self, by: Duration) {
-        self.fake.advance(by);
-        crate::server::run_timers(&mut self.state);
         self.settle();
     }
 
