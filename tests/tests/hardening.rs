@@ -471,3 +471,31 @@ fn a_resize_storm_gives_the_program_a_few_sigwinch_and_the_exact_last_size() {
         "97x30"
     );
 }
+
+#[test]
+fn a_client_stopped_during_a_flood_gets_the_current_screen_when_it_resumes() {
+    let env = Env::new();
+    let live = env.attached("flood", 200, 50);
+    let stopped = env.client(&["attach", "-t", "flood"], 200, 50);
+    stopped.wait_text("[flood]");
+    stopped.signal(Signal::SIGSTOP);
+    live.line(
+        "i=0; while [ $i -lt 8 ]; do seq 1 100000; i=$((i+1)); done; echo flood-$((3*7))-done",
+    );
+    live.wait_text("flood-21-done");
+    let resumed = std::time::Instant::now();
+    stopped.signal(Signal::SIGCONT);
+    wait_until(
+        "the resumed client to show the current screen",
+        || {
+            let want: Vec<String> = (0..49).map(|r| live.row(r)).collect();
+            let got: Vec<String> = (0..49).map(|r| stopped.row(r)).collect();
+            (want == got && got.iter().any(|r| r.contains("flood-21-done"))).then_some(())
+        },
+        || stopped.describe(),
+    );
+    eprintln!(
+        "a client stopped during a flood showed the current screen {} ms after SIGCONT",
+        resumed.elapsed().as_millis()
+    );
+}

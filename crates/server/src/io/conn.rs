@@ -30,6 +30,9 @@ use crate::model::client::InputGate;
 /// room for more than two, so control messages always fit.
 pub const CLIENT_QUEUE: usize = 8;
 
+/// The kernel's send buffer for a client's socket, in bytes (the kernel doubles it).
+const SEND_BUFFER: usize = 32 * 1024;
+
 /// How long a new connection may take to say hello and send its command.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -122,6 +125,13 @@ async fn serve_connection(
             return;
         }
     };
+    // Little may wait in the kernel for a client that does not read: what it misses is
+    // redrawn from the current screen, not replayed (see Client::can_take_frame).
+    if let Err(e) =
+        nix::sys::socket::setsockopt(&stream, nix::sys::socket::sockopt::SndBuf, &SEND_BUFFER)
+    {
+        log!("client {}: cannot size its send buffer: {e}", id.0);
+    }
     let (rd, wr) = stream.into_split();
     let (tx, rx) = mpsc::channel(CLIENT_QUEUE);
     tokio::spawn(write_loop(id, wr, rx, events.clone(), alive));

@@ -231,9 +231,11 @@ impl Client {
         self.tx.try_send(msg).is_ok()
     }
 
-    /// Returns whether a screen update may be queued now without crowding out control messages.
+    /// Returns whether a screen update may be queued now: only when nothing waits for the
+    /// client, so a client that stops reading (or is stopped) has at most one stale update
+    /// ahead of it, and catches up with one redraw of the current screen when it reads again.
     pub fn can_take_frame(&self) -> bool {
-        self.tx.capacity() > 2
+        self.tx.capacity() == self.tx.max_capacity()
     }
 
     /// Forgets what the client shows, so the next update redraws everything.
