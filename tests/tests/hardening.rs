@@ -499,3 +499,32 @@ fn a_client_stopped_during_a_flood_gets_the_current_screen_when_it_resumes() {
         resumed.elapsed().as_millis()
     );
 }
+
+#[test]
+fn every_frame_that_ever_broke_something_is_harmless() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/protocol");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the regression corpus")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no frames in {}", dir.display());
+    let env = Env::new();
+    let c = env.attached("survivor", 80, 24);
+    let server = env.server_pid().expect("a server");
+    for file in files {
+        let bytes = std::fs::read(&file).expect("read a frame");
+        let mut s = handshake(&env);
+        s.write_all(&bytes).expect("send the frame");
+        c.line(&format!("echo alive-{}", bytes.len()));
+        c.wait_text(&format!("alive-{}", bytes.len()));
+        assert_eq!(
+            env.server_pid(),
+            Some(server),
+            "{} ended the server",
+            file.display()
+        );
+    }
+}
