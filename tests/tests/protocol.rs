@@ -100,11 +100,14 @@ fn a_version_mismatch_is_reported_with_both_versions() {
     env.ok(&["new", "-d"]);
     let out = mux_e2e::run_to_end(env.cmd(&["ls"]).env("MUX_TEST_PROTOCOL_VERSION", "999"));
     assert_eq!(out.status.code(), Some(1));
+    let server = env.server_pid().expect("a server");
+    let exe = std::fs::read_link(format!("/proc/{server}/exe")).expect("the server's binary");
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         format!(
-            "protocol version mismatch (client 999, server {})",
-            mux_protocol::PROTOCOL_VERSION
+            "protocol version mismatch (client 999, server {}): the server is {} (pid {server})",
+            mux_protocol::PROTOCOL_VERSION,
+            exe.display()
         )
     );
     // The server is unaffected.

@@ -25,7 +25,7 @@ const MAX_BATCH: usize = 256;
 enum Event {
     /// A message from the server.
     Server(ServerMsg),
-    /// The connection to the server ended.
+    /// The connection to the server ended, or a message could not be sent to it.
     ServerLost,
     /// The user's terminal changed size.
     Resize,
@@ -75,8 +75,10 @@ pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
     }
     let ending = match start(stream, tx) {
         Ok((mut ui, writer)) => {
-            ui.sync_size(&writer, reported);
-            let mut ending = ui.run(&rx, &writer);
+            let mut ending = match ui.sync_size(&writer, reported) {
+                Ok(()) => ui.run(&rx, &writer),
+                Err(_) => Ending::abnormal("lost server"),
+            };
             ending.stdout.insert_str(0, &ui.stdout);
             ending.stderr.insert_str(0, &ui.stderr);
             ending
@@ -106,7 +108,7 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     tty::enter()?;
     let [fg, bg, cursor] = outer::query_colours();
     if fg.is_some() || bg.is_some() || cursor.is_some() {
-        send(&writer, &ClientMsg::Colours { fg, bg, cursor });
+        send(&writer, &ClientMsg::Colours { fg, bg, cursor })?;
     }
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
     let links = Rc::new(RefCell::new(Links::default()));
@@ -132,15 +134,18 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     Ok((ui, writer))
 }
 
-/// Sends one message to the server; a failure is noticed by the reader thread.
-fn send(writer: &Writer, msg: &ClientMsg) {
-    if let Ok(mut stream) = writer.lock() {
-        let _ = write_frame(&mut *stream, msg);
-    }
+/// Sends one message to the server. It may wait: while a pane takes in a long paste the
+/// server reads nothing more from this client, and the socket pushes back.
+fn send(writer: &Writer, msg: &ClientMsg) -> io::Result<()> {
+    let mut stream = writer
+        .lock()
+        .map_err(|_| io::Error::other("the connection's lock is poisoned"))?;
+    write_frame(&mut *stream, msg).map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// Reads terminal events and sends them to the server; resizes go to the main thread, which
-/// resizes its terminal first.
+/// Reads terminal events and sends them to the server, a paste in pieces under the frame
+/// limit; resizes go to the main thread, which resizes its terminal first. A message that
+/// cannot be sent ends the client (`[lost server]`): input is never dropped unnoticed.
 fn input_loop(writer: &Writer, tx: &Sender<Event>) {
     loop {
         let event = match crossterm::event::read() {
@@ -150,12 +155,24 @@ fn input_loop(writer: &Writer, tx: &Sender<Event>) {
                 return;
             }
         };
-        if let crossterm::event::Event::Resize(..) = event {
-            if tx.send(Event::Resize).is_err() {
-                return;
+        let sent = match event {
+            crossterm::event::Event::Resize(..) => {
+                if tx.send(Event::Resize).is_err() {
+                    return;
+                }
+                Ok(())
             }
-        } else if let Some(msg) = keys::event_to_msg(event) {
-            send(writer, &msg);
+            crossterm::event::Event::Paste(text) => {
+                mux_protocol::paste_pieces(&text).try_for_each(|piece| send(writer, &piece))
+            }
+            event => match keys::event_to_msg(event) {
+                Some(msg) => send(writer, &msg),
+                None => Ok(()),
+            },
+        };
+        if sent.is_err() {
+            let _ = tx.send(Event::ServerLost);
+            return;
         }
     }
 }
@@ -240,7 +257,9 @@ impl Ui {
                 if self.terminal.autoresize().is_err() {
                     return Some(Ending::abnormal("lost tty"));
                 }
-                self.sync_size(writer, self.sent_size);
+                if self.sync_size(writer, self.sent_size).is_err() {
+                    return Some(Ending::abnormal("lost server"));
+                }
                 self.full = true;
                 *dirty = true;
             }
@@ -285,12 +304,13 @@ impl Ui {
     }
 
     /// Tells the server the terminal's size if it differs from `known`, the size it has.
-    fn sync_size(&mut self, writer: &Writer, known: Option<Size>) {
+    fn sync_size(&mut self, writer: &Writer, known: Option<Size>) -> io::Result<()> {
         let size = terminal_size();
         if known != Some(size) {
-            send(writer, &ClientMsg::Resize(size));
+            send(writer, &ClientMsg::Resize(size))?;
         }
         self.sent_size = Some(size);
+        Ok(())
     }
 
     /// Draws the model and sets the cursor's position, visibility and shape.

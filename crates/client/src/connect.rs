@@ -67,20 +67,61 @@ fn connect_error(socket: &Path, e: &io::Error) -> String {
     format!("error connecting to {} ({})", socket.display(), strerror(e))
 }
 
+/// An exclusive lock on `<socket>.lock`, held while a client starts a server so that
+/// concurrent clients start one. Whoever holds it removes the file before letting go, so no
+/// lock file is left behind; a client that was waiting then finds its lock on a removed file
+/// and locks a new one (see [`lock`]).
+struct LockFile {
+    /// The lock.
+    lock: Option<Flock<File>>,
+    /// The lock file's path.
+    path: PathBuf,
+}
+
+impl Drop for LockFile {
+    fn drop(&mut self) {
+        if let Some(lock) = self.lock.take() {
+            if same_file(&self.path, &lock) {
+                let _ = std::fs::remove_file(&self.path);
+            }
+            drop(lock);
+        }
+    }
+}
+
+/// Returns whether `path` still names the file open as `file`.
+fn same_file(path: &Path, file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::symlink_metadata(path), file.metadata()) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
 /// Takes an exclusive lock on `<socket>.lock` so that concurrent clients start one server.
-fn lock(socket: &Path) -> Result<Flock<File>, String> {
+fn lock(socket: &Path) -> Result<LockFile, String> {
     let mut path = socket.as_os_str().to_owned();
     path.push(".lock");
     let path = PathBuf::from(path);
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(&path)
-        .map_err(|e| format!("mux: can't open {} ({})", path.display(), strerror(&e)))?;
-    Flock::lock(file, FlockArg::LockExclusive)
-        .map_err(|(_, errno)| format!("mux: can't lock {} ({})", path.display(), errno.desc()))
+    loop {
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(&path)
+            .map_err(|e| format!("mux: can't open {} ({})", path.display(), strerror(&e)))?;
+        let lock = Flock::lock(file, FlockArg::LockExclusive).map_err(|(_, errno)| {
+            format!("mux: can't lock {} ({})", path.display(), errno.desc())
+        })?;
+        // The holder before us removed the file we waited on: lock the one there now.
+        if same_file(&path, &lock) {
+            return Ok(LockFile {
+                lock: Some(lock),
+                path,
+            });
+        }
+    }
 }
 
 /// Removes a socket file nobody listens on (connecting was refused), and nothing else.
@@ -142,6 +183,20 @@ fn hello() -> Hello {
     hello
 }
 
+/// Says which server answered on `stream`: its binary and pid, so a user with two builds
+/// knows which one is running (`the server is /usr/bin/mux (pid 4242)`).
+fn describe_server(stream: &UnixStream) -> String {
+    use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
+    let Ok(cred) = getsockopt(stream, PeerCredentials) else {
+        return "the server's binary is unknown".to_string();
+    };
+    let pid = cred.pid();
+    match std::fs::read_link(format!("/proc/{pid}/exe")) {
+        Ok(exe) => format!("the server is {} (pid {pid})", exe.display()),
+        Err(_) => format!("the server is pid {pid}"),
+    }
+}
+
 /// Sends the hello and checks the server's reply, waiting at most [`HANDSHAKE_TIMEOUT`].
 fn handshake(mut stream: UnixStream) -> Result<UnixStream, String> {
     let not_responding = || "mux: server not responding".to_string();
@@ -160,8 +215,10 @@ fn handshake(mut stream: UnixStream) -> Result<UnixStream, String> {
         HelloStatus::Accepted => {}
         HelloStatus::VersionMismatch => {
             return Err(format!(
-                "protocol version mismatch (client {}, server {})",
-                hello.version, reply.version
+                "protocol version mismatch (client {}, server {}): {}",
+                hello.version,
+                reply.version,
+                describe_server(&stream)
             ))
         }
         HelloStatus::AccessDenied => return Err("access denied".to_string()),

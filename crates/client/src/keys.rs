@@ -8,11 +8,12 @@ use mux_protocol::{
     ClientMsg, Key, KeyCode, Mods, MouseButton, MouseEvent, MouseKind, Point, Size,
 };
 
-/// Converts one terminal event into the message the server wants, if any.
+/// Converts one terminal event into the message the server wants, if any. A paste is not
+/// one message but many: see [`mux_protocol::paste_pieces`].
 pub fn event_to_msg(event: Event) -> Option<ClientMsg> {
     match event {
         Event::Key(key) => convert_key(key).map(ClientMsg::Key),
-        Event::Paste(text) => Some(ClientMsg::Paste(text)),
+        Event::Paste(_) => None,
         Event::FocusGained => Some(ClientMsg::Focus(true)),
         Event::FocusLost => Some(ClientMsg::Focus(false)),
         Event::Resize(cols, rows) => Some(ClientMsg::Resize(Size { cols, rows })),
@@ -176,9 +177,6 @@ mod tests {
             event_to_msg(Event::FocusLost),
             Some(ClientMsg::Focus(false))
         );
-        assert_eq!(
-            event_to_msg(Event::Paste("hi".into())),
-            Some(ClientMsg::Paste("hi".into()))
-        );
+        assert_eq!(event_to_msg(Event::Paste("hi".into())), None);
     }
 }

@@ -30,6 +30,13 @@ impl CellText {
     }
 }
 
+#[cfg(feature = "arbitrary")]
+impl<'a> arbitrary::Arbitrary<'a> for CellText {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(CellText::from(String::arbitrary(u)?))
+    }
+}
+
 impl Default for CellText {
     fn default() -> Self {
         CellText::Inline(0, [0; INLINE])

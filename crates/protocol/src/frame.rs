@@ -73,6 +73,9 @@ pub fn decode<T: DeserializeOwned>(payload: &[u8]) -> Result<T, FrameError> {
     Ok(msg)
 }
 
+/// How much buffer a [`FrameDecoder`] keeps between frames.
+const KEEP_CAPACITY: usize = 64 * 1024;
+
 /// Reassembles frames from bytes that arrive in arbitrary pieces.
 #[derive(Debug, Default)]
 pub struct FrameDecoder {
@@ -110,7 +113,16 @@ impl FrameDecoder {
         }
         let payload = self.buf[4..4 + len].to_vec();
         self.buf.drain(..4 + len);
+        // Give back the memory of a large frame once it is taken.
+        if self.buf.capacity() > KEEP_CAPACITY && self.buf.len() <= KEEP_CAPACITY {
+            self.buf.shrink_to(KEEP_CAPACITY);
+        }
         Ok(Some(payload))
+    }
+
+    /// Returns how many bytes the decoder's buffer holds room for.
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
     }
 
     /// Takes and decodes the next complete message, if one is buffered.

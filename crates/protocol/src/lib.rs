@@ -24,4 +24,32 @@ pub use types::{
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 6;
+pub const PROTOCOL_VERSION: u32 = 8;
+
+/// The largest piece of a paste in one [`ClientMsg::Paste`], in bytes: far under
+/// [`MAX_FRAME_LEN`], so a paste of any size streams in frames the server reads without
+/// drawing on its budget for large frames.
+pub const PASTE_CHUNK: usize = 64 * 1024;
+
+/// Splits pasted text into [`ClientMsg::Paste`] pieces of at most [`PASTE_CHUNK`] bytes,
+/// each ending on a character boundary, in order. Empty text is one empty piece.
+pub fn paste_pieces(text: &str) -> impl Iterator<Item = ClientMsg> + '_ {
+    let mut rest = text;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let mut end = rest.len().min(PASTE_CHUNK);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (piece, after) = rest.split_at(end);
+        rest = after;
+        done = rest.is_empty();
+        Some(ClientMsg::Paste {
+            text: piece.to_string(),
+            more: !done,
+        })
+    })
+}

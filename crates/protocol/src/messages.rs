@@ -8,6 +8,7 @@ use crate::types::{Key, MouseEvent, ScreenUpdate, Size};
 pub const HELLO_MAGIC: u32 = u32::from_le_bytes(*b"mux!");
 
 /// The first frame a client sends. Its encoding is frozen: never add, remove or reorder fields.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hello {
     /// Always [`HELLO_MAGIC`]; anything else is not a mux client.
@@ -27,6 +28,7 @@ impl Hello {
 }
 
 /// The server's answer to [`Hello`]. Its encoding is frozen like [`Hello`]'s.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HelloReply {
     /// The server's [`crate::PROTOCOL_VERSION`].
@@ -36,6 +38,7 @@ pub struct HelloReply {
 }
 
 /// Why a handshake was accepted or refused. Variants may only be appended.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum HelloStatus {
     /// Versions match: messages follow.
@@ -47,6 +50,7 @@ pub enum HelloStatus {
 }
 
 /// What the client tells the server about its terminal when it has one.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientTerminal {
     /// The terminal's size in cells.
@@ -56,6 +60,7 @@ pub struct ClientTerminal {
 }
 
 /// One command line to run, the first message after the handshake.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommandRequest {
     /// The command and its arguments, as typed after the global options (`new-session -s work`).
@@ -69,14 +74,23 @@ pub struct CommandRequest {
 }
 
 /// Messages from the client to the server, after the handshake.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClientMsg {
     /// Run a command line; only valid as the first message.
     Command(CommandRequest),
     /// A key pressed in the attached client.
     Key(Key),
-    /// Text pasted into the client's terminal (bracketed paste from the outer terminal).
-    Paste(String),
+    /// Text pasted into the client's terminal (bracketed paste from the outer terminal), in
+    /// pieces of at most [`crate::PASTE_CHUNK`] bytes sent in order: `more` is set on every
+    /// piece but the last. The server brackets the whole paste once, and the client's later
+    /// messages wait while the pane takes it in.
+    Paste {
+        /// This piece of the text.
+        text: String,
+        /// Whether more pieces of the same paste follow.
+        more: bool,
+    },
     /// The client's terminal changed size.
     Resize(Size),
     /// The client's terminal gained (`true`) or lost focus.
@@ -100,6 +114,7 @@ pub enum ClientMsg {
 }
 
 /// Messages from the server to the client, after the handshake.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServerMsg {
     /// Text for the client's standard output.
@@ -136,6 +151,7 @@ pub enum ServerMsg {
 }
 
 /// Which mouse events a client asks its terminal for.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum MouseReport {
     /// None: the terminal's own selection works.

@@ -12,6 +12,7 @@ pub use mux_types::{
 };
 
 /// One cell of the client's screen.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Cell {
     /// What the cell shows: one character with any combining marks, a space for a blank, or
@@ -35,6 +36,7 @@ impl Cell {
 }
 
 /// One row of the client's screen, sent whole when anything in it changed.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// The row's index from the top of the client's screen.
@@ -44,6 +46,7 @@ pub struct Row {
 }
 
 /// A change to what the client shows.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScreenUpdate {
     /// The screen's size; when it differs from the client's current one the client starts from

@@ -2,13 +2,13 @@
 //! from the `io` layer, gives client commands to `cmd`, keys to `input`, pane output to the
 //! model, and after each batch lets `view` bring attached clients up to date.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use mux_protocol::ClientMsg;
 use tokio::sync::mpsc;
 
 use crate::ids::{ClientId, PaneId, ProgramId};
+use crate::io::daemon::SocketFile;
 use crate::io::event::Event;
 use crate::log::log;
 use crate::model::client::Client;
@@ -25,15 +25,27 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let status = serve(listener, opts.socket.clone(), &opts.config);
+    let status = serve(listener, socket_file.clone(), &opts.config);
     socket_file.remove();
     log!("server exiting with status {status}");
     status
 }
 
+/// How long the programs of a server that is exiting get to end after SIGHUP before what is
+/// left is killed.
+const HANGUP_GRACE: Duration = Duration::from_secs(1);
+
+/// How long the runtime's threads get to finish once the event loop has ended; the process
+/// exits after that whatever they are doing.
+const RUNTIME_GRACE: Duration = Duration::from_millis(500);
+
 /// Runs the event loop on an already bound listener until it should exit; returns the
-/// status.
-fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf, config: &[PathBuf]) -> i32 {
+/// status. Exit never waits on a pane: the wait for programs and clients is bounded.
+fn serve(
+    listener: std::os::unix::net::UnixListener,
+    socket: SocketFile,
+    config: &[std::path::PathBuf],
+) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -45,14 +57,16 @@ fn serve(listener: std::os::unix::net::UnixListener, socket: PathBuf, config: &[
             return 1;
         }
     };
-    runtime.block_on(run(listener, socket, config))
+    let status = runtime.block_on(run(listener, socket, config));
+    runtime.shutdown_timeout(RUNTIME_GRACE);
+    status
 }
 
 /// The event loop.
 async fn run(
     listener: std::os::unix::net::UnixListener,
-    socket: PathBuf,
-    config: &[PathBuf],
+    socket: SocketFile,
+    config: &[std::path::PathBuf],
 ) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
@@ -66,10 +80,17 @@ async fn run(
             return 1;
         }
     };
-    let acceptor = tokio::spawn(crate::io::conn::accept_loop(listener, tx.clone(), alive_tx));
+    let path = socket.path().to_path_buf();
+    let acceptor = tokio::spawn(crate::io::conn::accept_loop(
+        listener,
+        socket,
+        tx.clone(),
+        alive_tx,
+    ));
     crate::io::signals::spawn_handlers(tx.clone());
     let os = crate::io::os::RealOs::new(tx);
-    let mut state = State::new(socket, Box::new(os));
+    let children = os.children();
+    let mut state = State::new(path, Box::new(os));
     let editor = std::env::var("VISUAL")
         .or_else(|_| std::env::var("EDITOR"))
         .unwrap_or_default();
@@ -101,18 +122,26 @@ async fn run(
     }
     acceptor.abort();
     let status = state.exit.unwrap_or(0);
+    // Dropping the panes stops their readers and writers, which closes every PTY master:
+    // the kernel hangs up the terminals, however much input a program left unread.
     drop(state);
     drop(rx);
-    // Give writers a moment to send the last messages (exit, detach) to their clients.
-    let _ = tokio::time::timeout(Duration::from_secs(1), alive_rx.recv()).await;
+    // Programs get SIGHUP and at most HANGUP_GRACE to go, then SIGKILL; meanwhile the
+    // writers send the last messages (exit, detach) to their clients.
+    let flushed = async {
+        let _ = tokio::time::timeout(HANGUP_GRACE, alive_rx.recv()).await;
+    };
+    tokio::join!(children.end(HANGUP_GRACE), flushed);
     status
 }
 
-/// Runs every timer that is due, the model's and the commands'.
+/// Runs every timer that is due, the model's and the commands', and shows what panes
+/// refused meanwhile.
 pub(crate) fn timers(state: &mut State) {
     let now = state.os.now();
     state.run_timers(now);
     crate::cmd::run_timers(state, now);
+    show_notices(state);
 }
 
 /// Makes vi keys the default for copy mode and the prompt when the editor named by
@@ -148,9 +177,36 @@ pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
         state.exit.get_or_insert(0);
     }
     let now = state.os.now();
+    show_notices(state);
     let next = crate::view::render::flush(state, now);
     state.start_format_jobs();
     next
+}
+
+/// Shows on the status line what panes refused (`paste truncated: pane is not reading`): to
+/// the client it came from when that one is attached, else to every client of the pane's
+/// session.
+fn show_notices(state: &mut State) {
+    let notices: Vec<_> = state
+        .panes
+        .values_mut()
+        .filter_map(|p| Some((p.session, p.notice.take()?)))
+        .collect();
+    for (sid, (from, text)) in notices {
+        let to: Vec<ClientId> =
+            match from.filter(|c| state.clients.get(c).is_some_and(|c| c.session.is_some())) {
+                Some(c) => vec![c],
+                None => state
+                    .clients
+                    .values()
+                    .filter(|c| c.session == Some(sid))
+                    .map(|c| c.id)
+                    .collect(),
+            };
+        for c in to {
+            crate::cmd::show_message(state, c, text);
+        }
+    }
 }
 
 /// Sleeps until `when`, or forever when there is nothing to wait for.
@@ -175,7 +231,26 @@ pub(crate) fn handle(state: &mut State, event: Event) {
             state.clients.insert(id, client);
             crate::cmd::run_request(state, id, &request.argv);
         }
-        Event::Message(id, msg) => on_message(state, id, msg),
+        Event::Gate(id, gate) => {
+            if let Some(c) = state.clients.get_mut(&id) {
+                c.gate = gate;
+            }
+        }
+        Event::Message(id, msg) => {
+            let turn = state.clients.get(&id).map(|c| c.gate.turn());
+            on_message(state, id, msg);
+            // Input that now waits in a pane keeps the client's turn: its next message
+            // waits too (and so stays behind it).
+            if let Some(turn) = turn {
+                hold_turn(state, turn);
+            }
+        }
+        Event::InputRoom(pane, program) if runs(state, pane, program) => {
+            let now = state.os.now();
+            if let Some(p) = state.panes.get_mut(&pane) {
+                p.pump(now);
+            }
+        }
         Event::Gone(id, reason) => {
             if let Some(reason) = reason {
                 log!("client {}: dropped: {reason}", id.0);
@@ -193,11 +268,25 @@ pub(crate) fn handle(state: &mut State, event: Event) {
             state.on_pane_exited(pane, status);
         }
         // The program a respawn replaced, or a pane already gone.
-        Event::Output(..) | Event::Closed(..) | Event::Exited(..) => {}
+        Event::Output(..) | Event::Closed(..) | Event::Exited(..) | Event::InputRoom(..) => {}
         Event::Terminate => state.shutdown("[server exited]"),
         Event::JobDone(job, output, status) => crate::cmd::job_done(state, job, output, status),
     }
     crate::cmd::run_hooks(state);
+}
+
+/// Gives a client's turn to the pane where its message left input waiting, if it did (the
+/// turn comes back when the pane has taken it all); otherwise drops it, letting the
+/// client's next message in.
+fn hold_turn(state: &mut State, turn: crate::model::client::Turn) {
+    let mut turn = Some(turn);
+    for pane in state.panes.values_mut() {
+        if pane.take_fresh_backlog() {
+            if let Some(t) = turn.take() {
+                pane.hold(t);
+            }
+        }
+    }
 }
 
 /// Returns whether pane `pane` exists and runs `program`.
@@ -223,19 +312,13 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
             state.touch_client(id);
             crate::input::keys::handle_key(state, id, key);
         }
-        ClientMsg::Paste(text) => {
+        ClientMsg::Paste { text, more } => {
             state.touch_client(id);
-            if let Some(pane) = state.client_pane_mut(id) {
-                let bytes = pane.term.encode_paste(&text);
-                pane.write(bytes);
-            }
+            paste(state, id, &text, more);
         }
         ClientMsg::Resize(size) => {
             if let Some(c) = state.clients.get_mut(&id) {
-                if let Some(t) = c.terminal.as_mut() {
-                    t.size = size;
-                }
-                c.invalidate();
+                c.set_size(size);
             }
             state.touch_client(id);
             state.notify_client("client-resized", id);
@@ -266,6 +349,56 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
             crate::input::mouse::handle_mouse(state, id, event);
         }
         ClientMsg::Command(_) | ClientMsg::Stdin(_) | ClientMsg::StdinEnd => {}
+    }
+}
+
+/// Takes one piece of a client's paste: the first begins a paste into the client's active
+/// pane; each goes through the pane's bounded input (waiting while the program reads); once
+/// a piece is refused, the rest of the paste is refused too and the user is told.
+fn paste(state: &mut State, id: ClientId, text: &str, more: bool) {
+    use crate::model::paste::PasteStream;
+    let now = state.os.now();
+    let Some(client) = state.clients.get(&id) else {
+        return;
+    };
+    let stream = match client.paste.clone() {
+        Some(s) if state.panes.contains_key(&s.pane) => s,
+        _ => {
+            let Some(pane) = state.client_pane(id) else {
+                return;
+            };
+            let bracketed = state
+                .panes
+                .get(&pane)
+                .is_some_and(|p| p.term.modes().bracketed_paste);
+            PasteStream::new(pane, bracketed)
+        }
+    };
+    let mut stream = stream;
+    let Some(pane) = state.panes.get_mut(&stream.pane) else {
+        return;
+    };
+    if stream.truncated {
+        stream.refused += text.len();
+    } else {
+        let bytes = stream.feed(text, !more);
+        let refused = pane.paste(bytes, now, Some(id));
+        if refused > 0 {
+            stream.truncated = true;
+            stream.refused += refused;
+        }
+    }
+    if !more && stream.truncated {
+        pane.write(stream.close_truncated());
+        log!(
+            "client {}: paste into %{} truncated, {} bytes refused",
+            id.0,
+            stream.pane.0,
+            stream.refused
+        );
+    }
+    if let Some(c) = state.clients.get_mut(&id) {
+        c.paste = more.then_some(stream);
     }
 }
 

@@ -8,6 +8,7 @@ fn saturate(n: usize) -> u16 {
 }
 
 /// A size in character cells.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Size {
     /// The number of rows.
@@ -32,6 +33,7 @@ impl Size {
 }
 
 /// The position of a cell: its row from 0 at the top and its column from 0 at the left.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Point {
     /// The row, from 0 at the top.
@@ -56,6 +58,7 @@ impl Point {
 }
 
 /// A screen's cursor: where it is and how it is drawn.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Cursor {
     /// Where the cursor is. A terminal's cursor column may equal its width while a wrap is

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Modifier keys held with a key, as bit flags. The bits match xterm's modifier parameter
 /// minus one (Shift 1, Alt 2, Control 4), so `CSI 1 ; m A` has `m` = bits + 1.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Mods(pub u8);
 
@@ -38,6 +39,7 @@ impl std::ops::BitOr for Mods {
 }
 
 /// A key without its modifiers.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum KeyCode {
     /// A character key; with [`Mods::CTRL`] it is a control key (`C-b` is `Char('b')` with
@@ -84,6 +86,7 @@ pub enum KeyCode {
 }
 
 /// A key press: which key, with which modifiers.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Key {
     /// Which key.

@@ -8,6 +8,7 @@ use crate::geometry::Point;
 use crate::keys::Mods;
 
 /// A mouse button, the wheel counted as two.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MouseButton {
     /// The left button (1).
@@ -35,6 +36,7 @@ impl MouseButton {
 }
 
 /// What the mouse did.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MouseKind {
     /// A button went down (or the wheel turned).
@@ -48,6 +50,7 @@ pub enum MouseKind {
 }
 
 /// A mouse event as a client's terminal reported it.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct MouseEvent {
     /// What happened.
@@ -59,6 +62,7 @@ pub struct MouseEvent {
 }
 
 /// What a mouse key name says happened.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MouseAction {
     /// `MouseDown`.
@@ -80,6 +84,7 @@ pub enum MouseAction {
 }
 
 /// Where a mouse key name says it happened.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum MousePlace {
     /// Over a pane (`Pane`).
@@ -98,6 +103,7 @@ pub enum MousePlace {
 
 /// A mouse event as key tables name it: `MouseDown1Pane` is a [`MouseAction::Down`] of
 /// button 1 over a [`MousePlace::Pane`]; the wheel has button 0.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MouseKey {
     /// What happened.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A colour as a terminal knows it.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Color {
     /// The terminal's default foreground or background.
@@ -15,6 +16,7 @@ pub enum Color {
 }
 
 /// Text attributes as a set of bit flags. At most one of the underline flags is set at a time.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Attrs(pub u16);
 
@@ -108,6 +110,7 @@ impl std::ops::BitOr for Attrs {
 }
 
 /// How a cell is drawn.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Style {
     /// The foreground colour.

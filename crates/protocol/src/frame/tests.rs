@@ -18,7 +18,10 @@ fn sample_messages() -> Vec<ClientMsg> {
             code: KeyCode::Char('b'),
             mods: Mods::CTRL,
         }),
-        ClientMsg::Paste("héllo\n".into()),
+        ClientMsg::Paste {
+            text: "héllo\n".into(),
+            more: false,
+        },
         ClientMsg::Resize(Size {
             cols: 132,
             rows: 43,
@@ -208,3 +211,44 @@ const PIN_RESIZE: [u8; 8] = [4, 0, 0, 0, 3, 43, 132, 1];
 /// `ServerMsg::Screen` (variant 4): size 1 row by 2 columns, no rows, the cursor at row 0,
 /// column 1, visible, shape 2.
 const PIN_SCREEN: [u8; 12] = [8, 0, 0, 0, 4, 1, 2, 0, 0, 1, 1, 2];
+
+#[test]
+fn a_paste_is_split_in_order_on_character_boundaries_under_the_chunk_size() {
+    use crate::{paste_pieces, PASTE_CHUNK};
+    // A multi-byte character straddles every chunk boundary.
+    let text: String = "aé漢😀".repeat(PASTE_CHUNK / 3);
+    let pieces: Vec<ClientMsg> = paste_pieces(&text).collect();
+    assert!(pieces.len() > 3, "{} pieces", pieces.len());
+    let mut joined = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        let ClientMsg::Paste { text, more } = piece else {
+            panic!("not a paste: {piece:?}");
+        };
+        assert!(text.len() <= PASTE_CHUNK);
+        assert_eq!(*more, i + 1 < pieces.len(), "piece {i}");
+        assert!(encode(piece).expect("encodes").len() < crate::MAX_FRAME_LEN);
+        joined.push_str(text);
+    }
+    assert_eq!(joined, text);
+    let empty: Vec<ClientMsg> = paste_pieces("").collect();
+    assert_eq!(
+        empty,
+        [ClientMsg::Paste {
+            text: String::new(),
+            more: false
+        }]
+    );
+}
+
+#[test]
+fn the_decoder_gives_back_the_memory_of_a_large_frame() {
+    let big = ClientMsg::Paste {
+        text: "x".repeat(4 << 20),
+        more: false,
+    };
+    let mut dec = FrameDecoder::new();
+    dec.push(&encode(&big).expect("encodes"));
+    assert_eq!(dec.next_msg::<ClientMsg>().expect("decodes"), Some(big));
+    assert!(!dec.has_partial());
+    assert!(dec.capacity() <= 64 * 1024, "{} bytes kept", dec.capacity());
+}

@@ -68,8 +68,10 @@ fn sanitize(name: &str) -> String {
 /// Returns the first window's size: `-x`/`-y` (or 80×24) when detached, else the client's
 /// terminal less the status line.
 fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result<TermSize, String> {
-    let cols = dimension(args, 'x', "width")?;
-    let rows = dimension(args, 'y', "height")?;
+    // What is over mux's maximum (model::resize::MAX_COLS, MAX_ROWS) is clamped to it.
+    let clamp = crate::model::resize::clamp;
+    let cols = dimension(args, 'x', "width")?.map(|x| clamp(TermSize { cols: x, rows: 1 }).cols);
+    let rows = dimension(args, 'y', "height")?.map(|y| clamp(TermSize { cols: 1, rows: y }).rows);
     let client = state.clients.get(&ctx.client).map(|c| c.size());
     if detached || client.is_none() {
         return Ok(TermSize {

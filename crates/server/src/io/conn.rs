@@ -1,35 +1,87 @@
 //! Client connections: peer-uid check, handshake, then a reader that turns frames into events
 //! and a writer that drains a small bounded queue, so a client that stops reading can never
 //! block the server or grow its memory.
+//!
+//! What a connection can make the server hold is bounded: a frame must arrive whole within
+//! [`FRAME_TIMEOUT`] of its first byte; frames larger than [`SMALL_FRAME`] draw their buffer
+//! from one budget shared by every connection ([`FRAME_BUDGET`]); and a reader hands the
+//! event loop one message at a time (the client's [`InputGate`]), so input that waits (a
+//! paste a pane cannot take yet) leaves the rest in the client's socket.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use mux_protocol::{
-    encode, ClientMsg, FrameDecoder, FrameError, Hello, HelloReply, HelloStatus, ServerMsg,
-    HELLO_MAGIC, PROTOCOL_VERSION,
+    encode, ClientMsg, FrameError, Hello, HelloReply, HelloStatus, ServerMsg, HELLO_MAGIC,
+    MAX_FRAME_LEN, PROTOCOL_VERSION,
 };
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Semaphore, SemaphorePermit};
 
 use crate::ids::ClientId;
+use crate::io::daemon::SocketFile;
 use crate::io::event::{Event, EventTx};
 use crate::log::log;
+use crate::model::client::InputGate;
 
 /// How many messages may wait for one client. Screen updates are only queued while there is
 /// room for more than two, so control messages always fit.
 pub const CLIENT_QUEUE: usize = 8;
 
+/// The kernel's send buffer for a client's socket, in bytes (the kernel doubles it).
+const SEND_BUFFER: usize = 32 * 1024;
+
 /// How long a new connection may take to say hello and send its command.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Accepts connections forever, one task each. `alive` is cloned into every writer so the
-/// server can wait for queued messages to be written before it exits.
-pub async fn accept_loop(listener: UnixListener, events: EventTx, alive: mpsc::Sender<()>) {
+/// How long a frame may take to arrive once its first byte has: one that stops arriving
+/// drops its connection and gives its buffer back.
+pub const FRAME_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Frames up to this size (every message the client sends in normal use: keys, paste
+/// pieces, its command) are read without drawing on [`FRAME_BUDGET`].
+pub const SMALL_FRAME: usize = 128 * 1024;
+
+/// How many bytes all connections together may hold in frames larger than [`SMALL_FRAME`]
+/// while they arrive; a connection that needs more waits (within [`FRAME_TIMEOUT`]).
+pub const FRAME_BUDGET: usize = 64 << 20;
+
+/// The budget, in KiB permits.
+static BUDGET: Semaphore = Semaphore::const_new(FRAME_BUDGET / 1024);
+
+/// Accepts connections until aborted, one task each. `alive` is cloned into every writer so
+/// the server can wait for queued messages to be written before it exits. SIGUSR1 binds the
+/// socket again if it was deleted.
+pub async fn accept_loop(
+    mut listener: UnixListener,
+    socket: SocketFile,
+    events: EventTx,
+    alive: mpsc::Sender<()>,
+) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut usr1 = signal(SignalKind::user_defined1()).ok();
     let mut next = 1u32;
     loop {
-        match listener.accept().await {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            Some(()) = async {
+                match usr1.as_mut() {
+                    Some(s) => s.recv().await,
+                    None => std::future::pending().await,
+                }
+            } => {
+                if let Some(l) = socket.recreate().and_then(|l| {
+                    l.set_nonblocking(true).ok()?;
+                    UnixListener::from_std(l).ok()
+                }) {
+                    listener = l;
+                }
+                continue;
+            }
+        };
+        match accepted {
             Ok((stream, _)) => {
                 let id = ClientId(next);
                 next = next.wrapping_add(1);
@@ -61,23 +113,29 @@ async fn serve_connection(
         return;
     }
     let stream_pid = stream.peer_cred().ok().and_then(|c| c.pid());
-    let mut decoder = FrameDecoder::new();
-    let request =
-        match tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake(&mut stream, &mut decoder)).await {
-            Ok(Ok(Some(request))) => request,
-            Ok(Ok(None)) => return,
-            Ok(Err(e)) => {
-                log!("client {}: handshake failed: {e}", id.0);
-                return;
-            }
-            Err(_) => {
-                log!("client {}: handshake timed out", id.0);
-                return;
-            }
-        };
+    let request = match tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake(&mut stream)).await {
+        Ok(Ok(Some(request))) => request,
+        Ok(Ok(None)) => return,
+        Ok(Err(e)) => {
+            log!("client {}: handshake failed: {e}", id.0);
+            return;
+        }
+        Err(_) => {
+            log!("client {}: handshake timed out", id.0);
+            return;
+        }
+    };
+    // Little may wait in the kernel for a client that does not read: what it misses is
+    // redrawn from the current screen, not replayed (see Client::can_take_frame).
+    if let Err(e) =
+        nix::sys::socket::setsockopt(&stream, nix::sys::socket::sockopt::SndBuf, &SEND_BUFFER)
+    {
+        log!("client {}: cannot size its send buffer: {e}", id.0);
+    }
     let (rd, wr) = stream.into_split();
     let (tx, rx) = mpsc::channel(CLIENT_QUEUE);
     tokio::spawn(write_loop(id, wr, rx, events.clone(), alive));
+    let (gate, turns) = InputGate::new();
     if events
         .send(Event::Connected {
             id,
@@ -87,10 +145,11 @@ async fn serve_connection(
         })
         .await
         .is_err()
+        || events.send(Event::Gate(id, gate)).await.is_err()
     {
         return;
     }
-    let reason = read_loop(id, rd, decoder, &events).await;
+    let reason = read_loop(id, BufReader::new(rd), &turns, &events).await;
     let _ = events.send(Event::Gone(id, reason)).await;
 }
 
@@ -107,12 +166,11 @@ fn peer_allowed(stream: &UnixStream) -> bool {
 /// connection was refused politely (version mismatch) or closed.
 async fn handshake(
     stream: &mut UnixStream,
-    decoder: &mut FrameDecoder,
 ) -> Result<Option<mux_protocol::CommandRequest>, FrameError> {
-    let Some(payload) = next_payload(stream, decoder).await? else {
+    let Some(payload) = read_payload(stream).await? else {
         return Ok(None);
     };
-    let hello: Hello = mux_protocol::decode(&payload)?;
+    let hello: Hello = mux_protocol::decode(&payload.bytes)?;
     if hello.magic != HELLO_MAGIC {
         return Err(FrameError::Malformed("not a mux client".into()));
     }
@@ -129,10 +187,10 @@ async fn handshake(
     if status != HelloStatus::Accepted {
         return Ok(None);
     }
-    let Some(payload) = next_payload(stream, decoder).await? else {
+    let Some(payload) = read_payload(stream).await? else {
         return Ok(None);
     };
-    match mux_protocol::decode::<ClientMsg>(&payload)? {
+    match mux_protocol::decode::<ClientMsg>(&payload.bytes)? {
         ClientMsg::Command(request) => Ok(Some(request)),
         other => Err(FrameError::Malformed(format!(
             "expected a command first, got {other:?}"
@@ -140,44 +198,86 @@ async fn handshake(
     }
 }
 
-/// Reads until one complete payload is buffered; `Ok(None)` at a clean end of stream.
-async fn next_payload<R: AsyncReadExt + Unpin>(
-    stream: &mut R,
-    decoder: &mut FrameDecoder,
-) -> Result<Option<Vec<u8>>, FrameError> {
-    let mut buf = [0u8; 8192];
-    loop {
-        if let Some(payload) = decoder.next_payload()? {
-            return Ok(Some(payload));
+/// One frame's payload, holding its share of [`FRAME_BUDGET`] until dropped.
+struct Payload {
+    /// The payload.
+    bytes: Vec<u8>,
+    /// The budget it holds, when it is larger than [`SMALL_FRAME`].
+    _budget: Option<SemaphorePermit<'static>>,
+}
+
+/// Reads one frame's payload; `Ok(None)` at a clean end of stream. Waits as long as it takes
+/// for a frame to begin, then at most [`FRAME_TIMEOUT`] for the rest of it. The buffer is
+/// allocated once, at the frame's size, after its length is checked.
+async fn read_payload<R: AsyncRead + Unpin>(rd: &mut R) -> Result<Option<Payload>, FrameError> {
+    let mut prefix = [0u8; 4];
+    if rd.read(&mut prefix[..1]).await? == 0 {
+        return Ok(None);
+    }
+    let rest = async {
+        rd.read_exact(&mut prefix[1..]).await.map_err(truncated)?;
+        let len = usize::try_from(u32::from_le_bytes(prefix)).unwrap_or(usize::MAX);
+        if len > MAX_FRAME_LEN {
+            return Err(FrameError::TooLarge(len));
         }
-        let n = stream.read(&mut buf).await?;
-        if n == 0 {
-            return if decoder.has_partial() {
-                Err(FrameError::Truncated)
-            } else {
-                Ok(None)
-            };
-        }
-        decoder.push(&buf[..n]);
+        let budget = if len > SMALL_FRAME {
+            let kib = u32::try_from(len.div_ceil(1024)).unwrap_or(u32::MAX);
+            let permit = BUDGET
+                .acquire_many(kib)
+                .await
+                .map_err(|_| FrameError::Malformed("no frame budget".into()))?;
+            Some(permit)
+        } else {
+            None
+        };
+        let mut bytes = vec![0u8; len];
+        rd.read_exact(&mut bytes).await.map_err(truncated)?;
+        Ok(Payload {
+            bytes,
+            _budget: budget,
+        })
+    };
+    match tokio::time::timeout(FRAME_TIMEOUT, rest).await {
+        Ok(payload) => payload.map(Some),
+        Err(_) => Err(FrameError::Malformed(format!(
+            "a frame did not arrive whole within {} s",
+            FRAME_TIMEOUT.as_secs()
+        ))),
     }
 }
 
-/// Turns frames into events until the connection ends; returns why, when it was an error.
+/// Maps an end of stream inside a frame to [`FrameError::Truncated`].
+fn truncated(e: std::io::Error) -> FrameError {
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => FrameError::Truncated,
+        _ => FrameError::Io(e),
+    }
+}
+
+/// Turns frames into events until the connection ends, one at a time: each waits for the
+/// client's turn (see [`InputGate`]) before it is read. Returns why it ended, when it was an
+/// error.
 async fn read_loop(
     id: ClientId,
-    mut rd: OwnedReadHalf,
-    mut decoder: FrameDecoder,
+    mut rd: BufReader<OwnedReadHalf>,
+    turns: &Arc<Semaphore>,
     events: &EventTx,
 ) -> Option<String> {
     loop {
-        let payload = match next_payload(&mut rd, &mut decoder).await {
+        // The gate closes when the client is forgotten: nothing more to read.
+        match turns.acquire().await {
+            Ok(permit) => permit.forget(),
+            Err(_) => return None,
+        }
+        let payload = match read_payload(&mut rd).await {
             Ok(Some(p)) => p,
             Ok(None) => return None,
             Err(e) => return Some(e.to_string()),
         };
-        match mux_protocol::decode::<ClientMsg>(&payload) {
+        match mux_protocol::decode::<ClientMsg>(&payload.bytes) {
             Ok(ClientMsg::Command(_)) => return Some("unexpected second command".into()),
             Ok(msg) => {
+                drop(payload);
                 if events.send(Event::Message(id, msg)).await.is_err() {
                     return None;
                 }
@@ -195,22 +295,60 @@ async fn write_loop(
     events: EventTx,
     _alive: mpsc::Sender<()>,
 ) {
-    while let Some(msg) = rx.recv().await {
-        let bytes = match encode(&msg) {
-            Ok(b) => b,
-            Err(e) => {
-                log!("client {}: cannot encode a message: {e}", id.0);
-                continue;
+    'messages: while let Some(msg) = rx.recv().await {
+        for bytes in encode_capped(id, msg) {
+            if wr.write_all(&bytes).await.is_err() {
+                break 'messages;
             }
-        };
-        if wr.write_all(&bytes).await.is_err() {
-            break;
         }
         if rx.is_empty() && events.send(Event::Drained).await.is_err() {
             break;
         }
     }
     let _ = wr.shutdown().await;
+}
+
+/// Encodes a message as frames under the frame limit: a screen update too large for one
+/// frame goes as several, each with part of its rows (a row alone too large loses its
+/// hyperlinks). Anything else that cannot be encoded is logged and dropped.
+fn encode_capped(id: ClientId, msg: ServerMsg) -> Vec<Vec<u8>> {
+    match encode(&msg) {
+        Ok(bytes) => vec![bytes],
+        Err(FrameError::TooLarge(_)) => match msg {
+            ServerMsg::Screen(mut update) if update.rows.len() > 1 => {
+                let second = update.rows.split_off(update.rows.len() / 2);
+                let mut rest = update.clone();
+                rest.rows = second;
+                let mut frames = encode_capped(id, ServerMsg::Screen(update));
+                frames.extend(encode_capped(id, ServerMsg::Screen(rest)));
+                frames
+            }
+            ServerMsg::Screen(mut update)
+                if update
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .any(|c| c.link.is_some()) =>
+            {
+                for cell in update.rows.iter_mut().flat_map(|r| &mut r.cells) {
+                    cell.link = None;
+                }
+                encode_capped(id, ServerMsg::Screen(update))
+            }
+            other => {
+                log!(
+                    "client {}: message too large, dropped: {:.80?}",
+                    id.0,
+                    other
+                );
+                Vec::new()
+            }
+        },
+        Err(e) => {
+            log!("client {}: cannot encode a message: {e}", id.0);
+            Vec::new()
+        }
+    }
 }
 
 /// Writes the handshake reply on a stream that is not split yet.

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::os::unix::fs::MetadataExt;
 use std::os::unix::net::UnixListener;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use nix::sys::stat::{umask, Mode};
 use nix::unistd::{dup2_stderr, dup2_stdin, dup2_stdout, fork, setsid, ForkResult};
@@ -16,20 +17,64 @@ use crate::log::log;
 use crate::ServerOptions;
 
 /// The socket file a daemon bound, known by its device and inode so that only this
-/// server's socket is removed at exit.
+/// server's socket is removed at exit. Clones share the identity, which changes when SIGUSR1
+/// binds the socket again.
+#[derive(Clone)]
 pub struct SocketFile {
     /// Where it is.
     path: PathBuf,
     /// Its device and inode.
-    identity: (u64, u64),
+    identity: Arc<Mutex<(u64, u64)>>,
 }
 
 impl SocketFile {
+    /// Returns the device and inode of the socket this server bound last.
+    fn identity(&self) -> (u64, u64) {
+        *self.identity.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Returns where the socket is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Removes the socket file, but only if it is still the one this server bound.
     pub fn remove(&self) {
         if let Ok(meta) = std::fs::symlink_metadata(&self.path) {
-            if (meta.dev(), meta.ino()) == self.identity {
+            if (meta.dev(), meta.ino()) == self.identity() {
                 let _ = std::fs::remove_file(&self.path);
+            }
+        }
+    }
+
+    /// SIGUSR1, as tmux: when the socket file was deleted (tmp cleaners do delete live
+    /// sockets), binds a new one at the same path and returns it, so clients find the server
+    /// again. Returns `None` when the socket is still there, or when something else now
+    /// occupies the path (it is left alone).
+    pub fn recreate(&self) -> Option<UnixListener> {
+        match std::fs::symlink_metadata(&self.path) {
+            Ok(meta) if (meta.dev(), meta.ino()) == self.identity() => return None,
+            Ok(_) => {
+                log!(
+                    "SIGUSR1: {} is not this server's socket; left alone",
+                    self.path.display()
+                );
+                return None;
+            }
+            Err(_) => {}
+        }
+        match bind(&self.path) {
+            Ok(listener) => {
+                if let Ok(meta) = std::fs::metadata(&self.path) {
+                    *self.identity.lock().unwrap_or_else(|e| e.into_inner()) =
+                        (meta.dev(), meta.ino());
+                }
+                log!("SIGUSR1: socket {} created again", self.path.display());
+                Some(listener)
+            }
+            Err(e) => {
+                log!("SIGUSR1: {e}");
+                None
             }
         }
     }
@@ -50,6 +95,8 @@ pub fn daemonize(opts: &ServerOptions) -> Result<(UnixListener, SocketFile), i32
     }
     let _ = setsid();
     close_inherited();
+    ignore_signals();
+    return_memory();
     let listener = match bind(&opts.socket) {
         Ok(l) => l,
         Err(e) => {
@@ -70,7 +117,7 @@ pub fn daemonize(opts: &ServerOptions) -> Result<(UnixListener, SocketFile), i32
     log!("server started on {}", opts.socket.display());
     let file = SocketFile {
         path: opts.socket.clone(),
-        identity,
+        identity: Arc::new(Mutex::new(identity)),
     };
     Ok((listener, file))
 }
@@ -101,5 +148,58 @@ fn detach_stdio() {
         let _ = dup2_stdin(&null);
         let _ = dup2_stdout(&null);
         let _ = dup2_stderr(&null);
+    }
+}
+
+/// Ignores every signal whose default would end or stop the server, except SIGTERM and SIGINT
+/// (which shut it down) and those the server handles (SIGHUP, SIGUSR1, SIGUSR2, SIGCHLD; see
+/// `io::signals`), whose handlers replace this. A stray `kill -QUIT`, `-ALRM`, `-TSTP` or a
+/// real-time signal must not end every session. A real fault (SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+/// SIGTRAP from the CPU) still ends the process: the kernel forces the default action of an
+/// ignored fault signal, so a crash is never turned into a hang. Programs the server starts
+/// get default dispositions back (`io::pty`).
+fn ignore_signals() {
+    use nix::libc;
+    let named = [
+        libc::SIGQUIT,
+        libc::SIGILL,
+        libc::SIGTRAP,
+        libc::SIGABRT,
+        libc::SIGBUS,
+        libc::SIGFPE,
+        libc::SIGSEGV,
+        libc::SIGPIPE,
+        libc::SIGALRM,
+        libc::SIGSTKFLT,
+        libc::SIGTSTP,
+        libc::SIGTTIN,
+        libc::SIGTTOU,
+        libc::SIGXCPU,
+        libc::SIGXFSZ,
+        libc::SIGVTALRM,
+        libc::SIGPROF,
+        libc::SIGIO,
+        libc::SIGPWR,
+        libc::SIGSYS,
+        libc::SIGUSR1,
+        libc::SIGUSR2,
+        libc::SIGHUP,
+    ];
+    let realtime = libc::SIGRTMIN()..=libc::SIGRTMAX();
+    for sig in named.into_iter().chain(realtime) {
+        // SAFETY: setting SIG_IGN installs no code; the process has no threads yet. The C
+        // library refuses (harmlessly) the real-time signals it keeps for itself.
+        unsafe { libc::signal(sig, libc::SIG_IGN) };
+    }
+}
+
+/// Makes large allocations come from their own mappings, returned to the system when freed.
+/// By default glibc raises that threshold after the first large free, so buffers of half-sent
+/// 16 MiB frames would stay in the server's heap after their connections are gone.
+fn return_memory() {
+    #[cfg(target_env = "gnu")]
+    {
+        // SAFETY: mallopt only changes the allocator's tuning; no thread exists yet.
+        unsafe { nix::libc::mallopt(nix::libc::M_MMAP_THRESHOLD, 256 * 1024) };
     }
 }

@@ -20,6 +20,9 @@ pub enum Event {
         /// The client process's pid (from SO_PEERCRED), 0 when unknown.
         pid: i32,
     },
+    /// Right after [`Event::Connected`]: the gate through which the client's reader hands
+    /// over messages one at a time.
+    Gate(ClientId, crate::model::client::InputGate),
     /// A client sent a message after its command.
     Message(ClientId, ClientMsg),
     /// A client's connection ended; `reason` says why when it was the client's fault.
@@ -32,6 +35,8 @@ pub enum Event {
     Closed(PaneId, ProgramId),
     /// A pane's child exited with this status (`128 + signal` when killed by a signal).
     Exited(PaneId, ProgramId, i32),
+    /// A pane's program read enough of its input queue for a waiting paste to go on.
+    InputRoom(PaneId, ProgramId),
     /// SIGTERM or SIGINT: shut down.
     Terminate,
     /// A job finished: its output and its exit status (`128 + signal` when killed).

@@ -1,36 +1,164 @@
 //! The real side of the OS seam ([`Os`], [`PaneIo`]): panes on pseudo-terminals with a
 //! reader, a writer and an exit watcher task each, the system clocks and the host name.
+//!
+//! A pane's input waits in a queue bounded in bytes ([`INPUT_LIMIT`]) that its writer task
+//! empties into the PTY as the program reads; the model keeps what does not fit. Dropping a
+//! pane's handle stops its reader and writer, which closes the PTY master (the kernel hangs
+//! up the terminal) even when the program never reads. Every child is known to a registry
+//! ([`Children`]) so that the server's exit can hang up and then kill what is left.
 
-use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::collections::{HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 
 use mux_term_emu::Size as TermSize;
-use tokio::sync::{mpsc, Notify};
+use tokio::sync::{watch, Notify};
 
 use crate::ids::{PaneId, ProgramId};
 use crate::io::event::{Event, EventTx};
 use crate::io::pty::{self, Master};
 use crate::log::log;
-use crate::model::os::{Os, PaneIo, SpawnSpec, Started};
+use crate::model::os::{Exhausted, Os, PaneIo, SpawnSpec, Started};
+use crate::model::pane::INPUT_LIMIT;
 
 /// How many bytes one read of a PTY takes at most; small enough that one busy pane cannot
 /// hold the event loop for long.
 const READ_CHUNK: usize = 16 * 1024;
 
-/// How many chunks of input may wait for a pane that is not reading its terminal.
-const INPUT_QUEUE: usize = 256;
-
 /// The operating system: panes' output and exits come back on `events`.
 pub struct RealOs {
     /// Where pane tasks send their events.
     events: EventTx,
+    /// The children still running.
+    children: Children,
 }
 
 impl RealOs {
     /// Returns the OS whose pane tasks report to `events`.
     pub fn new(events: EventTx) -> RealOs {
-        RealOs { events }
+        RealOs {
+            events,
+            children: Children::default(),
+        }
     }
+
+    /// Returns the registry of running children, for the server's exit.
+    pub fn children(&self) -> Children {
+        self.children.clone()
+    }
+}
+
+/// The pane programs still running (not yet reaped), shared by the exit watchers and the
+/// server's exit.
+#[derive(Clone, Default)]
+pub struct Children {
+    /// Their pids (each a session and process group leader).
+    pids: Arc<Mutex<HashSet<i32>>>,
+    /// Told each time one is reaped.
+    reaped: Arc<Notify>,
+}
+
+impl Children {
+    /// Returns the pids still running.
+    pub fn alive(&self) -> Vec<i32> {
+        self.lock().iter().copied().collect()
+    }
+
+    /// Locks the set.
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<i32>> {
+        self.pids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until every child has been reaped.
+    pub async fn all_reaped(&self) {
+        loop {
+            let notified = self.reaped.notified();
+            if self.lock().is_empty() {
+                return;
+            }
+            notified.await;
+        }
+    }
+
+    /// The server's exit: sends SIGHUP to every child's process group, waits at most `grace`
+    /// for them to go, then sends SIGKILL to every process still in the sessions of the
+    /// children that were running (a program that ignores SIGHUP must not outlive the server
+    /// holding a terminal nobody can reach). Never waits longer than `grace`.
+    pub async fn end(&self, grace: Duration) {
+        let leaders = self.alive();
+        if leaders.is_empty() {
+            return;
+        }
+        for &pid in &leaders {
+            signal_group(pid, nix::sys::signal::Signal::SIGHUP);
+        }
+        if tokio::time::timeout(grace, self.all_reaped()).await.is_ok() {
+            return;
+        }
+        let left = self.alive();
+        log!("{} programs ignored SIGHUP; killing them", left.len());
+        for pid in pids_in_sessions(&leaders) {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+        for pid in left {
+            signal_group(pid, nix::sys::signal::Signal::SIGKILL);
+        }
+    }
+}
+
+/// Sends `sig` to the process group `pgrp`.
+fn signal_group(pgrp: i32, sig: nix::sys::signal::Signal) {
+    if pgrp > 0 {
+        let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pgrp), sig);
+    }
+}
+
+/// Returns the processes whose session is one of `sessions`, from `/proc`.
+fn pids_in_sessions(sessions: &[i32]) -> Vec<i32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                .and_then(|stat| {
+                    // Fields after the command's closing parenthesis: state ppid pgrp session.
+                    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+                    fields.get(3)?.parse::<i32>().ok()
+                })
+                .is_some_and(|sid| sessions.contains(&sid))
+        })
+        .collect()
+}
+
+/// Describes a failure to start a program that is the server's own: out of descriptors or
+/// pseudo-terminals. Other failures are the program's and are returned as they are.
+fn exhausted(e: std::io::Error) -> std::io::Error {
+    use nix::libc;
+    let message = match e.raw_os_error() {
+        Some(libc::EMFILE) => {
+            let limit = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE)
+                .map(|(soft, _)| soft.to_string())
+                .unwrap_or_else(|_| "unknown".into());
+            format!(
+                "too many open files in the server (limit {limit}): close some panes or raise ulimit -n"
+            )
+        }
+        Some(libc::ENFILE) => {
+            "too many open files in the system: close some panes or programs".to_string()
+        }
+        Some(libc::ENOSPC) | Some(libc::EAGAIN) | Some(libc::ENXIO) => format!(
+            "no pseudo-terminal left ({}): close some panes or raise kernel.pty.max",
+            crate::model::ops::describe(&e)
+        ),
+        _ => return e,
+    };
+    std::io::Error::other(Exhausted(message))
 }
 
 impl Os for RealOs {
@@ -41,32 +169,48 @@ impl Os for RealOs {
         spec: &SpawnSpec,
         size: TermSize,
     ) -> std::io::Result<Started> {
-        let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows)?;
+        let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows).map_err(exhausted)?;
         let pid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(-1);
         let drain = Arc::new(Notify::new());
+        let (stop, stopped) = watch::channel(());
         let source = (pane, program);
         tokio::spawn(read_loop(
             source,
             master.clone(),
-            drain.clone(),
+            (drain.clone(), stopped.clone()),
             self.events.clone(),
         ));
-        let (input, rx) = mpsc::channel(INPUT_QUEUE);
-        tokio::spawn(write_loop(pane, master.clone(), rx));
+        let input = Arc::new(InputQueue::default());
+        tokio::spawn(write_loop(
+            source,
+            master.clone(),
+            (input.clone(), stopped),
+            self.events.clone(),
+        ));
         let exit_tx = self.events.clone();
+        let children = self.children.clone();
+        children.lock().insert(pid);
         tokio::spawn(async move {
             let status = match child.wait().await {
                 Ok(s) => exit_code(s),
                 Err(_) => 1,
             };
+            children.lock().remove(&pid);
+            children.reaped.notify_waiters();
             let _ = exit_tx.send(Event::Exited(pane, program, status)).await;
         });
         let io = PtyPane {
-            id: pane,
             pid,
             master,
             input,
             drain,
+            _stop: stop,
+            resize: Arc::new(Mutex::new(PendingResize {
+                wanted: None,
+                first: Instant::now(),
+                last: Instant::now(),
+                told: None,
+            })),
         };
         Ok(Started {
             io: Box::new(io),
@@ -106,6 +250,7 @@ impl Os for RealOs {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .kill_on_drop(false);
+        pty::with_default_signals(&mut cmd);
         let mut child = match cmd.spawn() {
             Ok(c) => c,
             Err(e) => {
@@ -129,29 +274,148 @@ impl Os for RealOs {
     }
 }
 
-/// A pane's PTY master, its input queue and its child.
+/// A pane's PTY master, its input queue and its child. Dropping it stops the pane's reader
+/// and writer, which closes the master.
 struct PtyPane {
-    /// The pane, for log lines.
-    id: PaneId,
     /// The child's pid.
     pid: i32,
     /// The PTY master.
     master: Master,
-    /// Queue of bytes for the program.
-    input: mpsc::Sender<Vec<u8>>,
+    /// Bytes for the program.
+    input: Arc<InputQueue>,
     /// Tells the reader to drain what is left and finish.
     drain: Arc<Notify>,
+    /// Dropped with the pane: the reader and writer stop.
+    _stop: watch::Sender<()>,
+    /// A size the PTY is still to be told.
+    resize: Arc<Mutex<PendingResize>>,
+}
+
+/// Resizes are coalesced: the first after a quiet time reaches the PTY (and its program, as
+/// SIGWINCH) at once; those that follow within this time wait until the size has stayed the
+/// same for this long, and only the last is applied. A storm of resizes, such as a window
+/// being dragged, gives a few SIGWINCHes and ends at the exact final size.
+const RESIZE_QUIET: Duration = Duration::from_millis(40);
+
+/// The longest a program waits to hear of a new size while resizes keep coming.
+const RESIZE_MAX_WAIT: Duration = Duration::from_millis(250);
+
+/// A size waiting to reach a PTY, while resizes keep coming.
+struct PendingResize {
+    /// The latest size, while one waits.
+    wanted: Option<TermSize>,
+    /// When the first resize of this burst came.
+    first: Instant,
+    /// When the latest came.
+    last: Instant,
+    /// When the PTY was last told a size.
+    told: Option<Instant>,
+}
+
+/// Tells the PTY the latest size once resizes have stopped for [`RESIZE_QUIET`] (or after
+/// [`RESIZE_MAX_WAIT`]), then ends: the timer exists only while a resize waits.
+async fn resize_later(pending: Arc<Mutex<PendingResize>>, master: Master) {
+    loop {
+        let due = {
+            let r = pending.lock().unwrap_or_else(|e| e.into_inner());
+            (r.last + RESIZE_QUIET).min(r.first + RESIZE_MAX_WAIT)
+        };
+        tokio::time::sleep_until(due.into()).await;
+        let mut r = pending.lock().unwrap_or_else(|e| e.into_inner());
+        let due = (r.last + RESIZE_QUIET).min(r.first + RESIZE_MAX_WAIT);
+        if Instant::now() < due {
+            continue;
+        }
+        if let Some(size) = r.wanted.take() {
+            r.told = Some(Instant::now());
+            if let Err(e) = pty::resize(master.get_ref(), size.cols, size.rows) {
+                log!("resize to {}x{} failed: {e}", size.cols, size.rows);
+            }
+        }
+        return;
+    }
+}
+
+/// A pane's input queue, bounded in bytes, shared by the model's side (which fills it) and
+/// the writer task (which empties it into the PTY).
+#[derive(Default)]
+struct InputQueue {
+    /// The queue.
+    state: Mutex<Queued>,
+    /// Wakes the writer when bytes arrive.
+    wake: Notify,
+}
+
+/// The bytes of an [`InputQueue`].
+#[derive(Default)]
+struct Queued {
+    /// Chunks in order; the first has `written` bytes gone already.
+    chunks: VecDeque<Vec<u8>>,
+    /// How many bytes of the first chunk were written.
+    written: usize,
+    /// How many bytes wait in all.
+    bytes: usize,
+    /// Whether a write was cut short: the writer reports room once half the limit is free.
+    room_wanted: bool,
+}
+
+impl InputQueue {
+    /// Locks the queue.
+    fn lock(&self) -> std::sync::MutexGuard<'_, Queued> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
 }
 
 impl PaneIo for PtyPane {
-    fn write(&self, bytes: Vec<u8>) {
-        if self.input.try_send(bytes).is_err() {
-            log!("pane %{}: input queue full, input dropped", self.id.0);
+    fn write(&self, bytes: &[u8]) -> usize {
+        let mut q = self.input.lock();
+        let room = INPUT_LIMIT.saturating_sub(q.bytes);
+        let n = room.min(bytes.len());
+        if n < bytes.len() {
+            q.room_wanted = true;
+        }
+        if n > 0 {
+            q.chunks.push_back(bytes[..n].to_vec());
+            q.bytes += n;
+            drop(q);
+            self.input.wake.notify_one();
+        }
+        n
+    }
+
+    fn queued(&self) -> usize {
+        self.input.lock().bytes
+    }
+
+    fn discard_queued(&self) {
+        let mut q = self.input.lock();
+        // A chunk being written stays (its rest), so no sequence is cut in half.
+        let front = q.chunks.pop_front();
+        q.chunks.clear();
+        q.bytes = 0;
+        if let Some(front) = front {
+            q.bytes = front.len().saturating_sub(q.written);
+            q.chunks.push_back(front);
         }
     }
 
     fn resize(&self, size: TermSize) -> std::io::Result<()> {
-        pty::resize(self.master.get_ref(), size.cols, size.rows)
+        let now = Instant::now();
+        let mut r = self.resize.lock().unwrap_or_else(|e| e.into_inner());
+        let quiet = !matches!(r.told, Some(t) if now < t + RESIZE_QUIET);
+        if r.wanted.is_none() && quiet {
+            // The first resize after a quiet time reaches the program at once.
+            r.told = Some(now);
+            return pty::resize(self.master.get_ref(), size.cols, size.rows);
+        }
+        let start = r.wanted.is_none();
+        r.wanted = Some(size);
+        r.last = now;
+        if start {
+            r.first = now;
+            tokio::spawn(resize_later(self.resize.clone(), self.master.clone()));
+        }
+        Ok(())
     }
 
     fn start_drain(&self) {
@@ -191,16 +455,18 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
         .unwrap_or(1)
 }
 
-/// Reads the PTY until end of file, or until asked to drain, and passes output on.
+/// Reads the PTY until end of file, until asked to drain, or until the pane is dropped, and
+/// passes output on.
 async fn read_loop(
     (id, program): (PaneId, ProgramId),
     master: Master,
-    drain: Arc<Notify>,
+    (drain, mut stopped): (Arc<Notify>, watch::Receiver<()>),
     events: EventTx,
 ) {
     let mut buf = vec![0u8; READ_CHUNK];
     loop {
         tokio::select! {
+            _ = stopped.changed() => return,
             ready = master.readable() => {
                 let Ok(mut guard) = ready else { break };
                 match guard.try_io(|fd| pty::read_nonblocking(fd.get_ref(), &mut buf)) {
@@ -247,22 +513,69 @@ async fn drain_rest(
     }
 }
 
-/// Writes queued input to the PTY as it becomes writable.
-async fn write_loop(id: PaneId, master: Master, mut rx: mpsc::Receiver<Vec<u8>>) {
-    while let Some(bytes) = rx.recv().await {
-        let mut done = 0;
-        while done < bytes.len() {
-            let Ok(mut guard) = master.writable().await else {
-                return;
-            };
-            match guard.try_io(|fd| pty::write_nonblocking(fd.get_ref(), &bytes[done..])) {
-                Ok(Ok(n)) => done += n,
-                Ok(Err(e)) => {
-                    log!("pane %{}: write failed: {e}", id.0);
-                    return;
-                }
-                Err(_would_block) => {}
+/// Writes queued input to the PTY as the program reads it, until the pane is dropped; tells
+/// the event loop when a cut-short write may go on.
+async fn write_loop(
+    (id, program): (PaneId, ProgramId),
+    master: Master,
+    (input, mut stopped): (Arc<InputQueue>, watch::Receiver<()>),
+    events: EventTx,
+) {
+    loop {
+        // Wait for bytes, unless some are queued already.
+        let wake = input.wake.notified();
+        if input.lock().bytes == 0 {
+            tokio::select! {
+                _ = stopped.changed() => return,
+                _ = wake => continue,
             }
+        }
+        let mut guard = tokio::select! {
+            _ = stopped.changed() => return,
+            ready = master.writable() => match ready {
+                Ok(guard) => guard,
+                Err(_) => return,
+            },
+        };
+        let written = guard.try_io(|fd| {
+            let mut q = input.lock();
+            let at = q.written;
+            let Some(chunk) = q.chunks.front() else {
+                return Ok(0);
+            };
+            let n = pty::write_nonblocking(fd.get_ref(), chunk.get(at..).unwrap_or_default())?;
+            if n == 0 {
+                return Err(std::io::ErrorKind::WouldBlock.into());
+            }
+            q.written += n;
+            q.bytes -= n;
+            if q.chunks.front().is_some_and(|c| c.len() <= q.written) {
+                q.chunks.pop_front();
+                q.written = 0;
+            }
+            Ok(n)
+        });
+        match written {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => {
+                // The program is gone (EIO): drop what waits; the pane closes soon.
+                log!("pane %{}: write failed: {e}", id.0);
+                let mut q = input.lock();
+                *q = Queued::default();
+                return;
+            }
+            Err(_would_block) => continue,
+        }
+        let room = {
+            let mut q = input.lock();
+            let room = q.room_wanted && q.bytes <= INPUT_LIMIT / 2;
+            if room {
+                q.room_wanted = false;
+            }
+            room
+        };
+        if room && events.send(Event::InputRoom(id, program)).await.is_err() {
+            return;
         }
     }
 }

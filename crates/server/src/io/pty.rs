@@ -72,6 +72,26 @@ fn child_setup() -> io::Result<()> {
     if unsafe { nix::libc::ioctl(0, nix::libc::TIOCSCTTY as _, 0) } < 0 {
         return Err(io::Error::last_os_error());
     }
+    default_signals()?;
+    // Every descriptor above 2 is marked close-on-exec rather than closed, so that the pipe
+    // through which the standard library reports a failed exec stays open until the exec.
+    const CLOSE_RANGE_CLOEXEC: u32 = 1 << 2;
+    // SAFETY: close_range has no memory effects; fds 0–2 are kept.
+    unsafe {
+        nix::libc::syscall(
+            nix::libc::SYS_close_range,
+            3u32,
+            u32::MAX,
+            CLOSE_RANGE_CLOEXEC,
+        )
+    };
+    Ok(())
+}
+
+/// Gives every signal its default disposition and unblocks them all: run between fork and
+/// exec, it undoes what the server ignores (see `io::daemon`) so a program it starts sees a
+/// clean slate. Only async-signal-safe calls.
+fn default_signals() -> io::Result<()> {
     // Every signal, real-time ones included (an ignored signal stays ignored across exec).
     for sig in 1..=nix::libc::SIGRTMAX() {
         if sig != nix::libc::SIGKILL && sig != nix::libc::SIGSTOP {
@@ -93,19 +113,14 @@ fn child_setup() -> io::Result<()> {
         }
     }
     signal::sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;
-    // Every descriptor above 2 is marked close-on-exec rather than closed, so that the pipe
-    // through which the standard library reports a failed exec stays open until the exec.
-    const CLOSE_RANGE_CLOEXEC: u32 = 1 << 2;
-    // SAFETY: close_range has no memory effects; fds 0–2 are kept.
-    unsafe {
-        nix::libc::syscall(
-            nix::libc::SYS_close_range,
-            3u32,
-            u32::MAX,
-            CLOSE_RANGE_CLOEXEC,
-        )
-    };
     Ok(())
+}
+
+/// Makes `cmd` start its program with default signal dispositions and an empty mask
+/// (`copy-pipe` and other helpers the server runs).
+pub fn with_default_signals(cmd: &mut Command) {
+    // SAFETY: the closure only makes async-signal-safe system calls.
+    unsafe { cmd.pre_exec(default_signals) };
 }
 
 /// Sets the PTY's window size; the kernel sends SIGWINCH to the foreground process group.

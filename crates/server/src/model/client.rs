@@ -1,10 +1,11 @@
 //! A connected client as the state owner sees it: its queue, attachment, size, key-table
 //! state and what its screen currently shows.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use mux_protocol::{Cell, ClientTerminal, CommandRequest, Cursor, ServerMsg, Size};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Semaphore};
 
 use crate::ids::{ClientId, SessionId};
 use crate::model::mode::Mode;
@@ -64,6 +65,47 @@ pub struct Client {
     /// Its standard input, while a command reads it (`load-buffer -`): the buffer it goes
     /// to and what arrived so far.
     pub stdin: Option<(Option<String>, Vec<u8>)>,
+    /// Lets its connection hand over the next message (see [`InputGate`]).
+    pub gate: InputGate,
+    /// The paste it is sending in pieces, while one is under way.
+    pub paste: Option<crate::model::paste::PasteStream>,
+}
+
+/// A connection's turn to hand the event loop a message: its reader takes the one permit
+/// before it passes a message on, and the event loop gives it back (a [`Turn`] dropped) once
+/// the message is dealt with. Input that must wait (a paste the pane cannot take yet) keeps
+/// the turn, so nothing the client sends after it overtakes it and the client's socket pushes
+/// back, while the server holds at most one message per connection. Dropping the gate (the
+/// client forgotten) ends the reader.
+#[derive(Debug)]
+pub struct InputGate(Arc<Semaphore>);
+
+impl InputGate {
+    /// Returns a gate and the semaphore its connection's reader takes turns from.
+    pub fn new() -> (InputGate, Arc<Semaphore>) {
+        let sem = Arc::new(Semaphore::new(1));
+        (InputGate(sem.clone()), sem)
+    }
+
+    /// Returns the turn of the message being handled; dropping it lets the next one in.
+    pub fn turn(&self) -> Turn {
+        Turn(self.0.clone())
+    }
+}
+
+impl Drop for InputGate {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+/// The turn of a message being handled (see [`InputGate`]).
+pub struct Turn(Arc<Semaphore>);
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        self.0.add_permits(1);
+    }
 }
 
 /// A part of the status line.
@@ -115,13 +157,17 @@ pub struct MouseTarget {
 }
 
 impl Client {
-    /// Makes the state for a client that sent `request`.
+    /// Makes the state for a client that sent `request`, with a gate of its own until the
+    /// connection's is set.
     pub fn new(id: ClientId, tx: mpsc::Sender<ServerMsg>, request: &CommandRequest) -> Client {
         Client {
             id,
             tx,
             session: None,
-            terminal: request.terminal.clone(),
+            terminal: request.terminal.clone().map(|mut t| {
+                t.size = crate::model::resize::clamp(t.size);
+                t
+            }),
             cwd: request.cwd.clone(),
             env: request.env.clone(),
             pid: 0,
@@ -143,6 +189,8 @@ impl Client {
             shown_mouse: None,
             mouse: MouseState::default(),
             stdin: None,
+            gate: InputGate::new().0,
+            paste: None,
         }
     }
 
@@ -158,12 +206,26 @@ impl Client {
         self.pid
     }
 
-    /// Returns the client's terminal size (80×24 without a terminal).
+    /// Returns the client's terminal size (80×24 without a terminal), within
+    /// [`crate::model::resize::MAX_COLS`] by [`crate::model::resize::MAX_ROWS`].
     pub fn size(&self) -> Size {
         self.terminal
             .as_ref()
-            .map(|t| t.size)
+            .map(|t| crate::model::resize::clamp(t.size))
             .unwrap_or(Size { cols: 80, rows: 24 })
+    }
+
+    /// Records the client's new terminal size, clamped as [`Client::size`] says, and forgets
+    /// what its screen shows. Returns whether the size changed.
+    pub fn set_size(&mut self, size: Size) -> bool {
+        let size = crate::model::resize::clamp(size);
+        let Some(t) = self.terminal.as_mut() else {
+            return false;
+        };
+        let changed = t.size != size;
+        t.size = size;
+        self.invalidate();
+        changed
     }
 
     /// Returns the value of an environment variable the client had.
@@ -180,9 +242,11 @@ impl Client {
         self.tx.try_send(msg).is_ok()
     }
 
-    /// Returns whether a screen update may be queued now without crowding out control messages.
+    /// Returns whether a screen update may be queued now: only when nothing waits for the
+    /// client, so a client that stops reading (or is stopped) has at most one stale update
+    /// ahead of it, and catches up with one redraw of the current screen when it reads again.
     pub fn can_take_frame(&self) -> bool {
-        self.tx.capacity() > 2
+        self.tx.capacity() == self.tx.max_capacity()
     }
 
     /// Forgets what the client shows, so the next update redraws everything.

@@ -33,6 +33,9 @@ pub struct FakePane {
     pub command: Option<String>,
     /// Its foreground's working directory, as the test says.
     pub cwd: Option<String>,
+    /// When set, how many bytes of `input` its queue holds before it refuses more (a
+    /// program that does not read); the test takes `input` to make room.
+    pub queue_limit: Option<usize>,
 }
 
 /// Everything the fake OS did, shared between it and the test.
@@ -172,8 +175,33 @@ impl FakePaneIo {
 }
 
 impl PaneIo for FakePaneIo {
-    fn write(&self, bytes: Vec<u8>) {
-        self.with(|p| p.input.extend(bytes));
+    fn write(&self, bytes: &[u8]) -> usize {
+        self.with(|p| {
+            let room = p
+                .queue_limit
+                .map_or(bytes.len(), |l| l.saturating_sub(p.input.len()));
+            let n = room.min(bytes.len());
+            p.input.extend_from_slice(&bytes[..n]);
+            n
+        })
+    }
+
+    fn discard_queued(&self) {
+        self.with(|p| {
+            if p.queue_limit.is_some() {
+                p.input.clear();
+            }
+        });
+    }
+
+    fn queued(&self) -> usize {
+        self.with(|p| {
+            if p.queue_limit.is_some() {
+                p.input.len()
+            } else {
+                0
+            }
+        })
     }
 
     fn resize(&self, size: TermSize) -> std::io::Result<()> {

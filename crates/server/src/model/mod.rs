@@ -25,6 +25,7 @@ pub mod mouse;
 pub mod ops;
 pub mod os;
 pub mod pane;
+pub mod paste;
 pub mod queue;
 pub mod rename;
 pub mod resize;

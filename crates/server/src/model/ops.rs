@@ -5,6 +5,7 @@ use mux_term_emu::Size as TermSize;
 
 use crate::ids::{PaneId, ProgramId, SessionId, WindowId};
 use crate::model::layout::{Split, SplitSize};
+use crate::model::os::Exhausted;
 use crate::model::pane::{Pane, PanePlace};
 use crate::model::spawn::{self, SpawnContext};
 use crate::model::state::State;
@@ -67,10 +68,12 @@ fn start_program(
     }
     let history = state.options.session(sid, "history-limit").as_number();
     let program = ProgramId(state.next_ids.program);
-    let started = state
-        .os
-        .spawn(id, program, &spec, size)
-        .map_err(|e| format!("{}: {}", spec.program.display(), describe(&e)))?;
+    let started = state.os.spawn(id, program, &spec, size).map_err(|e| {
+        match e.get_ref().and_then(|i| i.downcast_ref::<Exhausted>()) {
+            Some(exhausted) => exhausted.to_string(),
+            None => format!("{}: {}", spec.program.display(), describe(&e)),
+        }
+    })?;
     state.next_ids.program += 1;
     let place = PanePlace {
         id,

@@ -39,9 +39,17 @@ pub struct Started {
 /// What a pane needs from its PTY and child while it runs. The program's output and exit
 /// do not come through here: they arrive as events, which the event loop hands to the model.
 pub trait PaneIo {
-    /// Queues bytes for the program to read, without waiting; drops them (and logs) when
-    /// the program is not reading and the queue is full.
-    fn write(&self, bytes: Vec<u8>);
+    /// Queues as much of `bytes` as fits in the pane's input queue (bounded in bytes; the
+    /// PTY takes from it as the program reads) without waiting, and returns how many it took.
+    /// When it took fewer than all, an [`InputRoom`](crate::model::pane) event follows once
+    /// the program has read enough to make room.
+    fn write(&self, bytes: &[u8]) -> usize;
+
+    /// Returns how many bytes wait in the input queue.
+    fn queued(&self) -> usize;
+
+    /// Drops every byte waiting in the input queue (a paste the program never read).
+    fn discard_queued(&self);
 
     /// Tells the PTY its new size; the kernel signals the program with SIGWINCH.
     fn resize(&self, size: TermSize) -> std::io::Result<()>;
@@ -61,6 +69,20 @@ pub trait PaneIo {
     /// Returns the working directory of the PTY's foreground process.
     fn foreground_cwd(&self) -> Option<String>;
 }
+
+/// A failure to start a program that is the server's, not the program's: out of descriptors
+/// or pseudo-terminals. Its message names the cause and what to do, and is shown as it is
+/// (not after the program's name).
+#[derive(Debug)]
+pub struct Exhausted(pub String);
+
+impl std::fmt::Display for Exhausted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Exhausted {}
 
 /// The operating system as the model sees it.
 pub trait Os {

@@ -1,14 +1,30 @@
 //! A pane as the model holds it: its terminal state, child pid, names and exit status, and
 //! the handle to its PTY behind the OS seam ([`PaneIo`]).
 
-use std::time::Instant;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 use mux_term_emu::{Size as TermSize, Terminal};
 
-use crate::ids::{PaneId, ProgramId, SessionId, WindowId};
+use crate::ids::{ClientId, PaneId, ProgramId, SessionId, WindowId};
 use crate::log::log;
+use crate::model::client::Turn;
 use crate::model::copy::CopyMode;
 use crate::model::os::{PaneIo, Started};
+
+/// The most input that may wait for a pane's program (the PTY's queue), in bytes. A paste
+/// larger than that waits in the pane's backlog and goes in as the program reads.
+pub const INPUT_LIMIT: usize = 8 << 20;
+
+/// How long a paste may wait without the program reading any of it before the rest is
+/// refused, with `paste truncated: pane is not reading` on the status line.
+pub const PASTE_STALL: Duration = Duration::from_secs(5);
+
+/// What the status line tells the user when a paste is cut short.
+pub const PASTE_TRUNCATED: &str = "paste truncated: pane is not reading";
+
+/// What the status line tells the user when keys are refused.
+pub const INPUT_DROPPED: &str = "input dropped: pane is not reading";
 
 /// One pane and its running program.
 pub struct Pane {
@@ -50,6 +66,36 @@ pub struct Pane {
     /// The command words the program was started with (empty for the default shell), which
     /// respawn-pane runs again when given none, as in tmux.
     pub command: Vec<String>,
+    /// Paste input that did not fit in the PTY's queue yet.
+    backlog: Backlog,
+    /// Something the pane refused that the user must hear of: who sent it (if known) and the
+    /// message for the status line.
+    pub notice: Cell<Option<(Option<ClientId>, &'static str)>>,
+}
+
+/// Paste bytes waiting for room in the PTY's queue, in order.
+#[derive(Default)]
+struct Backlog {
+    /// The bytes; those before `start` have gone to the queue.
+    bytes: Vec<u8>,
+    /// How many of `bytes` have gone.
+    start: usize,
+    /// When the program last made room (or the backlog began).
+    progress: Option<Instant>,
+    /// The turns of the clients whose input waits here: they send nothing more until it is
+    /// gone.
+    turns: Vec<Turn>,
+    /// Whether a paste was added since the last [`Pane::hold`].
+    fresh: bool,
+    /// The client whose paste waits, to tell if it is cut short.
+    from: Option<ClientId>,
+}
+
+impl Backlog {
+    /// Returns the bytes still waiting.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.start..).unwrap_or_default()
+    }
 }
 
 /// Where a new pane belongs and what it starts with.
@@ -98,18 +144,129 @@ impl Pane {
             view: None,
             clock: false,
             command: Vec::new(),
+            backlog: Backlog::default(),
+            notice: Cell::new(None),
         }
     }
 
-    /// Queues bytes for the program; drops them (and logs) when the program is not reading
-    /// and the queue is full, so a stuck pane cannot grow server memory.
-    pub fn write(&self, bytes: Vec<u8>) {
-        if !bytes.is_empty() {
-            self.io.write(bytes);
+    /// Queues bytes for the program (keys, replies to its queries, mouse and focus reports).
+    /// Returns how many bytes were refused: all of them when the program has left
+    /// [`INPUT_LIMIT`] bytes unread, so a stuck pane cannot grow server memory. A refusal is
+    /// logged and noted for the status line.
+    pub fn write(&self, bytes: Vec<u8>) -> usize {
+        if bytes.is_empty() {
+            return 0;
+        }
+        if self.io.queued() + bytes.len() > INPUT_LIMIT {
+            log!(
+                "pane %{}: {} bytes of input refused, the pane is not reading",
+                self.id.0,
+                bytes.len()
+            );
+            self.notice.set(Some((None, INPUT_DROPPED)));
+            return bytes.len();
+        }
+        bytes.len() - self.io.write(&bytes)
+    }
+
+    /// Queues a paste, or any large input, for the program: what does not fit in the PTY's
+    /// queue now waits in the pane and goes in as the program reads (keeping the turn of the
+    /// client it came from, see [`Pane::hold`]). Returns how many bytes were refused: all of
+    /// them when [`INPUT_LIMIT`] bytes of paste already wait. If the program reads none of a
+    /// waiting paste for [`PASTE_STALL`], the rest is dropped ([`Pane::drop_stalled`]).
+    /// `from` is the client that pasted, when there is one, to be told of a refusal.
+    pub fn paste(&mut self, bytes: Vec<u8>, now: Instant, from: Option<ClientId>) -> usize {
+        if bytes.is_empty() {
+            return 0;
+        }
+        if self.backlog.rest().is_empty() {
+            let taken = self.io.write(&bytes);
+            if taken == bytes.len() {
+                return 0;
+            }
+            self.backlog.bytes = bytes;
+            self.backlog.start = taken;
+            self.backlog.progress = Some(now);
+        } else if self.backlog.rest().len() >= INPUT_LIMIT {
+            log!(
+                "pane %{}: paste of {} bytes refused, the pane is not reading",
+                self.id.0,
+                bytes.len()
+            );
+            self.notice.set(Some((from, PASTE_TRUNCATED)));
+            return bytes.len();
+        } else {
+            let start = self.backlog.start;
+            self.backlog.bytes.drain(..start);
+            self.backlog.start = 0;
+            self.backlog.bytes.extend_from_slice(&bytes);
+        }
+        self.backlog.fresh = true;
+        self.backlog.from = from.or(self.backlog.from);
+        0
+    }
+
+    /// Returns whether a paste was added to the backlog since the last call, and forgets it.
+    pub fn take_fresh_backlog(&mut self) -> bool {
+        std::mem::take(&mut self.backlog.fresh)
+    }
+
+    /// Keeps a client's turn until the backlog is gone: the client's next message waits.
+    pub fn hold(&mut self, turn: Turn) {
+        if self.backlog.rest().is_empty() {
+            return;
+        }
+        self.backlog.turns.push(turn);
+    }
+
+    /// The PTY's queue has room again: moves waiting paste input into it. When none is left,
+    /// the clients whose turns it held may send again.
+    pub fn pump(&mut self, now: Instant) {
+        let rest = self.backlog.rest();
+        if rest.is_empty() {
+            return;
+        }
+        let taken = self.io.write(rest);
+        if taken > 0 {
+            self.backlog.start += taken;
+            self.backlog.progress = Some(now);
+        }
+        if self.backlog.rest().is_empty() {
+            self.backlog = Backlog::default();
         }
     }
 
-    /// Resizes the terminal state and the PTY.
+    /// Returns when a waiting paste counts as stalled, if one waits.
+    pub fn backlog_deadline(&self) -> Option<Instant> {
+        if self.backlog.rest().is_empty() {
+            return None;
+        }
+        self.backlog.progress.map(|t| t + PASTE_STALL)
+    }
+
+    /// Drops a waiting paste that the program has not read from for [`PASTE_STALL`], and
+    /// what waits unread in the PTY's queue; notes it for the status line and returns the
+    /// client it came from, if any, and how many bytes were dropped.
+    pub fn drop_stalled(&mut self, now: Instant) -> Option<(Option<ClientId>, usize)> {
+        if !matches!(self.backlog_deadline(), Some(t) if t <= now) {
+            return None;
+        }
+        let dropped = self.backlog.rest().len();
+        let from = self.backlog.from;
+        log!(
+            "pane %{}: {dropped} bytes of paste dropped, the pane is not reading",
+            self.id.0
+        );
+        self.backlog = Backlog::default();
+        // What the program never read of it goes too, so keys get through again.
+        let unread = self.io.queued();
+        self.io.discard_queued();
+        self.notice.set(Some((from, PASTE_TRUNCATED)));
+        Some((from, dropped + unread))
+    }
+
+    /// Resizes the terminal state and the PTY (whose program hears of it once resizes stop
+    /// for a moment: see `io::os`).
     pub fn resize(&mut self, size: TermSize) {
         if self.term.size() == size {
             return;

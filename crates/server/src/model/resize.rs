@@ -11,6 +11,25 @@ use crate::model::window::Window;
 /// The size of a session made without a client and without `-x`/`-y`.
 pub const DEFAULT_SIZE: TermSize = TermSize { rows: 24, cols: 80 };
 
+/// The widest terminal, window or pane mux handles. tmux allows 10000 per side, but a
+/// client's screen is composed as one cell value per position: 1000x500 composes in about
+/// 60 MB and its first frame stays well under the protocol's frame limit, where 65535x65535
+/// would need hundreds of gigabytes. Every size that comes from outside (a client's terminal at
+/// attach and on resize, `new-session -x`/`-y`) is clamped by [`clamp`].
+pub const MAX_COLS: u16 = 1000;
+
+/// The tallest terminal, window or pane mux handles (see [`MAX_COLS`]).
+pub const MAX_ROWS: u16 = 500;
+
+/// Clamps a size from outside to 1..=[`MAX_COLS`] columns and 1..=[`MAX_ROWS`] rows: the
+/// one place where the limit is applied.
+pub fn clamp(size: TermSize) -> TermSize {
+    TermSize {
+        rows: size.rows.clamp(1, MAX_ROWS),
+        cols: size.cols.clamp(1, MAX_COLS),
+    }
+}
+
 /// Resizes a session's windows to fit its clients under the window-size policy.
 pub fn apply_window_size(state: &mut State, id: SessionId) {
     let Some(size) = wanted_size(state, id) else {
@@ -197,6 +216,26 @@ mod tests {
         h.ok("detach-client -s work");
         assert!(!h.state.clients.contains_key(&c));
         assert_eq!(pty(&h, 0), Some((100, 29)));
+    }
+
+    #[test]
+    fn sizes_from_outside_are_clamped_on_both_sides() {
+        let huge = TermSize {
+            rows: u16::MAX,
+            cols: u16::MAX,
+        };
+        assert_eq!(
+            clamp(huge),
+            TermSize {
+                rows: MAX_ROWS,
+                cols: MAX_COLS
+            }
+        );
+        assert_eq!(
+            clamp(TermSize { rows: 0, cols: 0 }),
+            TermSize { rows: 1, cols: 1 }
+        );
+        assert_eq!(clamp(DEFAULT_SIZE), DEFAULT_SIZE);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The few timers the server has, all started by something happening (DESIGN 7: an idle
 //! server sleeps): the automatic-rename second look, status-line messages and pane numbers
-//! that go away after a while.
+//! that go away after a while, and a paste the program does not read being cut short.
 
 use std::time::Instant;
 
@@ -21,10 +21,12 @@ impl State {
         });
         let sleeps = self.jobs.sleeps.iter().map(|s| s.until);
         let formats = self.format_jobs_due();
+        let panes = self.panes.values().filter_map(|p| p.backlog_deadline());
         clients
             .chain(self.rename_at)
             .chain(sleeps)
             .chain(formats)
+            .chain(panes)
             .min()
     }
 
@@ -34,6 +36,20 @@ impl State {
             crate::model::rename::recheck(self);
         }
         self.format_jobs_tick();
+        let mut stalled = Vec::new();
+        for pane in self.panes.values_mut() {
+            if let Some((Some(from), _)) = pane.drop_stalled(now) {
+                stalled.push((from, pane.id));
+            }
+        }
+        // The rest of a paste whose waiting part was dropped is refused as it arrives.
+        for (from, pane) in stalled {
+            if let Some(p) = self.clients.get_mut(&from).and_then(|c| c.paste.as_mut()) {
+                if p.pane == pane {
+                    p.truncated = true;
+                }
+            }
+        }
         for c in self.clients.values_mut() {
             if c.message.as_ref().is_some_and(|(_, t)| *t <= now) {
                 c.message = None;

@@ -20,6 +20,7 @@ use crate::model::state::State;
 pub mod files;
 mod group_a;
 mod group_b;
+mod input;
 mod jobs;
 
 /// What a command client was told.
@@ -108,10 +109,18 @@ impl Harness {
     /// Lets the frame interval pass and brings attached clients up to date.
     pub fn settle(&mut self) {
         self.fake.advance(Duration::from_millis(20));
-        crate::server::after_batch(&mut self.state);
-        let ids: Vec<ClientId> = self.queues.keys().copied().collect();
-        for id in ids {
-            self.drain(id);
+        // As a connection's writer reports an emptied queue (Event::Drained), updates held
+        // back while a client's queue was not empty go out on the next round.
+        for _ in 0..4 {
+            crate::server::after_batch(&mut self.state);
+            let ids: Vec<ClientId> = self.queues.keys().copied().collect();
+            let mut drained = false;
+            for id in ids {
+                drained |= self.drain(id);
+            }
+            if !drained {
+                break;
+            }
         }
     }
 
@@ -265,12 +274,14 @@ impl Harness {
     }
 
     /// Reads what a client was sent into its reply or screen.
-    fn drain(&mut self, id: ClientId) {
+    fn drain(&mut self, id: ClientId) -> bool {
         let Some(rx) = self.queues.get_mut(&id) else {
-            return;
+            return false;
         };
         let screen = self.screens.entry(id).or_default();
+        let mut any = false;
         while let Ok(msg) = rx.try_recv() {
+            any = true;
             match msg {
                 ServerMsg::Screen(update) => {
                     let (cols, rows) =
@@ -290,6 +301,7 @@ impl Harness {
                 other => screen.other.push(other),
             }
         }
+        any
     }
 
     /// Collects a command client's reply from what it was sent.

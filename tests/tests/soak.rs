@@ -1,0 +1,205 @@
+//! The soak test (issue 14), run on demand and never in CI:
+//!
+//! ```sh
+//! MUX_SOAK_MINUTES=30 cargo test -p mux-e2e --release -- --ignored soak --nocapture
+//! ```
+//!
+//! 20 sessions of 4 panes print in bursts; windows are resized at random; a client attaches
+//! and detaches every second and a random one is killed with SIGKILL; hostile frames arrive on
+//! side connections; a key is typed into a pane and its echo timed. It fails on a server
+//! restart, RSS growth after the warm-up of more than 1 MB per 10 minutes, a change in the
+//! server's descriptor or child count, or a key echo p99 over 50 ms. `MUX_SOAK_MINUTES`
+//! (default 10) sets how long it runs; the figures are printed.
+
+use std::io::Write;
+use std::os::unix::net::UnixStream;
+use std::time::{Duration, Instant};
+
+use mux_e2e::{wait_until, Env};
+use mux_protocol::{write_frame, ClientMsg, Hello, Size};
+
+/// Returns the resident set size of `pid` in KiB.
+fn rss_kib(pid: i32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Returns how many descriptors `pid` has open.
+fn fds(pid: i32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |d| d.count())
+}
+
+/// Returns how many processes have `pid` as their parent.
+fn children(pid: i32) -> usize {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat"))
+                .ok()
+                .and_then(|s| {
+                    s.rsplit(')')
+                        .next()?
+                        .split_whitespace()
+                        .nth(1)?
+                        .parse::<i32>()
+                        .ok()
+                })
+                == Some(pid)
+        })
+        .count()
+}
+
+/// The `pct`-th percentile of `samples` (sorted in place).
+fn percentile(samples: &mut [Duration], pct: usize) -> Duration {
+    samples.sort();
+    let i = samples.len().saturating_sub(1) * pct / 100;
+    samples.get(i).copied().unwrap_or_default()
+}
+
+/// Sends something hostile on a side connection: garbage, a bad length, a half frame, or a
+/// huge resize after a command.
+fn hostile(env: &Env, rng: &mut mux_testkit::Rng) {
+    let Ok(mut s) = UnixStream::connect(&env.sock) else {
+        return;
+    };
+    let _ = s.set_write_timeout(Some(Duration::from_secs(1)));
+    match rng.index(4) {
+        0 => {
+            let n = rng.index(64);
+            let _ = s.write_all(&rng.bytes(n));
+        }
+        1 => {
+            let _ = write_frame(&mut s, &Hello::current());
+            let _ = s.write_all(&u32::MAX.to_le_bytes());
+        }
+        2 => {
+            let _ = write_frame(&mut s, &Hello::current());
+            let _ = s.write_all(&(1u32 << 20).to_le_bytes());
+            let _ = s.write_all(&[1; 1000]);
+        }
+        _ => {
+            let _ = write_frame(&mut s, &Hello::current());
+            let huge = Size {
+                cols: u16::MAX,
+                rows: u16::MAX,
+            };
+            let _ = write_frame(&mut s, &ClientMsg::Resize(huge));
+        }
+    }
+}
+
+/// Waits until the soak's clients are gone from the server's view (only the probe is left),
+/// so counts compare like with like.
+fn only_the_probe_attached(env: &Env) {
+    wait_until(
+        "the soak's clients to be gone",
+        || (env.ok(&["list-clients"]).lines().count() <= 1).then_some(()),
+        || env.ok(&["list-clients"]),
+    );
+}
+
+#[test]
+#[ignore = "a soak test: minutes long, run on demand with --ignored soak"]
+fn soak() {
+    let minutes: u64 = std::env::var("MUX_SOAK_MINUTES")
+        .ok()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(10);
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    // Bursty output: a line of text every so often, sometimes a screenful.
+    let burst = env.write_home(
+        "burst",
+        "i=0; while :; do i=$((i+1)); if [ $((i % 50)) -eq 0 ]; then seq 1 2000; else echo burst $i; fi; sleep 1; done\n",
+    );
+    let burst = format!("sh {}", burst.display());
+    for s in 0..20 {
+        let name = format!("s{s}");
+        env.ok(&["new", "-d", "-s", &name, "-x", "120", "-y", "40", &burst]);
+        for _ in 0..3 {
+            env.ok(&["split-window", "-t", &name, &burst]);
+            env.ok(&["select-layout", "-t", &name, "tiled"]);
+        }
+    }
+    // The pane whose echo is timed: a shell in a session of its own.
+    let probe = env.client(&["new", "-s", "probe"], 100, 30);
+    probe.wait_text("$ ");
+    let server = env.server_pid().expect("a server");
+    let mut rng = mux_testkit::Rng::new(14);
+    let warmup = Duration::from_secs(60.min(minutes * 15));
+    let end = Instant::now() + Duration::from_secs(minutes * 60);
+    let started = Instant::now();
+    let mut baseline: Option<(u64, usize, usize)> = None;
+    let mut echoes = Vec::new();
+    let mut clients = Vec::new();
+    let mut killed = 0;
+    let mut n = 0u64;
+    while Instant::now() < end {
+        n += 1;
+        // Attach or detach every second; now and then kill one outright.
+        if clients.len() < 4 {
+            let s = format!("s{}", rng.index(20));
+            clients.push(env.client(&["attach", "-t", &s], 80, 24));
+        } else {
+            let i = rng.index(clients.len());
+            let mut c = clients.swap_remove(i);
+            if rng.index(3) == 0 {
+                c.signal(nix::sys::signal::Signal::SIGKILL);
+                killed += 1;
+            } else {
+                c.send(b"\x02d");
+            }
+            let _ = c.wait_exit();
+        }
+        // Random resizes.
+        for c in &clients {
+            let cols = 10 + u16::try_from(rng.index(200)).unwrap_or(0);
+            let rows = 3 + u16::try_from(rng.index(60)).unwrap_or(0);
+            c.resize(cols, rows);
+        }
+        hostile(&env, &mut rng);
+        // A key echo, timed from the keystroke to the screen.
+        let marker = format!("k{n}x");
+        let typed = Instant::now();
+        probe.send(format!("# {marker}"));
+        probe.wait_text(&marker);
+        echoes.push(typed.elapsed());
+        probe.send(b"\x15");
+        assert_eq!(env.server_pid(), Some(server), "the server restarted");
+        if started.elapsed() >= warmup && baseline.is_none() {
+            clients.clear();
+            only_the_probe_attached(&env);
+            baseline = Some((rss_kib(server), fds(server), children(server)));
+        }
+        std::thread::sleep(Duration::from_millis(1000));
+    }
+    drop(clients);
+    only_the_probe_attached(&env);
+    let (rss0, fds0, kids0) = baseline.expect("the soak ran past its warm-up");
+    let (rss1, fds1, kids1) = (rss_kib(server), fds(server), children(server));
+    let p99 = percentile(&mut echoes, 99);
+    let p50 = percentile(&mut echoes, 50);
+    let after_warmup = (minutes * 60).saturating_sub(warmup.as_secs()).max(1);
+    let growth_per_10min = rss1.saturating_sub(rss0) * 600 / after_warmup;
+    eprintln!(
+        "soak: {minutes} min, {n} rounds, {killed} clients killed; RSS {rss0} -> {rss1} KiB \
+         ({growth_per_10min} KiB per 10 min after warm-up); fds {fds0} -> {fds1}; children \
+         {kids0} -> {kids1}; key echo p50 {p50:?} p99 {p99:?}"
+    );
+    assert!(
+        growth_per_10min <= 1024,
+        "RSS grew {growth_per_10min} KiB per 10 min"
+    );
+    assert_eq!(fds1, fds0, "descriptor count drifted");
+    assert_eq!(kids1, kids0, "child count drifted");
+    assert!(p99 <= Duration::from_millis(50), "key echo p99 {p99:?}");
+    env.ok(&["kill-server"]);
+}
