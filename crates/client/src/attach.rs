@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
 use std::os::unix::net::UnixStream;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -13,8 +14,9 @@ use nix::sys::signal::Signal;
 use ratatui::Terminal;
 
 use crate::backend::MuxBackend;
-use crate::command::{emit, terminal_size};
+use crate::command::{emit, emit_bytes, terminal_size};
 use crate::draw::Model;
+use crate::escape::EscapeJoin;
 use crate::links::Links;
 use crate::{keys, outer, tty};
 
@@ -115,13 +117,16 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     let terminal = Terminal::new(MuxBackend::new(io::stdout(), Rc::clone(&links)))?;
     let input_tx = tx.clone();
     let input_writer = Arc::clone(&writer);
+    let escape_time = Arc::new(AtomicU32::new(0));
+    let mut events = EscapeJoin::new(Arc::clone(&escape_time));
     std::thread::Builder::new()
         .name("input".into())
-        .spawn(move || input_loop(&input_writer, &input_tx))?;
+        .spawn(move || input_loop(&mut events, &input_writer, &input_tx))?;
     std::thread::Builder::new()
         .name("reader".into())
         .spawn(move || reader_loop(reader, &tx))?;
     let ui = Ui {
+        escape_time,
         terminal,
         links,
         model: None,
@@ -146,9 +151,9 @@ fn send(writer: &Writer, msg: &ClientMsg) -> io::Result<()> {
 /// Reads terminal events and sends them to the server, a paste in pieces under the frame
 /// limit; resizes go to the main thread, which resizes its terminal first. A message that
 /// cannot be sent ends the client (`[lost server]`): input is never dropped unnoticed.
-fn input_loop(writer: &Writer, tx: &Sender<Event>) {
+fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Sender<Event>) {
     loop {
-        let event = match crossterm::event::read() {
+        let event = match events.next() {
             Ok(event) => event,
             Err(_) => {
                 let _ = tx.send(Event::TtyLost);
@@ -193,6 +198,8 @@ fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
 
 /// The main thread's state: the terminal, what the server last drew, and what was sent.
 struct Ui {
+    /// The escape-time the input thread honours, as the server last said.
+    escape_time: Arc<AtomicU32>,
     /// The ratatui terminal on standard output.
     terminal: Terminal<MuxBackend<Stdout>>,
     /// The hyperlinks of the frame being drawn, shared with the terminal's backend.
@@ -297,6 +304,10 @@ impl Ui {
             ServerMsg::Clipboard(data) => emit(&mut io::stdout(), &format!("\x1b]52;c;{data}\x07")),
             ServerMsg::Title(title) => emit(&mut io::stdout(), &format!("\x1b]2;{title}\x07")),
             ServerMsg::Mouse(report) => emit(&mut io::stdout(), &tty::mouse_modes(report)),
+            ServerMsg::Passthrough(bytes) => emit_bytes(&mut io::stdout(), &bytes),
+            ServerMsg::EscapeTime(ms) => self
+                .escape_time
+                .store(ms.min(mux_protocol::MAX_ESCAPE_TIME), Ordering::Relaxed),
             // An attached client's standard input is its terminal; nothing asks for it.
             ServerMsg::ReadStdin => {}
         }

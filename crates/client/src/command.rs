@@ -75,7 +75,9 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 | ServerMsg::Screen(_)
                 | ServerMsg::Clipboard(_)
                 | ServerMsg::Title(_)
-                | ServerMsg::Mouse(_),
+                | ServerMsg::Mouse(_)
+                | ServerMsg::Passthrough(_)
+                | ServerMsg::EscapeTime(_),
             )) => {}
             Ok(None) | Err(_) => return lost_server(),
         }
@@ -102,7 +104,12 @@ fn send_stdin(stream: &mut UnixStream) -> std::io::Result<()> {
 
 /// Writes text and flushes it, ignoring a closed output (as a pipe to `head` would be).
 pub fn emit(out: &mut dyn Write, text: &str) {
-    let _ = out.write_all(text.as_bytes());
+    emit_bytes(out, text.as_bytes());
+}
+
+/// Writes bytes and flushes, ignoring errors (the terminal may be gone).
+pub fn emit_bytes(out: &mut dyn Write, bytes: &[u8]) {
+    let _ = out.write_all(bytes);
     let _ = out.flush();
 }
 

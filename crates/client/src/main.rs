@@ -9,6 +9,7 @@ mod command;
 mod config;
 mod connect;
 mod draw;
+mod escape;
 mod generate;
 mod help;
 mod keys;

@@ -148,7 +148,16 @@ pub enum ServerMsg {
     /// The command wants the client's standard input: send it as [`ClientMsg::Stdin`] pieces
     /// and then [`ClientMsg::StdinEnd`].
     ReadStdin,
+    /// Bytes a pane wrapped in tmux's passthrough (`ESC P tmux; ... ESC \`) under
+    /// allow-passthrough: written to the client's terminal as they are.
+    Passthrough(Vec<u8>),
+    /// How many milliseconds the client waits after Escape for a key that makes it Alt+key
+    /// (the `escape-time` option, at most [`MAX_ESCAPE_TIME`]).
+    EscapeTime(u32),
 }
+
+/// The longest escape-time a client honours, in milliseconds.
+pub const MAX_ESCAPE_TIME: u32 = 2000;
 
 /// Which mouse events a client asks its terminal for.
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]

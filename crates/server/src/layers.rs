@@ -19,7 +19,7 @@ const RULES: &[(&str, &[&str])] = &[
 ];
 
 /// Returns every `.rs` file under `dir`.
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -34,7 +34,7 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Returns the non-test part of a file's text.
-fn production_part(text: &str) -> &str {
+pub(crate) fn production_part(text: &str) -> &str {
     match text.find("#[cfg(test)]") {
         Some(at) => &text[..at],
         None => text,

@@ -31,6 +31,8 @@ mod view;
 #[cfg(test)]
 mod layers;
 #[cfg(test)]
+mod option_audit;
+#[cfg(test)]
 mod testing;
 
 use std::path::PathBuf;

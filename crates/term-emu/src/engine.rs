@@ -36,7 +36,15 @@ impl Sink for Engine {
     }
 
     fn dcs(&mut self, body: &[u8]) {
+        if let Some(wrapped) = body.strip_prefix(b"tmux;") {
+            self.core.h.passthrough(wrapped);
+            return;
+        }
         dcs::handle(body, &self.core.screen, &mut self.core.h.replies);
+    }
+
+    fn rename(&mut self, name: &[u8]) {
+        self.core.h.set_name(name);
     }
 
     fn csi(&mut self, _csi: &Csi) {

@@ -39,6 +39,8 @@ pub(crate) trait Sink {
     fn osc(&mut self, body: &[u8], bel: bool);
     /// A complete DCS string (without `ESC P` and `ESC \`).
     fn dcs(&mut self, body: &[u8]);
+    /// A complete window-name string (`ESC k` name `ESC \`), as screen and tmux take it.
+    fn rename(&mut self, name: &[u8]);
     /// A CSI sequence worth tracking, already passed to the parser.
     fn csi(&mut self, csi: &Csi);
     /// A full reset (`ESC c`), already passed to the parser.
@@ -66,6 +68,8 @@ enum State {
 enum Kind {
     Osc,
     Dcs,
+    /// `ESC k`: the window name screen and tmux take from it.
+    Rename,
     /// SOS, PM and APC: discarded.
     Other,
 }
@@ -266,13 +270,14 @@ impl Filter {
                 self.esc = EscAt::Input(i);
             }
             0x00..=0x1f => self.control(b),
-            b']' | b'P' | b'X' | b'^' | b'_' | b'\\' => {
+            b']' | b'P' | b'X' | b'^' | b'_' | b'\\' | b'k' => {
                 self.drop_esc(run, sink);
                 run.flush(i, sink);
                 run.start = i + 1;
                 self.state = match b {
                     b']' => self.begin_string(Kind::Osc),
                     b'P' => self.begin_string(Kind::Dcs),
+                    b'k' => self.begin_string(Kind::Rename),
                     b'\\' => State::Ground,
                     _ => State::String(Kind::Other),
                 };

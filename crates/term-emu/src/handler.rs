@@ -29,7 +29,16 @@ pub(crate) struct Handler {
     pub cwd: Option<String>,
     /// Whether the working directory changed since the last `process` returned.
     pub cwd_changed: bool,
+    /// The window name the program last asked for with `ESC k`, since the last `process`
+    /// returned (empty: give the name back to automatic renaming).
+    pub name: Option<String>,
+    /// tmux passthrough strings (`ESC P tmux; ... ESC \`, ESC no longer doubled) since the
+    /// last `process` returned, at most [`MAX_PASSTHROUGH`] bytes of them.
+    pub passthrough: Vec<Vec<u8>>,
 }
+
+/// The most passthrough bytes kept between two returns of `process`; more are dropped.
+pub const MAX_PASSTHROUGH: usize = 1 << 20;
 
 /// The longest title kept, in bytes; longer ones are cut at a character boundary.
 const MAX_TITLE: usize = 1024;
@@ -37,18 +46,25 @@ const MAX_TITLE: usize = 1024;
 impl Handler {
     /// Records a new title, without control characters and cut to [`MAX_TITLE`] bytes.
     pub fn set_title(&mut self, bytes: &[u8]) {
-        let mut title = String::from_utf8_lossy(bytes).into_owned();
-        title.retain(|c| !c.is_control());
-        if title.len() > MAX_TITLE {
-            let mut end = MAX_TITLE;
-            while !title.is_char_boundary(end) {
-                end -= 1;
-            }
-            title.truncate(end);
-        }
+        let title = clean_text(bytes);
         if title != self.title {
             self.title = title;
             self.title_changed = true;
+        }
+    }
+
+    /// Records a window name asked for with `ESC k`, without control characters and cut
+    /// to [`MAX_TITLE`] bytes.
+    pub fn set_name(&mut self, bytes: &[u8]) {
+        self.name = Some(clean_text(bytes));
+    }
+
+    /// Keeps a passthrough string for the caller, unless the ones kept already reach
+    /// [`MAX_PASSTHROUGH`] bytes.
+    pub fn passthrough(&mut self, bytes: &[u8]) {
+        let kept: usize = self.passthrough.iter().map(Vec::len).sum();
+        if kept + bytes.len() <= MAX_PASSTHROUGH {
+            self.passthrough.push(bytes.to_vec());
         }
     }
 
@@ -59,4 +75,19 @@ impl Handler {
             self.replies.extend_from_slice(s.as_bytes());
         }
     }
+}
+
+/// Returns text from a program without control characters, cut to [`MAX_TITLE`] bytes at a
+/// character boundary.
+fn clean_text(bytes: &[u8]) -> String {
+    let mut text = String::from_utf8_lossy(bytes).into_owned();
+    text.retain(|c| !c.is_control());
+    if text.len() > MAX_TITLE {
+        let mut end = MAX_TITLE;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }

@@ -31,6 +31,12 @@ pub struct Effects {
     pub clipboard_denied: usize,
     /// Whether OSC 7 changed the working directory (see [`Terminal::cwd`]).
     pub cwd_changed: bool,
+    /// The window name last asked for with `ESC k` name `ESC \` (empty: back to automatic
+    /// renaming); the caller applies it only where renaming is allowed.
+    pub name: Option<String>,
+    /// Sequences the program wrapped in tmux's passthrough (`ESC P tmux; ... ESC \`), for
+    /// the outer terminal, with their doubled ESCs undone; at most 1 MiB per call.
+    pub passthrough: Vec<Vec<u8>>,
 }
 
 /// One terminal's state.
@@ -76,6 +82,8 @@ impl Terminal {
             dropped_clipboard: std::mem::take(&mut h.dropped_clipboard),
             clipboard_denied: std::mem::take(&mut h.clipboard_denied),
             cwd_changed: std::mem::take(&mut h.cwd_changed),
+            name: h.name.take(),
+            passthrough: std::mem::take(&mut h.passthrough),
         }
     }
 

@@ -55,6 +55,29 @@ fn device_attributes_and_status_reports_are_answered() {
 }
 
 #[test]
+fn esc_k_names_the_window_and_prints_nothing() {
+    let mut t = term(2, 20);
+    let fx = t.process(b"a\x1bkvim\x1b\\b");
+    assert_eq!(fx.name.as_deref(), Some("vim"));
+    assert_eq!(t.row_text(0).trim_end(), "ab");
+    // Split across writes, ended by BEL, and empty (back to automatic renaming).
+    assert_eq!(t.process(b"\x1bkto").name, None);
+    assert_eq!(t.process(b"p\x07").name.as_deref(), Some("top"));
+    assert_eq!(t.process(b"\x1bk\x1b\\").name.as_deref(), Some(""));
+    assert_eq!(t.row_text(0).trim_end(), "ab");
+}
+
+#[test]
+fn tmux_passthrough_is_handed_over_with_its_escapes_undoubled() {
+    let mut t = term(2, 20);
+    let fx = t.process(b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\x");
+    assert_eq!(fx.passthrough, vec![b"\x1b]52;c;aGk=\x07".to_vec()]);
+    assert_eq!(t.row_text(0).trim_end(), "x");
+    // Other DCS strings are not passed through.
+    assert!(t.process(b"\x1bP+q544e\x1b\\").passthrough.is_empty());
+}
+
+#[test]
 fn titles_come_from_osc_0_and_2_and_keep_semicolons() {
     let mut t = term(2, 10);
     let fx = t.process(b"\x1b]2;my title\x07");

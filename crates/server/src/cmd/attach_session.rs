@@ -68,7 +68,7 @@ mod tests {
         let messages: Vec<ServerMsg> = h
             .take_messages(c)
             .into_iter()
-            .filter(|m| !matches!(m, ServerMsg::Mouse(_)))
+            .filter(|m| !matches!(m, ServerMsg::Mouse(_) | ServerMsg::EscapeTime(_)))
             .collect();
         assert_eq!(
             messages,

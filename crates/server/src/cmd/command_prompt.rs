@@ -64,6 +64,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let mut prompts = labels.into_iter().zip(initials);
     let (label, initial) = prompts.next().unwrap_or_default();
     let rest: Vec<(String, String)> = prompts.collect();
+    super::history_file::load_once(state);
     if let Some(c) = state.clients.get_mut(&client) {
         let takes = if args.has('1') {
             Takes::OneKey
@@ -74,9 +75,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         } else {
             Takes::Line
         };
+        let sid = c.session;
+        let vi = sid.is_some_and(|s| state.options.session(s, "status-keys").as_text() == "vi");
         let prompt = Prompt::new(label, initial, template, false)
             .taking(takes)
-            .then_asking(rest);
+            .then_asking(rest)
+            .with_vi(vi);
         c.mode = Mode::Prompt(prompt.with_history(state.prompt_history.clone()));
         c.dirty = true;
     }
@@ -102,6 +106,27 @@ mod tests {
             "0:sh\n1:typed\n"
         );
         assert!(h.status_line(c).starts_with("[work] "), "the prompt closed");
+    }
+
+    #[test]
+    fn status_keys_vi_edits_in_command_mode_drawn_in_message_command_style() {
+        let mut h = Harness::with_session();
+        let c = h.attach("attach -t work", 40, 10);
+        h.ok("set -g status-keys vi");
+        h.ok("set -g message-command-style bg=red");
+        h.keys(c, "C-b :");
+        h.type_text(c, "new-window -n twoo");
+        let bg = |h: &mut Harness| h.client_screen(c).rows[9][0].style.bg;
+        let inserting = bg(&mut h);
+        h.keys(c, "Escape");
+        assert_eq!(
+            h.status_line(c),
+            ":new-window -n twoo",
+            "Escape keeps the prompt"
+        );
+        assert_ne!(bg(&mut h), inserting, "command mode has its own style");
+        h.keys(c, "h x Enter");
+        assert_eq!(h.ok("list-windows -F '#{window_name}'"), "sh\ntwo\n");
     }
 
     #[test]

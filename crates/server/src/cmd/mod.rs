@@ -23,6 +23,7 @@ mod display_panes;
 mod entry;
 mod has_session;
 mod help;
+pub mod history_file;
 mod hooks;
 mod if_shell;
 mod jobs;

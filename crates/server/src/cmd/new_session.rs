@@ -65,8 +65,8 @@ fn sanitize(name: &str) -> String {
     name.replace([':', '.'], "_")
 }
 
-/// Returns the first window's size: `-x`/`-y` (or 80×24) when detached, else the client's
-/// terminal less the status line.
+/// Returns the first window's size: `-x`/`-y` (or default-size) when detached, else the
+/// client's terminal less the status line.
 fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result<TermSize, String> {
     // What is over mux's maximum (model::resize::MAX_COLS, MAX_ROWS) is clamped to it.
     let clamp = crate::model::resize::clamp;
@@ -74,13 +74,25 @@ fn initial_size(state: &State, ctx: &Ctx, args: &Args, detached: bool) -> Result
     let rows = dimension(args, 'y', "height")?.map(|y| clamp(TermSize { cols: 1, rows: y }).rows);
     let client = state.clients.get(&ctx.client).map(|c| c.size());
     if detached || client.is_none() {
+        let default = default_size(&state.options.server("default-size").as_text());
         return Ok(TermSize {
-            cols: cols.unwrap_or(crate::model::resize::DEFAULT_SIZE.cols),
-            rows: rows.unwrap_or(crate::model::resize::DEFAULT_SIZE.rows),
+            cols: cols.unwrap_or(default.cols),
+            rows: rows.unwrap_or(default.rows),
         });
     }
     let size = client.unwrap_or(mux_protocol::Size { cols: 80, rows: 24 });
     Ok(crate::model::resize::pane_area(size.cols, size.rows))
+}
+
+/// Parses a default-size value (`WIDTHxHEIGHT`), clamped; 80x24 if it is not one.
+pub fn default_size(text: &str) -> TermSize {
+    let parsed = text
+        .split_once('x')
+        .and_then(|(w, h)| Some((w.parse::<u16>().ok()?, h.parse::<u16>().ok()?)));
+    match parsed {
+        Some((cols, rows)) => crate::model::resize::clamp(TermSize { cols, rows }),
+        None => crate::model::resize::DEFAULT_SIZE,
+    }
 }
 
 /// Parses `-x` or `-y` (`flag`), with tmux's errors (`width too small`, `height invalid`).
@@ -115,10 +127,22 @@ fn create(
     let mut session = Session::new(id, name, env, cwd);
     session.created = state.os.wall_clock();
     session.size = (size.cols, size.rows);
+    let explicit = args.value('x').is_some() || args.value('y').is_some();
     state.tick += 1;
     session.last_used = state.tick;
     state.next_ids.session += 1;
     state.sessions.push(session);
+    if explicit {
+        // As tmux: -x and -y become the session's default-size.
+        let value = format!("{}x{}", size.cols, size.rows);
+        let target = crate::config::options::OptionTarget::Session(id);
+        if let Err(e) = state
+            .options
+            .set("default-size", Some(&value), target, false)
+        {
+            crate::log::log!("session ${}: {e}", id.0);
+        }
+    }
     super::set_environment::update_environment(state, ctx.client, id);
     let launch = Launch {
         cwd: None,

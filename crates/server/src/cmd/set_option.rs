@@ -143,8 +143,19 @@ fn is_set(state: &State, scope: Scope, where_: OptionTarget, name: &str) -> bool
         .is_ok_and(|lines| !lines.is_empty())
 }
 
-/// Refuses a style option's value that is not a style (formats are checked when used).
+/// Refuses a style option's value that is not a style (formats are checked when used), and
+/// a default-size that is not `WIDTHxHEIGHT`.
 fn check_style(name: &str, value: Option<&str>) -> Result<(), String> {
+    if let (Some(v), "default-size") = (value, name) {
+        let ok = v.split_once('x').is_some_and(|(w, h)| {
+            [w, h]
+                .iter()
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if !ok {
+            return Err(format!("value is invalid: {v}"));
+        }
+    }
     let is_style = crate::config::options::lookup(name)
         .is_some_and(|s| matches!(s.kind, crate::config::options::Kind::Style));
     match value {
@@ -157,6 +168,9 @@ fn check_style(name: &str, value: Option<&str>) -> Result<(), String> {
 
 /// Redraws and resizes what an option change can affect.
 fn apply_effects(state: &mut State, name: &str) {
+    if name == "monitor-silence" {
+        crate::model::silence::restart_all(state);
+    }
     let sessions: Vec<_> = state.sessions.iter().map(|s| s.id).collect();
     let resizes = matches!(
         name,
@@ -330,11 +344,11 @@ mod tests {
     #[test]
     fn options_tmux_has_and_mux_does_not_are_accepted_with_a_warning() {
         let mut h = Harness::with_session();
-        let reply = h.run("set -g allow-passthrough on");
+        let reply = h.run("set -g cursor-style bar");
         assert_eq!(reply.status, Some(0));
         assert_eq!(
             reply.stderr,
-            "option not supported yet: allow-passthrough (ignored)\n"
+            "option not supported yet: cursor-style (ignored)\n"
         );
         let reply = h.run("set -gq status-format[0] x");
         assert_eq!(reply.status, Some(0));

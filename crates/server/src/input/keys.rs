@@ -133,6 +133,7 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
     let Some(c) = state.clients.get_mut(&client) else {
         return true;
     };
+    let mut save_history = false;
     let run = match &mut c.mode {
         Mode::Normal => return false,
         Mode::Prompt(p) => match p.key(key) {
@@ -142,6 +143,7 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
                 if !p.confirm {
                     let entry = p.input.clone();
                     remember(&mut state.prompt_history, entry, &state.options);
+                    save_history = true;
                 }
                 Some(Some(line))
             }
@@ -168,6 +170,9 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
     c.dirty = true;
     if let Some(line) = run {
         c.mode = Mode::Normal;
+        if save_history {
+            crate::cmd::history_file::save(state);
+        }
         if let Some(line) = line {
             crate::cmd::run_binding(state, client, &line);
         }

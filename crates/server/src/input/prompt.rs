@@ -5,6 +5,8 @@ use mux_protocol::{Key, KeyCode, Mods};
 
 use crate::model::mode::{Prompt, PromptAction, Takes};
 
+mod vi;
+
 impl Prompt {
     /// Creates a prompt with `initial` input, the cursor at its end.
     pub fn new(label: String, initial: String, template: String, confirm: bool) -> Prompt {
@@ -20,7 +22,17 @@ impl Prompt {
             takes: Takes::Line,
             rest: Vec::new(),
             answers: Vec::new(),
+            vi: false,
+            command_mode: false,
+            killed: String::new(),
         }
+    }
+
+    /// Makes the prompt read vi keys (`status-keys vi`): it starts inserting, and Escape
+    /// switches to command mode.
+    pub fn with_vi(mut self, vi: bool) -> Prompt {
+        self.vi = vi;
+        self
     }
 
     /// Adds prompts to ask after this one (label and initial input each).
@@ -103,7 +115,16 @@ impl Prompt {
 
     /// Applies an editing key.
     fn edit(&mut self, key: Key) -> PromptAction {
+        let key = if self.vi {
+            match self.vi_key(key) {
+                Some(key) => key,
+                None => return PromptAction::Continue,
+            }
+        } else {
+            key
+        };
         let ctrl = key.mods.contains(Mods::CTRL);
+        let alt = key.mods.contains(Mods::ALT);
         match key.code {
             KeyCode::Enter if !self.rest.is_empty() => {
                 let (label, input) = self.rest.remove(0);
@@ -148,13 +169,21 @@ impl Prompt {
                 }
             }
             KeyCode::Char('u') if ctrl => {
-                self.input.clear();
+                self.killed = std::mem::take(&mut self.input);
                 self.cursor = 0;
             }
             KeyCode::Char('k') if ctrl => {
+                self.killed = self.input.chars().skip(self.cursor).collect();
                 self.input = self.input.chars().take(self.cursor).collect();
             }
             KeyCode::Char('w') if ctrl => self.delete_word(),
+            KeyCode::Char('y') if ctrl => {
+                for c in self.killed.clone().chars() {
+                    self.insert(c);
+                }
+            }
+            KeyCode::Char('b') if alt => self.word_back(),
+            KeyCode::Char('f') if alt => self.word_end(),
             KeyCode::Char(c) if !ctrl && !key.mods.contains(Mods::ALT) => self.insert(c),
             _ => {}
         }
@@ -234,6 +263,7 @@ impl Prompt {
             start -= 1;
         }
         let rest: String = chars[self.cursor..].iter().collect();
+        self.killed = chars[start..self.cursor].iter().collect();
         self.input = chars[..start].iter().collect::<String>() + &rest;
         self.cursor = start;
     }

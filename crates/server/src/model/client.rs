@@ -60,6 +60,8 @@ pub struct Client {
     pub status_ranges: Vec<(usize, usize, StatusTarget)>,
     /// The mouse reporting it was last told to ask its terminal for.
     pub shown_mouse: Option<mux_protocol::MouseReport>,
+    /// The escape-time the client was last told, in milliseconds.
+    pub shown_escape_time: Option<u32>,
     /// What its mouse is doing.
     pub mouse: MouseState,
     /// Its standard input, while a command reads it (`load-buffer -`): the buffer it goes
@@ -187,6 +189,7 @@ impl Client {
             last_flush: None,
             status_ranges: Vec::new(),
             shown_mouse: None,
+            shown_escape_time: None,
             mouse: MouseState::default(),
             stdin: None,
             gate: InputGate::new().0,

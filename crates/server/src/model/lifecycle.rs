@@ -22,8 +22,15 @@ impl State {
         // directory the status line may show, or a pane in copy mode, redraws everything.
         let rows_only = effects.title.is_none() && !effects.cwd_changed && pane.copy.is_none();
         let (sid, wid) = (pane.session, pane.window);
+        crate::model::silence::restart(self, sid, wid, now);
         crate::model::rename::after_output(self, id);
         crate::model::clipboard::apply(self, sid, effects.clipboard, effects.dropped_clipboard);
+        if let Some(name) = effects.name {
+            crate::model::requests::rename(self, id, wid, sid, name);
+        }
+        if !effects.passthrough.is_empty() {
+            crate::model::requests::passthrough(self, id, wid, sid, effects.passthrough);
+        }
         let monitor = self.options.window(wid, "monitor-activity").as_flag();
         let monitor_bell = self.options.window(wid, "monitor-bell").as_flag();
         let Some(session) = self.session_mut(sid) else {
@@ -189,6 +196,8 @@ impl State {
         if let Some(pane) = now {
             crate::model::rename::became_active(self, pane);
         }
+        // A window with aggressive-resize takes the session's size when it becomes current.
+        crate::model::resize::apply_window_size(self, sid);
     }
 
     /// Tells an attached client to leave and forgets it.

@@ -44,6 +44,13 @@ pub struct Prompt {
     pub rest: Vec<(String, String)>,
     /// The answers to the prompts before this one, for `%1`, `%2`, ... in the template.
     pub answers: Vec<String>,
+    /// Whether keys are read as vi's (`status-keys vi`).
+    pub vi: bool,
+    /// With vi keys, whether the prompt is in command mode (after Escape) rather than
+    /// inserting.
+    pub command_mode: bool,
+    /// The text last deleted with C-k, C-u or C-w, which C-y (vi `p`) puts back.
+    pub killed: String,
 }
 
 /// What a prompt takes.

@@ -134,6 +134,8 @@ pub fn new_window(
         // on again.
         automatic_rename_off(state, wid);
     }
+    let now = state.os.now();
+    crate::model::silence::restart(state, sid, wid, now);
     state.mark_session_dirty(sid);
     state.notify("window-linked", Some(sid), Some(wid), None);
     Ok(wid)

@@ -30,25 +30,33 @@ pub fn clamp(size: TermSize) -> TermSize {
     }
 }
 
-/// Resizes a session's windows to fit its clients under the window-size policy.
+/// Resizes a session's windows to fit its clients under the window-size policy. A window
+/// with aggressive-resize on is resized only while it is the session's current window, so
+/// the others keep their size until they are selected.
 pub fn apply_window_size(state: &mut State, id: SessionId) {
     let Some(size) = wanted_size(state, id) else {
         return;
     };
-    let Some(session) = state.session_mut(id) else {
+    let Some(session) = state.session(id) else {
         return;
     };
-    let unchanged = session.size == size && session.windows.iter().all(|w| w.layout.size() == size);
-    if unchanged {
+    let current = session.current;
+    let windows: Vec<_> = session
+        .windows
+        .iter()
+        .filter(|w| w.layout.size() != size)
+        .filter(|w| w.id == current || !state.options.window(w.id, "aggressive-resize").as_flag())
+        .map(|w| w.id)
+        .collect();
+    if session.size == size && windows.is_empty() {
         return;
     }
-    session.size = size;
-    let windows: Vec<_> = session.windows.iter().map(|w| w.id).collect();
+    if let Some(session) = state.session_mut(id) {
+        session.size = size;
+    }
     for wid in windows {
         if let Some(w) = state.window_mut(id, wid) {
-            if w.layout.size() != size {
-                w.layout.resize(size.0, size.1);
-            }
+            w.layout.resize(size.0, size.1);
         }
         crate::model::ops::sync_window(state, id, wid);
     }
@@ -207,6 +215,36 @@ mod tests {
         h.ok("set status off");
         assert_eq!(pty(&h, 0), Some((80, 24)));
         assert_eq!(status_lines(&h.state, h.state.sessions[0].id), 0);
+    }
+
+    #[test]
+    fn aggressive_resize_leaves_windows_that_are_not_current_alone() {
+        let (mut h, _big, small) = two_clients("latest");
+        h.ok("set -g aggressive-resize on");
+        let resize = |h: &mut Harness, cols, rows| {
+            let size = mux_protocol::Size { cols, rows };
+            h.send(small, mux_protocol::ClientMsg::Resize(size));
+        };
+        resize(&mut h, 50, 15);
+        assert_eq!(pty(&h, 0), Some((50, 14)));
+        assert_eq!(
+            pty(&h, 1),
+            Some((60, 19)),
+            "a window not shown keeps its size"
+        );
+        h.ok("next-window -t work");
+        assert_eq!(
+            pty(&h, 1),
+            Some((50, 14)),
+            "and takes it once it is current"
+        );
+        h.ok("set -g aggressive-resize off");
+        resize(&mut h, 70, 20);
+        assert_eq!(
+            pty(&h, 0),
+            Some((70, 19)),
+            "without it every window follows"
+        );
     }
 
     #[test]

@@ -95,6 +95,7 @@ impl Session {
         if let Some(w) = self.window_mut(id) {
             w.bell = false;
             w.activity = false;
+            w.silence = false;
         }
     }
 

@@ -46,6 +46,8 @@ pub struct State {
     pub outer_colours: OuterColours,
     /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
     pub prompt_history: Vec<String>,
+    /// The history-file the prompt history was last read from.
+    pub history_file_read: Option<String>,
     /// Commands waiting to run (tmux's command queue).
     pub queue: crate::model::queue::Queue,
     /// Shell commands running for commands and formats.
@@ -105,6 +107,7 @@ impl State {
             buffers: Default::default(),
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
+            history_file_read: None,
             queue: Default::default(),
             jobs: Default::default(),
             environ: Default::default(),

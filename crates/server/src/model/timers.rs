@@ -27,6 +27,7 @@ impl State {
             .chain(sleeps)
             .chain(formats)
             .chain(panes)
+            .chain(crate::model::silence::next_due(self))
             .min()
     }
 
@@ -36,6 +37,7 @@ impl State {
             crate::model::rename::recheck(self);
         }
         self.format_jobs_tick();
+        crate::model::silence::check(self, now);
         let mut stalled = Vec::new();
         for pane in self.panes.values_mut() {
             if let Some((Some(from), _)) = pane.drop_stalled(now) {

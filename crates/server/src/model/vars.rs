@@ -92,6 +92,7 @@ fn window_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "window_zoomed_flag" => flag(w.zoomed),
         "window_bell_flag" => flag(w.bell),
         "window_activity_flag" => flag(w.activity),
+        "window_silence_flag" => flag(w.silence),
         "window_width" => Some(cols.to_string()),
         "window_height" => Some(rows.to_string()),
         "window_layout" => w.preset.map(|p| p.name().to_string()),

@@ -29,6 +29,10 @@ pub struct Window {
     pub bell: bool,
     /// A pane wrote output while the window was not current (with monitor-activity).
     pub activity: bool,
+    /// Its panes printed nothing for monitor-silence seconds while it was not current.
+    pub silence: bool,
+    /// When it falls silent unless a pane prints something first (with monitor-silence).
+    pub silence_at: Option<std::time::Instant>,
 }
 
 impl Window {
@@ -46,6 +50,8 @@ impl Window {
             preset: None,
             bell: false,
             activity: false,
+            silence: false,
+            silence_at: None,
         }
     }
 
@@ -138,8 +144,8 @@ impl Window {
         }
     }
 
-    /// Returns tmux's window flags in tmux's order: `#` activity, `!` bell, `*` current, `-`
-    /// last, `Z` zoomed.
+    /// Returns tmux's window flags in tmux's order: `#` activity, `!` bell, `~` silence, `*`
+    /// current, `-` last, `Z` zoomed.
     pub fn flags(&self, current: bool, last: bool) -> String {
         let mut f = String::new();
         if self.activity {
@@ -147,6 +153,9 @@ impl Window {
         }
         if self.bell {
             f.push('!');
+        }
+        if self.silence {
+            f.push('~');
         }
         if current {
             f.push('*');

@@ -54,9 +54,18 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         }
         let mut screen = crate::view::compose::compose(state, client);
         let title = outer_title(state, client);
+        let escape_ms = state.options.server("escape-time").as_count();
+        let escape_ms = u32::try_from(escape_ms)
+            .unwrap_or(u32::MAX)
+            .min(mux_protocol::MAX_ESCAPE_TIME);
         if let Some(client) = state.clients.get_mut(&id) {
             client.status_ranges = std::mem::take(&mut screen.status_ranges);
             send_mouse(client, mouse);
+            if client.shown_escape_time != Some(escape_ms)
+                && client.send(ServerMsg::EscapeTime(escape_ms))
+            {
+                client.shown_escape_time = Some(escape_ms);
+            }
             send_diff(client, screen, now);
             client.dirty_panes.clear();
             client.pane_seen = seen;

@@ -169,7 +169,7 @@ fn window_list(
         }
         if !current && w.bell {
             style = option_style(state, scope, "window-status-bell-style", style);
-        } else if !current && w.activity {
+        } else if !current && (w.activity || w.silence) {
             style = option_style(state, scope, "window-status-activity-style", style);
         }
         let text = vars::expand(state, scope, &option_text(state, scope, fmt));
@@ -210,7 +210,12 @@ fn cells_of(runs: &[Run], width: usize, base: Style) -> Vec<Cell> {
 /// The prompt or message row, when the client has one.
 fn prompt_row(state: &State, client: ClientId, scope: Scope, width: usize) -> Option<StatusRow> {
     let c = state.clients.get(&client)?;
-    let style = option_style(state, scope, "message-style", Style::default());
+    let command_mode = matches!(&c.mode, Mode::Prompt(p) if p.command_mode);
+    let name = match command_mode {
+        true => "message-command-style",
+        false => "message-style",
+    };
+    let style = option_style(state, scope, name, Style::default());
     let (text, cursor) = match (&c.mode, &c.message) {
         (Mode::Prompt(p), _) => {
             let before: String = p.input.chars().take(p.cursor).collect();

@@ -34,7 +34,7 @@ impl Filter {
         };
         let j = i + n;
         match b {
-            BEL if kind == Kind::Osc => {
+            BEL if kind == Kind::Osc || kind == Kind::Rename => {
                 self.finish_string(kind, true, sink);
                 self.state = State::Ground;
             }
@@ -42,6 +42,12 @@ impl Filter {
             CAN | SUB => {
                 self.abandon_string();
                 self.state = State::Ground;
+            }
+            // A DCS string keeps its other controls (DEC's passthrough "put"): a wrapped
+            // sequence for tmux passthrough may end in BEL.
+            _ if kind == Kind::Dcs => {
+                self.collect(&[b], kind, sink);
+                return j + 1;
             }
             _ => {}
         }
@@ -153,6 +159,7 @@ impl Filter {
             match kind {
                 Kind::Osc => sink.osc(&self.buf, bel),
                 Kind::Dcs => sink.dcs(&self.buf),
+                Kind::Rename => sink.rename(&self.buf),
                 Kind::Other => {}
             }
         }

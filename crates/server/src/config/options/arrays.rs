@@ -93,7 +93,6 @@ pub const HOOKS: &[OptionSpec] = &[
 /// not have: setting one is accepted with a warning, so a tmux config still loads.
 pub const TMUX_ONLY: &[&str] = &[
     "activity-action",
-    "allow-passthrough",
     "alternate-screen",
     "assume-paste-time",
     "backspace",
@@ -102,7 +101,6 @@ pub const TMUX_ONLY: &[&str] = &[
     "copy-mode-selection-style",
     "cursor-colour",
     "cursor-style",
-    "default-size",
     "detach-on-destroy",
     "editor",
     "exit-unattached",
@@ -118,7 +116,6 @@ pub const TMUX_ONLY: &[&str] = &[
     "menu-style",
     "other-pane-height",
     "other-pane-width",
-    "pane-border-indicators",
     "pane-colours",
     "pane-scrollbars",
     "pane-scrollbars-position",
@@ -133,7 +130,6 @@ pub const TMUX_ONLY: &[&str] = &[
     "silence-action",
     "status-format",
     "user-keys",
-    "visual-silence",
     "window-active-style",
     "window-style",
     "xterm-keys",

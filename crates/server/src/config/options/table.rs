@@ -34,6 +34,12 @@ const KEYS: &[&str] = &["emacs", "vi"];
 /// `main-pane-height` and `main-pane-width` are text because tmux 3.3a also takes `50%`.
 pub const OPTIONS: &[OptionSpec] = &[
     opt("aggressive-resize", WINDOW, Flag, "off"),
+    opt(
+        "allow-passthrough",
+        PANE,
+        Choice(&["off", "on", "all"]),
+        "off",
+    ),
     opt("allow-rename", PANE, Flag, "off"),
     opt("automatic-rename", WINDOW, Flag, "on"),
     opt(
@@ -64,6 +70,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     opt("copy-mode-match-style", WINDOW, Style, "bg=cyan,fg=black"),
     opt("default-command", SESSION, Text, ""),
     opt("default-shell", SESSION, Text, ""),
+    opt("default-size", SESSION, Text, "80x24"),
     opt("default-terminal", SERVER, Text, "tmux-256color"),
     opt("destroy-unattached", SESSION, Flag, "off"),
     opt("display-panes-active-colour", SESSION, Colour, "red"),
@@ -205,6 +212,7 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("visual-activity", SESSION, Choice(OFF_ON_BOTH), "off"),
     opt("visual-bell", SESSION, Choice(OFF_ON_BOTH), "off"),
+    opt("visual-silence", SESSION, Choice(OFF_ON_BOTH), "off"),
     opt(
         "window-size",
         WINDOW,
