@@ -198,6 +198,8 @@ complete -c mux -n __mux_no_command -a split-pane -d 'Split a pane in two'
 complete -c mux -n __mux_no_command -a splitp -d 'Split a pane in two'
 complete -c mux -n __mux_no_command -a start-server -d 'Start the server'
 complete -c mux -n __mux_no_command -a start -d 'Start the server'
+complete -c mux -n __mux_no_command -a suspend-client -d 'Stop a client as a shell job (fg brings it back)'
+complete -c mux -n __mux_no_command -a suspendc -d 'Stop a client as a shell job (fg brings it back)'
 complete -c mux -n __mux_no_command -a swap-pane -d 'Swap two panes'
 complete -c mux -n __mux_no_command -a swapp -d 'Swap two panes'
 complete -c mux -n __mux_no_command -a swap-window -d 'Swap two windows'
@@ -208,7 +210,7 @@ complete -c mux -n __mux_no_command -a unbind-key -d 'Remove a key binding'
 complete -c mux -n __mux_no_command -a unbind -d 'Remove a key binding'
 complete -c mux -n __mux_no_command -a wait-for -d 'Wait for, signal, lock or unlock a channel'
 complete -c mux -n __mux_no_command -a wait -d 'Wait for, signal, lock or unlock a channel'
-complete -c mux -n '__mux_using set-option set set-window-option setw show-options show show-window-options showw' -a 'aggressive-resize allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
+complete -c mux -n '__mux_using set-option set set-window-option setw show-options show show-window-options showw' -a 'aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
 complete -c mux -n '__mux_using load-buffer loadb' -F
 complete -c mux -n '__mux_using save-buffer saveb' -F
 complete -c mux -n '__mux_using source-file source' -F
@@ -529,6 +531,7 @@ complete -c mux -n '__mux_using split-window splitw split-pane splitp' -s P
 complete -c mux -n '__mux_using split-window splitw split-pane splitp' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using split-window splitw split-pane splitp' -s v
 complete -c mux -n '__mux_using split-window splitw split-pane splitp' -s Z
+complete -c mux -n '__mux_using suspend-client suspendc' -s t -x -d 'target-client' -a '(__mux_client)'
 complete -c mux -n '__mux_using swap-pane swapp' -s d
 complete -c mux -n '__mux_using swap-pane swapp' -s D
 complete -c mux -n '__mux_using swap-pane swapp' -s s -x -d 'src-pane' -a '(__mux_pane)'

@@ -255,6 +255,12 @@ impl Ui {
     /// client ends if the event ends it.
     fn handle(&mut self, event: Event, writer: &Writer, dirty: &mut bool) -> Option<Ending> {
         match event {
+            Event::Server(ServerMsg::Suspend) => {
+                if self.suspend(writer).is_err() {
+                    return Some(Ending::abnormal("lost tty"));
+                }
+                *dirty = true;
+            }
             Event::Server(msg) => return self.handle_server(msg, dirty),
             Event::ServerLost => return Some(Ending::abnormal("lost server")),
             Event::TtyLost => return Some(Ending::abnormal("lost tty")),
@@ -272,6 +278,20 @@ impl Ui {
             }
         }
         None
+    }
+
+    /// Gives the terminal back and stops with SIGTSTP (`suspend-client`); once continued
+    /// (`fg`), takes the terminal again and asks the server to redraw everything.
+    fn suspend(&mut self, writer: &Writer) -> io::Result<()> {
+        tty::restore();
+        nix::sys::signal::raise(Signal::SIGTSTP).map_err(io::Error::from)?;
+        tty::enter()?;
+        // The terminal may have changed size meanwhile; the next frame writes every cell.
+        self.terminal.autoresize()?;
+        self.sync_size(writer, self.sent_size)?;
+        self.full = true;
+        self.shape = u8::MAX;
+        send(writer, &ClientMsg::Redraw)
     }
 
     /// Handles one server message, like [`Ui::handle`].
@@ -305,6 +325,8 @@ impl Ui {
             ServerMsg::Title(title) => emit(&mut io::stdout(), &format!("\x1b]2;{title}\x07")),
             ServerMsg::Mouse(report) => emit(&mut io::stdout(), &tty::mouse_modes(report)),
             ServerMsg::Passthrough(bytes) => emit_bytes(&mut io::stdout(), &bytes),
+            // Handled by `handle`, which can answer the server.
+            ServerMsg::Suspend => {}
             ServerMsg::EscapeTime(ms) => self
                 .escape_time
                 .store(ms.min(mux_protocol::MAX_ESCAPE_TIME), Ordering::Relaxed),

@@ -68,6 +68,9 @@ pub struct MuxBackend<W: Write> {
     /// Whether underline kinds and colours are written (see [`crate::colour`]); else every
     /// underline is a plain one.
     styled_underlines: bool,
+    /// Where the cursor was last put: what ratatui is told when it asks (on a resize), so
+    /// the terminal is never queried while the input thread reads its answers.
+    cursor: Position,
 }
 
 impl<W: Write> MuxBackend<W> {
@@ -79,6 +82,7 @@ impl<W: Write> MuxBackend<W> {
             fixed: None,
             frame: Vec::new(),
             styled_underlines: crate::colour::styled_underlines(),
+            cursor: Position { x: 0, y: 0 },
         }
     }
 
@@ -312,12 +316,12 @@ impl<W: Write> Backend for MuxBackend<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        let (x, y) = crossterm::cursor::position()?;
-        Ok(Position { x, y })
+        Ok(self.cursor)
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let Position { x, y } = position.into();
+        self.cursor = Position { x, y };
         execute!(self.writer, MoveTo(x, y))
     }
 

@@ -77,7 +77,8 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 | ServerMsg::Title(_)
                 | ServerMsg::Mouse(_)
                 | ServerMsg::Passthrough(_)
-                | ServerMsg::EscapeTime(_),
+                | ServerMsg::EscapeTime(_)
+                | ServerMsg::Suspend,
             )) => {}
             Ok(None) | Err(_) => return lost_server(),
         }

@@ -69,13 +69,17 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
-/// Chains a panic hook that restores the terminal first, so the message is readable.
+/// Chains a panic hook that restores the terminal first, so the message is readable; once,
+/// however often the terminal is entered (a suspended client enters it again).
 fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
 }
 
 /// The signals the attached client handles itself: SIGTERM and SIGHUP.

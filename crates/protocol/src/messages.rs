@@ -111,6 +111,8 @@ pub enum ClientMsg {
     Stdin(Vec<u8>),
     /// The client's standard input ended.
     StdinEnd,
+    /// The client is back from being suspended (or otherwise lost its screen): redraw it all.
+    Redraw,
 }
 
 /// Messages from the server to the client, after the handshake.
@@ -154,6 +156,9 @@ pub enum ServerMsg {
     /// How many milliseconds the client waits after Escape for a key that makes it Alt+key
     /// (the `escape-time` option, at most [`MAX_ESCAPE_TIME`]).
     EscapeTime(u32),
+    /// Give the terminal back and stop with SIGTSTP (`suspend-client`); send
+    /// [`ClientMsg::Redraw`] when continued.
+    Suspend,
 }
 
 /// The longest escape-time a client honours, in milliseconds.

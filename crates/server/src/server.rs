@@ -348,6 +348,11 @@ fn on_message(state: &mut State, id: ClientId, msg: ClientMsg) {
             state.touch_client(id);
             crate::input::mouse::handle_mouse(state, id, event);
         }
+        ClientMsg::Redraw => {
+            if let Some(c) = state.clients.get_mut(&id) {
+                c.invalidate();
+            }
+        }
         ClientMsg::Command(_) | ClientMsg::Stdin(_) | ClientMsg::StdinEnd => {}
     }
 }

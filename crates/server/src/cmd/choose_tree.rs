@@ -53,7 +53,10 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             if s.id == current && w.id == s.current {
                 selected = items.len();
             }
-            let flags = w.flags(w.id == s.current, s.last_window() == Some(w.id));
+            let marked = state
+                .marked_pane()
+                .is_some_and(|p| w.layout.rect(p).is_some());
+            let flags = w.flags(w.id == s.current, s.last_window() == Some(w.id), marked);
             items.push(ChooseItem {
                 label: format!(
                     "({})   - {}: {}{} ({} panes)",

@@ -132,6 +132,7 @@ pub fn about(name: &str) -> &'static str {
         "source-file" => "Run the commands of a config file",
         "split-window" => "Split a pane in two",
         "start-server" => "Start the server",
+        "suspend-client" => "Stop a client as a shell job (fg brings it back)",
         "swap-pane" => "Swap two panes",
         "swap-window" => "Swap two windows",
         "switch-client" => "Show another session in a client",

@@ -20,7 +20,7 @@ pub const SPEC: Spec = Spec {
 /// Runs join-pane: `-s` is the pane to move (the current one by default), `-t` the pane to
 /// split for it.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let src = ctx.source_or_current(state)?;
+    let src = ctx.source_or_marked(state)?;
     let dst = ctx.target()?;
     let split = super::split_window::split_spec(args)?;
     ops::join_pane(state, src.pane, dst.pane, &split)?;

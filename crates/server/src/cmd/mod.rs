@@ -81,6 +81,7 @@ mod show_window_options;
 mod source_file;
 mod split_window;
 mod start_server;
+mod suspend_client;
 mod swap_pane;
 mod swap_window;
 mod switch_client;
@@ -203,6 +204,15 @@ impl Ctx {
             .or_else(|| target::current(state, self.client))
             .ok_or_else(|| "no current pane".to_string())
     }
+
+    /// Returns the source (`-s`), else the marked pane, else the current pane (as tmux's
+    /// join-pane, swap-pane and swap-window take it).
+    pub fn source_or_marked(&self, state: &State) -> Result<target::Found, String> {
+        self.source
+            .or_else(|| target::marked(state))
+            .or_else(|| target::current(state, self.client))
+            .ok_or_else(|| "no current pane".to_string())
+    }
 }
 
 /// What a command's target (`-t`) or source (`-s`) flag names; the table resolves it before
@@ -313,6 +323,7 @@ pub const COMMANDS: &[Spec] = &[
     source_file::SPEC,
     split_window::SPEC,
     start_server::SPEC,
+    suspend_client::SPEC,
     swap_pane::SPEC,
     swap_window::SPEC,
     switch_client::SPEC,

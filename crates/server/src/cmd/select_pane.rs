@@ -1,5 +1,6 @@
 //! `select-pane` (`selectp`): make a pane active, by target, by direction (`-L -R -U -D`) or
-//! the last one (`-l`); `-T` sets its title.
+//! the last one (`-l`); `-T` sets its title; `-m` marks it (or clears the mark it has) and
+//! `-M` clears the mark.
 
 use super::{Args, Ctx, Outcome, Spec, Target};
 use crate::model::layout::Direction;
@@ -20,6 +21,23 @@ pub const SPEC: Spec = Spec {
 /// Runs select-pane.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let found = ctx.target()?;
+    if args.has('m') || args.has('M') {
+        let was = state.marked_pane();
+        state.marked = match args.has('m') && was != Some(found.pane) {
+            true => Some(found.pane),
+            false => None,
+        };
+        for sid in [
+            Some(found.session),
+            was.and_then(|p| state.panes.get(&p).map(|p| p.session)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            state.mark_session_dirty(sid);
+        }
+        return Ok(Outcome::Done);
+    }
     if let Some(title) = args.value('T') {
         if let Some(p) = state.panes.get_mut(&found.pane) {
             p.term.process(format!("\x1b]2;{title}\x07").as_bytes());
@@ -85,6 +103,39 @@ pub fn select(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn m_marks_a_pane_that_join_pane_swap_pane_and_targets_then_use() {
+        let mut h = crate::testing::Harness::with_session();
+        h.ok("split-window");
+        h.ok("new-window");
+        h.ok("select-pane -m -t :0.0");
+        assert_eq!(
+            h.ok("display -p '#{pane_marked_set}#{pane_marked}'"),
+            "10\n"
+        );
+        assert_eq!(
+            h.ok("display -p -t '{marked}' '#{pane_id}#{pane_marked}'"),
+            "%01\n"
+        );
+        assert_eq!(
+            h.ok("list-windows -F '#{window_index}#{window_flags}#{window_marked_flag}'"),
+            "0-M1\n1*0\n"
+        );
+        // join-pane takes the marked pane when no -s is given.
+        h.ok("join-pane");
+        assert_eq!(h.ok("list-panes -F '#{pane_id}'"), "%2\n%0\n");
+        h.ok("select-pane -m -t %0");
+        assert_eq!(
+            h.ok("display -p '#{pane_marked_set}'"),
+            "0\n",
+            "-m again clears it"
+        );
+        h.ok("select-pane -m -t %1");
+        h.ok("select-pane -M");
+        assert_eq!(h.ok("display -p '#{pane_marked_set}'"), "0\n");
+        assert_eq!(h.err("display -p -t '{marked}' x"), "no marked target");
+    }
+
     use crate::ids::PaneId;
     use crate::testing::Harness;
 

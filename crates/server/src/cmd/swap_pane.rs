@@ -23,7 +23,8 @@ pub const SPEC: Spec = Spec {
 /// window keeps its active pane, or the pane that took its place when it left the window.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let dst = ctx.target()?;
-    let src = match ctx.source() {
+    let marked = target::marked(state).filter(|_| !args.has('U') && !args.has('D'));
+    let src = match ctx.source().or(marked) {
         Some(s) => s,
         None => {
             let w = state

@@ -22,7 +22,7 @@ pub const SPEC: Spec = Spec {
 /// `-d` makes the source window current at its new place (and the target window at its new
 /// place in the source's session), as tmux 3.3a does.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
-    let src = ctx.source_or_current(state)?;
+    let src = ctx.source_or_marked(state)?;
     let dst = ctx.target()?;
     if src.window == dst.window {
         return Ok(Outcome::Done);

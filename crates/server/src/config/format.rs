@@ -1,8 +1,13 @@
-//! tmux format expansion: `#{variable}`, `#{?cond,then,else}`, comparisons, the `l`, `=`,
-//! `p` and `s` modifiers, `#S`-style aliases and `##` escapes. `#[...]` style markers pass
-//! through for the style module, with formats inside them expanded.
+//! tmux format expansion: `#{variable}`, `#{?cond,then,else}`, comparisons, matches,
+//! arithmetic, the `l`, `=`, `p`, `s`, `q`, `b`, `d`, `n`, `w`, `E`, `!` and `a` modifiers,
+//! `#S`-style aliases and `##` escapes. `#[...]` style markers pass through for the style
+//! module, with formats inside them expanded.
 
 use crate::config::style::char_width;
+
+mod modifiers;
+
+use modifiers::{arithmetic, matches, Post};
 
 /// How deeply `#{...}` may nest; anything deeper expands to nothing.
 const MAX_DEPTH: usize = 32;
@@ -71,6 +76,11 @@ enum Source {
     Literal,
     /// A comparison of two formats, by its operator.
     Compare(&'static str),
+    /// `m`: whether the second format matches the first as a pattern (`r`: a regular
+    /// expression; `i`: ignoring case).
+    Match { regex: bool, icase: bool },
+    /// `e|op|`: arithmetic on two formats (`f`: in floating point).
+    Arith { op: char, float: bool },
 }
 
 /// The modifiers before the `:` of a directive, with their arguments expanded.
@@ -82,6 +92,8 @@ struct Modifiers {
     trunc: Option<(i64, String)>,
     /// `pN`: the width (negative pads on the left).
     pad: Option<i64>,
+    /// One-argument modifiers applied to the value, in the order written.
+    post: Vec<Post>,
 }
 
 /// Expands formats with one variable lookup.
@@ -181,6 +193,12 @@ impl Expander<'_> {
             return String::new();
         };
         let mut value = match mods.source {
+            // `a` takes a number as it is written, or a variable holding one.
+            Source::Value if mods.post.first() == Some(&Post::Ascii) => {
+                Some(self.resolve(text, depth))
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or_else(|| text.to_string())
+            }
             Source::Value => self.resolve(text, depth),
             Source::Literal => text.to_string(),
             Source::Compare(op) => match split_top(text, b',', 2)[..] {
@@ -190,7 +208,24 @@ impl Expander<'_> {
                 }
                 _ => return String::new(),
             },
+            Source::Match { regex, icase } => match split_top(text, b',', 2)[..] {
+                [p, t] => {
+                    let yes = matches(&self.expand(p, depth), &self.expand(t, depth), regex, icase);
+                    (if yes { "1" } else { "0" }).to_string()
+                }
+                _ => return String::new(),
+            },
+            Source::Arith { op, float } => match split_top(text, b',', 2)[..] {
+                [a, b] => arithmetic(op, float, &self.expand(a, depth), &self.expand(b, depth)),
+                _ => return String::new(),
+            },
         };
+        for post in &mods.post {
+            value = match post {
+                Post::Expand => self.expand(&value, depth + 1),
+                other => other.apply(&value),
+            };
+        }
         if let Some((pattern, replacement, icase)) = &mods.subst {
             value = substitute(&value, pattern, replacement, *icase);
         }
@@ -227,6 +262,7 @@ impl Expander<'_> {
             subst: None,
             trunc: None,
             pad: None,
+            post: Vec::new(),
         };
         for m in split_top(text, b';', usize::MAX) {
             if let Some(op) = COMPARISONS.iter().find(|&&op| op == m) {
@@ -239,7 +275,20 @@ impl Expander<'_> {
                 Some(b'=') => mods.trunc = self.trunc_modifier(&m[1..], depth),
                 Some(b'p') => mods.pad = m[1..].parse().ok(),
                 Some(b's') => mods.subst = self.subst_modifier(&m[1..], depth),
-                Some(_) => return None,
+                Some(b'm') => {
+                    let flags = m[1..].trim_start_matches('/');
+                    mods.source = Source::Match {
+                        regex: flags.contains('r'),
+                        icase: flags.contains('i'),
+                    };
+                }
+                Some(b'e') => {
+                    let parts: Vec<&str> = m.get(2..).unwrap_or("").split('|').collect();
+                    let op = parts.first().and_then(|o| o.chars().next())?;
+                    let float = parts.get(1).is_some_and(|f| f.contains('f'));
+                    mods.source = Source::Arith { op, float };
+                }
+                Some(_) => mods.post.push(Post::parse(m)?),
             }
         }
         Some(mods)
@@ -418,6 +467,9 @@ fn pad(s: &str, n: i64) -> String {
 fn substitute(s: &str, pattern: &str, replacement: &str, icase: bool) -> String {
     if pattern.is_empty() {
         return s.to_string();
+    }
+    if let Some(out) = modifiers::substitute_regex(s, pattern, replacement, icase) {
+        return out;
     }
     if !icase {
         return s.replace(pattern, replacement);

@@ -46,6 +46,9 @@ pub struct State {
     pub outer_colours: OuterColours,
     /// What was entered at prompts, oldest first, at most `prompt-history-limit` entries.
     pub prompt_history: Vec<String>,
+    /// The marked pane (`select-pane -m`, `C-b m`), if any: the default source of
+    /// join-pane, swap-pane and swap-window, and the target `{marked}`.
+    pub marked: Option<PaneId>,
     /// The history-file the prompt history was last read from.
     pub history_file_read: Option<String>,
     /// Commands waiting to run (tmux's command queue).
@@ -107,6 +110,7 @@ impl State {
             buffers: Default::default(),
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
+            marked: None,
             history_file_read: None,
             queue: Default::default(),
             jobs: Default::default(),
@@ -157,6 +161,11 @@ impl State {
             c.message = Some((text, until));
             c.dirty = true;
         }
+    }
+
+    /// Returns the marked pane while it still exists.
+    pub fn marked_pane(&self) -> Option<PaneId> {
+        self.marked.filter(|p| self.panes.contains_key(p))
     }
 
     /// Marks every client attached to a session for redraw, and tells panes that lost or

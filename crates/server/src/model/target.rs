@@ -123,6 +123,16 @@ pub fn mouse(state: &State, client: ClientId) -> Option<Found> {
     }
 }
 
+/// Returns where the marked pane is, if there is one.
+pub fn marked(state: &State) -> Option<Found> {
+    let p = state.panes.get(&state.marked_pane()?)?;
+    Some(Found {
+        session: p.session,
+        window: p.window,
+        pane: p.id,
+    })
+}
+
 /// Returns a session's current window and active pane.
 pub fn in_session(state: &State, sid: SessionId) -> Option<Found> {
     let w = state.session(sid)?.current_window()?;
@@ -155,6 +165,9 @@ pub fn window(state: &State, client: ClientId, target: Option<&str>) -> Result<F
     };
     if t == "=" {
         return mouse(state, client).ok_or_else(|| "no mouse target".into());
+    }
+    if t == "{marked}" || t == "~" {
+        return marked(state).ok_or_else(|| "no marked target".into());
     }
     let fail = || format!("can't find window: {t}");
     if let Some(id) = t.strip_prefix('@').and_then(|n| n.parse::<u32>().ok()) {
@@ -235,6 +248,9 @@ pub fn pane(state: &State, client: ClientId, target: Option<&str>) -> Result<Fou
     };
     if t == "=" {
         return mouse(state, client).ok_or_else(|| "no mouse target".into());
+    }
+    if t == "{marked}" || t == "~" {
+        return marked(state).ok_or_else(|| "no marked target".into());
     }
     let fail = || format!("can't find pane: {t}");
     if let Some(id) = t.strip_prefix('%').and_then(|n| n.parse::<u32>().ok()) {

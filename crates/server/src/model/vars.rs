@@ -80,14 +80,18 @@ fn window_var(state: &State, scope: Scope, name: &str) -> Option<String> {
     let current = s.current == w.id;
     let last = s.last_window() == Some(w.id);
     let (cols, rows) = w.layout.size();
+    let marked = state
+        .marked_pane()
+        .is_some_and(|p| w.layout.rect(p).is_some());
     match name {
         "window_index" => Some(w.index.to_string()),
+        "window_marked_flag" => flag(marked),
         "window_name" => Some(w.name.clone()),
         "window_id" => Some(format!("@{}", w.id.0)),
         "window_active" => flag(current),
         "window_last_flag" => flag(last),
-        "window_flags" => Some(w.flags(current, last)),
-        "window_raw_flags" => Some(w.flags(current, last)),
+        "window_flags" => Some(w.flags(current, last, marked)),
+        "window_raw_flags" => Some(w.flags(current, last, marked)),
         "window_panes" => Some(w.layout.len().to_string()),
         "window_zoomed_flag" => flag(w.zoomed),
         "window_bell_flag" => flag(w.bell),
@@ -125,6 +129,8 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_right" => (rect.x + rect.cols).saturating_sub(1).to_string(),
         "pane_bottom" => (rect.y + rect.rows).saturating_sub(1).to_string(),
         "pane_active" => return flag(w.active == id),
+        "pane_marked" => return flag(state.marked_pane() == Some(id)),
+        "pane_marked_set" => return flag(state.marked_pane().is_some()),
         "pane_last" => return flag(w.last_pane == Some(id)),
         "pane_dead" => return flag(p.exit_status.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),

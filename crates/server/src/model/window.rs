@@ -145,8 +145,8 @@ impl Window {
     }
 
     /// Returns tmux's window flags in tmux's order: `#` activity, `!` bell, `~` silence, `*`
-    /// current, `-` last, `Z` zoomed.
-    pub fn flags(&self, current: bool, last: bool) -> String {
+    /// current, `-` last, `M` holding the marked pane, `Z` zoomed.
+    pub fn flags(&self, current: bool, last: bool, marked: bool) -> String {
         let mut f = String::new();
         if self.activity {
             f.push('#');
@@ -162,6 +162,9 @@ impl Window {
         }
         if last {
             f.push('-');
+        }
+        if marked {
+            f.push('M');
         }
         if self.zoomed {
             f.push('Z');
@@ -268,14 +271,14 @@ mod tests {
     #[test]
     fn flags_come_in_tmuxs_order() {
         let mut w = three_panes();
-        assert_eq!(w.flags(false, false), "");
-        assert_eq!(w.flags(true, false), "*");
-        assert_eq!(w.flags(false, true), "-");
+        assert_eq!(w.flags(false, false, false), "");
+        assert_eq!(w.flags(true, false, false), "*");
+        assert_eq!(w.flags(false, true, false), "-");
         w.activity = true;
         w.bell = true;
         w.zoomed = true;
         // tmux 3.3a shows a last window with activity, zoomed, as `#-Z`.
-        assert_eq!(w.flags(false, true), "#!-Z");
-        assert_eq!(w.flags(true, false), "#!*Z");
+        assert_eq!(w.flags(false, true, false), "#!-Z");
+        assert_eq!(w.flags(true, false, false), "#!*Z");
     }
 }

@@ -57,6 +57,11 @@ pub fn draw_borders(
     let normal = option_style(state, scope, "pane-border-style", Style::default());
     let active_style = option_style(state, scope, "pane-active-border-style", normal);
     let active = window.layout.rect(window.active).unwrap_or_default();
+    // As tmux, the marked pane's borders are drawn reversed.
+    let marked = state
+        .marked_pane()
+        .and_then(|p| visible.iter().find(|(id, _)| *id == p))
+        .map(|(_, r)| *r);
     let option = |name: &str| state.options.window(window.id, name).as_text();
     let lines = option("pane-border-lines");
     let indicators = option("pane-border-indicators");
@@ -93,7 +98,10 @@ pub fn draw_borders(
                 )
             };
             let ring = visible.len() > 1 && touches(active, x, y);
-            let style = if ring && colour { active_style } else { normal };
+            let mut style = if ring && colour { active_style } else { normal };
+            if marked.is_some_and(|m| touches(m, x, y)) {
+                style.attrs.toggle(mux_protocol::Attrs::REVERSE);
+            }
             if let Some(cell) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
                 *cell = Cell::new(text, style);
             }

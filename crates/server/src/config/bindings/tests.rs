@@ -38,7 +38,8 @@ fn defaults_are_present() {
     assert_eq!(command(&t, "t").as_deref(), Some("clock-mode"));
     assert_eq!(command(&t, "~").as_deref(), Some("show-messages"));
     assert_eq!(command(&t, "r").as_deref(), Some("refresh-client"));
-    for omitted in ["C-z", "S-Up"] {
+    assert_eq!(command(&t, "C-z").as_deref(), Some("suspend-client"));
+    for omitted in ["S-Up"] {
         assert_eq!(command(&t, omitted), None, "{omitted}");
     }
     assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
@@ -66,6 +67,7 @@ fn list_matches_tmux_layout() {
     let want = [
         "bind-key    -T prefix C-b     send-prefix",
         "bind-key    -T prefix C-o     rotate-window",
+        "bind-key    -T prefix C-z     suspend-client",
         "bind-key    -T prefix Space   next-layout",
         "bind-key    -T prefix !       break-pane",
         "bind-key    -T prefix \\\"      split-window",

@@ -191,7 +191,7 @@ fn substitution() {
         ("#{s/a/X/:#{l:aaa}}", "XXX"),
         ("#{s//X/:one}", "1"),
         ("#{s/nothere/X/:one}", "1"),
-        ("#{s/[a-c]/X/:session_name}", "abcdefgh"),
+        ("#{s/[a-c]/X/:session_name}", "XXXdefgh"),
         ("#{s/ï/i/:window_name}", "widé日本語"),
         ("#{s/É/E/i:window_name}", "wïdé日本語"),
         ("#{s/cd/XX:session_name}", "abXXefgh"),
