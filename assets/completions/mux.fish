@@ -91,6 +91,8 @@ complete -c mux -n __mux_no_command -a delete-buffer -d 'Delete a paste buffer'
 complete -c mux -n __mux_no_command -a deleteb -d 'Delete a paste buffer'
 complete -c mux -n __mux_no_command -a detach-client -d 'Detach a client, leaving its programs running'
 complete -c mux -n __mux_no_command -a detach -d 'Detach a client, leaving its programs running'
+complete -c mux -n __mux_no_command -a display-menu -d 'Show a menu'
+complete -c mux -n __mux_no_command -a menu -d 'Show a menu'
 complete -c mux -n __mux_no_command -a display-message -d 'Show a message or print a format'
 complete -c mux -n __mux_no_command -a display -d 'Show a message or print a format'
 complete -c mux -n __mux_no_command -a display-panes -d 'Show each pane\'s number to select one'
@@ -153,6 +155,8 @@ complete -c mux -n __mux_no_command -a resize-pane -d 'Resize or zoom a pane'
 complete -c mux -n __mux_no_command -a resizep -d 'Resize or zoom a pane'
 complete -c mux -n __mux_no_command -a respawn-pane -d 'Start a pane\'s program again'
 complete -c mux -n __mux_no_command -a respawnp -d 'Start a pane\'s program again'
+complete -c mux -n __mux_no_command -a respawn-window -d 'Start a window\'s program again in its first pane'
+complete -c mux -n __mux_no_command -a respawnw -d 'Start a window\'s program again in its first pane'
 complete -c mux -n __mux_no_command -a rotate-window -d 'Rotate the panes of a window'
 complete -c mux -n __mux_no_command -a rotatew -d 'Rotate the panes of a window'
 complete -c mux -n __mux_no_command -a run-shell -d 'Run a shell command and show its output'
@@ -291,6 +295,12 @@ complete -c mux -n '__mux_using delete-buffer deleteb' -s b -x -d 'buffer-name' 
 complete -c mux -n '__mux_using detach-client detach' -s a
 complete -c mux -n '__mux_using detach-client detach' -s s -x -d 'target-session' -a '(__mux_session)'
 complete -c mux -n '__mux_using detach-client detach' -s t -x -d 'target-client' -a '(__mux_client)'
+complete -c mux -n '__mux_using display-menu menu' -s c -x -d 'target-client' -a '(__mux_client)'
+complete -c mux -n '__mux_using display-menu menu' -s t -x -d 'target-pane' -a '(__mux_pane)'
+complete -c mux -n '__mux_using display-menu menu' -s O
+complete -c mux -n '__mux_using display-menu menu' -s T -x -d 'title'
+complete -c mux -n '__mux_using display-menu menu' -s x -x -d 'position'
+complete -c mux -n '__mux_using display-menu menu' -s y -x -d 'position'
 complete -c mux -n '__mux_using display-message display' -s a
 complete -c mux -n '__mux_using display-message display' -s C
 complete -c mux -n '__mux_using display-message display' -s c -x -d 'target-client' -a '(__mux_client)'
@@ -409,6 +419,10 @@ complete -c mux -n '__mux_using respawn-pane respawnp' -s c -x -d 'start-directo
 complete -c mux -n '__mux_using respawn-pane respawnp' -s e -x -d 'environment'
 complete -c mux -n '__mux_using respawn-pane respawnp' -s k
 complete -c mux -n '__mux_using respawn-pane respawnp' -s t -x -d 'target-pane' -a '(__mux_pane)'
+complete -c mux -n '__mux_using respawn-window respawnw' -s c -x -d 'start-directory' -a '(__fish_complete_directories)'
+complete -c mux -n '__mux_using respawn-window respawnw' -s e -x -d 'environment'
+complete -c mux -n '__mux_using respawn-window respawnw' -s k
+complete -c mux -n '__mux_using respawn-window respawnw' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using rotate-window rotatew' -s D
 complete -c mux -n '__mux_using rotate-window rotatew' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using rotate-window rotatew' -s U

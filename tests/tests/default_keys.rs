@@ -57,3 +57,44 @@ fn prefix_m_marks_the_pane_and_the_window_shows_it() {
         text.contains("0:sh*") && !text.contains("0:sh*M")
     });
 }
+
+#[test]
+fn prefix_less_than_opens_the_window_menu_and_its_key_runs_an_item() {
+    let env = Env::new();
+    let c = env.attached("menus", 80, 24);
+    c.send("\x02<");
+    c.wait_text("New At End");
+    c.send("W");
+    c.wait_text("1:sh*");
+    assert_eq!(env.ok(&["display", "-p", "#{session_windows}"]), "2\n");
+}
+
+#[test]
+fn the_right_button_on_a_window_opens_its_menu_and_a_click_chooses() {
+    let env = Env::new();
+    let c = env.attached("click", 80, 24);
+    // Right button down and up on the window's entry in the status line (row 24).
+    c.send("\x1b[<2;10;24M\x1b[<2;10;24m");
+    c.wait_text("Swap Left");
+    let (row, col) = c.with_screen(|s| {
+        let (rows, cols) = s.size();
+        (0..rows.get())
+            .find_map(|r| {
+                let line = s
+                    .rows(0, cols.get())
+                    .nth(usize::from(r))
+                    .unwrap_or_default();
+                line.find("New After").map(|x| (r, x))
+            })
+            .expect("the item on the screen")
+    });
+    let col = u16::try_from(col).unwrap();
+    c.send(format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 2,
+        row + 1,
+        col + 2,
+        row + 1
+    ));
+    c.wait_text("1:sh*");
+}

@@ -97,5 +97,16 @@ pub fn finish_waiting(state: &mut State, client: ClientId, error: Option<String>
 /// Runs a command line for an attached client (a key binding, a prompt, a chooser): output
 /// appears in view mode over its pane, an error on its status line.
 pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
-    queue::run_binding(state, client, line);
+    queue::run_binding(state, client, line, None);
+}
+
+/// Runs a command line for an attached client as [`run_binding`] does, on `target` when its
+/// commands name none (a menu's `-t`).
+pub fn run_binding_at(
+    state: &mut State,
+    client: ClientId,
+    line: &str,
+    target: Option<crate::model::target::Found>,
+) {
+    queue::run_binding(state, client, line, target);
 }

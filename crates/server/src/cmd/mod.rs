@@ -18,6 +18,7 @@ mod context;
 mod copy_mode;
 mod delete_buffer;
 mod detach_client;
+mod display_menu;
 mod display_message;
 mod display_panes;
 mod entry;
@@ -59,6 +60,7 @@ mod rename_session;
 mod rename_window;
 mod resize_pane;
 mod respawn_pane;
+mod respawn_window;
 mod rotate_window;
 mod run_shell;
 mod save_buffer;
@@ -94,8 +96,8 @@ use mux_protocol::ServerMsg;
 pub use alias::check_names;
 pub use args::Args;
 pub use entry::{
-    client_gone, finish_waiting, job_done, load_config, load_stdin, run_binding, run_hooks,
-    run_request, run_timers,
+    client_gone, finish_waiting, job_done, load_config, load_stdin, run_binding, run_binding_at,
+    run_hooks, run_request, run_timers,
 };
 pub use help::{default_aliases, help, option_names, usage, Help};
 
@@ -269,6 +271,7 @@ pub const COMMANDS: &[Spec] = &[
     copy_mode::SPEC,
     delete_buffer::SPEC,
     detach_client::SPEC,
+    display_menu::SPEC,
     display_message::SPEC,
     display_panes::SPEC,
     has_session::SPEC,
@@ -301,6 +304,7 @@ pub const COMMANDS: &[Spec] = &[
     rename_window::SPEC,
     resize_pane::SPEC,
     respawn_pane::SPEC,
+    respawn_window::SPEC,
     rotate_window::SPEC,
     run_shell::SPEC,
     save_buffer::SPEC,
@@ -565,6 +569,8 @@ fn refuse_nested(state: &State, client: ClientId) -> Result<(), String> {
     }
 }
 
+#[cfg(test)]
+mod defaults_check;
 #[cfg(test)]
 mod tests {
     use super::*;

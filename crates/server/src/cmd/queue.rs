@@ -235,7 +235,12 @@ pub fn items(state: &mut State, commands: Vec<Vec<String>>) -> Vec<Item> {
 }
 
 /// Runs a command line from an attached client (a key binding, a prompt, a chooser).
-pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
+pub fn run_binding(
+    state: &mut State,
+    client: ClientId,
+    line: &str,
+    target: Option<crate::model::target::Found>,
+) {
     let commands = match super::context::parse_line(state, client, line) {
         Ok(c) => c,
         Err(e) => return super::show_message(state, client, &e),
@@ -244,7 +249,10 @@ pub fn run_binding(state: &mut State, client: ClientId, line: &str) {
         .iter()
         .flat_map(|words| crate::cmd::parse::split_arguments(words))
         .collect();
-    let items = items(state, split);
+    let mut items = items(state, split);
+    for item in &mut items {
+        item.current = target;
+    }
     start(state, Batch::new(client, Origin::Binding, items));
 }
 

@@ -289,6 +289,14 @@ impl KeyTables {
                 tables.set_note(PREFIX, key, Some(note));
             }
         }
+        for (table, name, command, note) in menus::menu_bindings() {
+            if let Some(key) = parse_key(name) {
+                tables.bind(table, key, &command, false);
+                if note.is_some() {
+                    tables.set_note(table, key, note);
+                }
+            }
+        }
         tables
     }
 
@@ -418,6 +426,7 @@ impl KeyTables {
 const PREFIX: &str = "prefix";
 
 mod copy;
+mod menus;
 
 #[cfg(test)]
 mod tests;

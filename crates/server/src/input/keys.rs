@@ -7,6 +7,7 @@ use std::time::Duration;
 use mux_protocol::{Key, KeyCode, Mods};
 
 use crate::ids::ClientId;
+use crate::model::menu::MenuAction;
 use crate::model::mode::{ChooseAction, Mode, PromptAction};
 use crate::model::state::State;
 
@@ -134,6 +135,7 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
         return true;
     };
     let mut save_history = false;
+    let mut at = None;
     let run = match &mut c.mode {
         Mode::Normal => return false,
         Mode::Prompt(p) => match p.key(key) {
@@ -166,6 +168,14 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
             }
         },
         Mode::PaneNumbers(_) => Some(pane_number_command(key)),
+        Mode::Menu(m) => {
+            at = m.target;
+            match m.key(key) {
+                MenuAction::Continue => None,
+                MenuAction::Cancel => Some(None),
+                MenuAction::Run(line) => Some(Some(line)),
+            }
+        }
     };
     c.dirty = true;
     if let Some(line) = run {
@@ -174,7 +184,7 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
             crate::cmd::history_file::save(state);
         }
         if let Some(line) = line {
-            crate::cmd::run_binding(state, client, &line);
+            crate::cmd::run_binding_at(state, client, &line, at);
         }
     }
     true

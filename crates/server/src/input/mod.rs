@@ -7,5 +7,6 @@
 pub mod chooser;
 pub mod complete;
 pub mod keys;
+pub mod menu;
 pub mod mouse;
 pub mod prompt;

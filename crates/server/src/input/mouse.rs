@@ -20,6 +20,31 @@ use crate::model::state::State;
 /// How soon a second press at the same place makes a double click (tmux's 300 ms).
 const DOUBLE_CLICK: Duration = Duration::from_millis(300);
 
+/// Gives a mouse event to the client's menu: it may highlight, choose or close.
+fn menu_mouse(state: &mut State, client: ClientId, event: MouseEvent) {
+    let Some(c) = state.clients.get_mut(&client) else {
+        return;
+    };
+    let Mode::Menu(menu) = &mut c.mode else {
+        return;
+    };
+    let (target, before) = (menu.target, menu.selected);
+    let action = menu.mouse(event);
+    let changed = menu.selected != before;
+    match action {
+        crate::model::menu::MenuAction::Continue => c.dirty |= changed,
+        crate::model::menu::MenuAction::Cancel => {
+            c.mode = Mode::Normal;
+            c.dirty = true;
+        }
+        crate::model::menu::MenuAction::Run(line) => {
+            c.mode = Mode::Normal;
+            c.dirty = true;
+            crate::cmd::run_binding_at(state, client, &line, target);
+        }
+    }
+}
+
 /// Handles a mouse event from an attached client.
 pub fn handle_mouse(state: &mut State, client: ClientId, event: MouseEvent) {
     let Some(c) = state.clients.get(&client) else {
@@ -28,6 +53,9 @@ pub fn handle_mouse(state: &mut State, client: ClientId, event: MouseEvent) {
     let Some(sid) = c.session else {
         return;
     };
+    if matches!(c.mode, Mode::Menu(_)) {
+        return menu_mouse(state, client, event);
+    }
     if !matches!(c.mode, Mode::Normal) {
         return;
     }
@@ -72,6 +100,7 @@ pub fn handle_mouse(state: &mut State, client: ClientId, event: MouseEvent) {
         client,
         Some(MouseTarget {
             event: relative,
+            screen: event.pos,
             hit: place_hit,
         }),
     );

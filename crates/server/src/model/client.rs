@@ -154,6 +154,8 @@ pub enum Drag {
 pub struct MouseTarget {
     /// The event, its position relative to `pane` when there is one.
     pub event: mux_protocol::MouseEvent,
+    /// Where it happened on the client's screen.
+    pub screen: mux_protocol::Point,
     /// What was under it.
     pub hit: crate::model::hit::Hit,
 }

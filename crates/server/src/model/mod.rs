@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod keys;
 pub mod layout;
 pub mod lifecycle;
+pub mod menu;
 pub mod mode;
 pub mod mouse;
 pub mod ops;

@@ -1,6 +1,7 @@
 //! Client modes as data: what an attached client's keys drive when not the pane — the
-//! command prompt and confirmations on the status line, the tree chooser, the pane numbers.
-//! How keys edit them is the `input` layer's (`input::prompt`, `input::chooser`).
+//! command prompt and confirmations on the status line, the tree chooser, menus, the pane
+//! numbers. How keys edit them is the `input` layer's (`input::prompt`, `input::chooser`,
+//! `input::menu`).
 
 use std::time::Instant;
 
@@ -16,6 +17,8 @@ pub enum Mode {
     PaneNumbers(Instant),
     /// A list to choose from (choose-tree, choose-client).
     Choose(Chooser),
+    /// A menu over the screen (display-menu).
+    Menu(crate::model::menu::Menu),
 }
 
 /// A prompt being edited on the status line.

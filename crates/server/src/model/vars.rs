@@ -4,6 +4,8 @@
 use crate::ids::{ClientId, PaneId, SessionId, WindowId};
 use crate::model::state::State;
 
+mod mouse;
+
 /// The objects a format is expanded for; any may be missing.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Scope {
@@ -47,6 +49,7 @@ pub fn lookup(state: &State, scope: Scope, name: &str) -> Option<String> {
         .or_else(|| window_var(state, scope, name))
         .or_else(|| pane_var(state, scope, name))
         .or_else(|| client_var(state, scope, name))
+        .or_else(|| mouse::mouse_var(state, scope, name))
         .or_else(|| server_var(state, name));
     found.or_else(|| option_var(state, scope, name))
 }

@@ -60,6 +60,14 @@ pub fn compose(state: &State, client: &Client) -> Screen {
         }
         rows[y] = status.cells;
     }
+    if let Mode::Menu(menu) = &client.mode {
+        let scope = Scope {
+            session: Some(sid),
+            ..Scope::default()
+        };
+        let selected = option_style(state, scope, "mode-style", Style::default());
+        crate::view::menu::draw_menu(menu, &mut rows, selected);
+    }
     Screen {
         size,
         rows,

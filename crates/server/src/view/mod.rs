@@ -9,6 +9,7 @@ pub mod clock;
 pub mod compose;
 pub mod copy;
 pub mod hint;
+pub mod menu;
 pub mod pane_numbers;
 pub mod partial;
 pub mod render;

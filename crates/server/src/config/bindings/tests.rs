@@ -40,7 +40,16 @@ fn defaults_are_present() {
     assert_eq!(command(&t, "r").as_deref(), Some("refresh-client"));
     assert_eq!(command(&t, "C-z").as_deref(), Some("suspend-client"));
     assert_eq!(command(&t, "S-Up"), None);
-    assert_eq!(t.list(Some("prefix")).len(), DEFAULTS.len());
+    let menus = |table| {
+        super::menus::menu_bindings()
+            .iter()
+            .filter(|b| b.0 == table)
+            .count()
+    };
+    assert_eq!(
+        t.list(Some("prefix")).len(),
+        DEFAULTS.len() + menus("prefix")
+    );
     assert_eq!(
         t.get("root", k("MouseDrag1Border"))
             .map(|b| b.command.as_str()),
@@ -181,5 +190,9 @@ fn the_copy_mode_tables_are_tmuxs() {
         t.list(Some("copy-mode")).len(),
         copy::COPY_MODE.len() + mouse
     );
-    assert_eq!(t.list(Some("root")).len(), copy::root_mouse().len());
+    let menus = super::menus::menu_bindings()
+        .iter()
+        .filter(|b| b.0 == "root")
+        .count();
+    assert_eq!(t.list(Some("root")).len(), copy::root_mouse().len() + menus);
 }
