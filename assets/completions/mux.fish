@@ -87,6 +87,7 @@ complete -c mux -n __mux_no_command -a command-prompt -d 'Open a prompt on the s
 complete -c mux -n __mux_no_command -a confirm-before -d 'Ask y/n before running a command'
 complete -c mux -n __mux_no_command -a confirm -d 'Ask y/n before running a command'
 complete -c mux -n __mux_no_command -a copy-mode -d 'Enter copy mode to scroll, search and copy'
+complete -c mux -n __mux_no_command -a customize-mode -d 'Edit options and key bindings from a list'
 complete -c mux -n __mux_no_command -a delete-buffer -d 'Delete a paste buffer'
 complete -c mux -n __mux_no_command -a deleteb -d 'Delete a paste buffer'
 complete -c mux -n __mux_no_command -a detach-client -d 'Detach a client, leaving its programs running'
@@ -291,6 +292,11 @@ complete -c mux -n '__mux_using copy-mode' -s M
 complete -c mux -n '__mux_using copy-mode' -s q
 complete -c mux -n '__mux_using copy-mode' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using copy-mode' -s u
+complete -c mux -n '__mux_using customize-mode' -s F -x -d 'format'
+complete -c mux -n '__mux_using customize-mode' -s f -x -d 'filter'
+complete -c mux -n '__mux_using customize-mode' -s N
+complete -c mux -n '__mux_using customize-mode' -s Z
+complete -c mux -n '__mux_using customize-mode' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using delete-buffer deleteb' -s b -x -d 'buffer-name' -a '(__mux_buffer)'
 complete -c mux -n '__mux_using detach-client detach' -s a
 complete -c mux -n '__mux_using detach-client detach' -s s -x -d 'target-session' -a '(__mux_session)'

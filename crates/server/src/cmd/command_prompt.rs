@@ -66,7 +66,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     let rest: Vec<(String, String)> = prompts.collect();
     super::history_file::load_once(state);
     if let Some(c) = state.clients.get_mut(&client) {
-        let takes = if args.has('1') {
+        let takes = if args.has('k') {
+            Takes::KeyName
+        } else if args.has('1') {
             Takes::OneKey
         } else if args.has('N') {
             Takes::Number

@@ -76,6 +76,7 @@ pub fn about(name: &str) -> &'static str {
         "command-prompt" => "Open a prompt on the status line to type a command",
         "confirm-before" => "Ask y/n before running a command",
         "copy-mode" => "Enter copy mode to scroll, search and copy",
+        "customize-mode" => "Edit options and key bindings from a list",
         "delete-buffer" => "Delete a paste buffer",
         "detach-client" => "Detach a client, leaving its programs running",
         "display-menu" => "Show a menu",

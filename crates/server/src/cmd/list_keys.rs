@@ -48,6 +48,15 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         }
         if args.has('1') {
             lines.truncate(1);
+            // As tmux, one key described for an attached client goes to its status line.
+            let attached = state
+                .clients
+                .get(&ctx.client)
+                .is_some_and(|c| c.session.is_some());
+            if let (true, Some(line)) = (attached, lines.first()) {
+                super::show_message(state, ctx.client, line.trim());
+                return Ok(Outcome::Done);
+            }
         }
     }
     for line in lines {
@@ -93,6 +102,16 @@ fn notes(state: &State, args: &Args, table: Option<&str>, key: Option<Key>) -> V
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn prefix_slash_describes_the_next_key_on_the_status_line() {
+        let mut h = crate::testing::Harness::with_session();
+        let c = h.attach("attach -t work", 60, 6);
+        h.keys(c, "C-b /");
+        assert_eq!(h.status_line(c), "key");
+        h.keys(c, "c");
+        assert_eq!(h.status_line(c).trim_end(), "C-b c Create a new window");
+    }
+
     use crate::testing::Harness;
 
     #[test]

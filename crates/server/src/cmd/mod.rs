@@ -16,6 +16,7 @@ mod command_prompt;
 mod confirm_before;
 mod context;
 mod copy_mode;
+mod customize_mode;
 mod delete_buffer;
 mod detach_client;
 mod display_menu;
@@ -269,6 +270,7 @@ pub const COMMANDS: &[Spec] = &[
     command_prompt::SPEC,
     confirm_before::SPEC,
     copy_mode::SPEC,
+    customize_mode::SPEC,
     delete_buffer::SPEC,
     detach_client::SPEC,
     display_menu::SPEC,

@@ -78,6 +78,12 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
     ("7", false, "select-window -t :=7", "Select window 7"),
     ("8", false, "select-window -t :=8", "Select window 8"),
     ("9", false, "select-window -t :=9", "Select window 9"),
+    (
+        "/",
+        false,
+        "command-prompt -k -p key { list-keys -1N \"%%\" }",
+        "Describe key binding",
+    ),
     (":", false, "command-prompt", "Prompt for a command"),
     (
         ";",
@@ -117,6 +123,7 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
         "choose-client -Z",
         "Choose a client from a list",
     ),
+    ("C", false, "customize-mode -Z", "Customize options"),
     ("E", false, "select-layout -E", "Spread panes out evenly"),
     ("L", false, "switch-client -l", "Switch to the last client"),
     ("C-z", false, "suspend-client", "Suspend the current client"),

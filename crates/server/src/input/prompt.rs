@@ -90,6 +90,10 @@ impl Prompt {
                 return PromptAction::Run(self.command_with(&c.to_string()));
             }
             (Takes::OneKey, _) => return PromptAction::Cancel,
+            (Takes::KeyName, _) => {
+                let name = crate::config::keyname::key_name(key);
+                return PromptAction::Run(self.command_with(&name));
+            }
             (Takes::Number, KeyCode::Char(c)) if plain && !c.is_ascii_digit() => {
                 return PromptAction::Continue;
             }

@@ -64,6 +64,8 @@ pub enum Takes {
     Line,
     /// One key, run at once (`-1`: jump to a character).
     OneKey,
+    /// One key of any kind, run at once with its name (`-k`: describe a key).
+    KeyName,
     /// Digits only (`-N`: a repeat count).
     Number,
     /// A line run again at every change (`-i`: incremental search).
