@@ -98,6 +98,8 @@ complete -c mux -n __mux_no_command -a display-message -d 'Show a message or pri
 complete -c mux -n __mux_no_command -a display -d 'Show a message or print a format'
 complete -c mux -n __mux_no_command -a display-panes -d 'Show each pane\'s number to select one'
 complete -c mux -n __mux_no_command -a displayp -d 'Show each pane\'s number to select one'
+complete -c mux -n __mux_no_command -a find-window -d 'Find windows by name, title or contents'
+complete -c mux -n __mux_no_command -a findw -d 'Find windows by name, title or contents'
 complete -c mux -n __mux_no_command -a has-session -d 'Exit with status 0 if a session exists'
 complete -c mux -n __mux_no_command -a has -d 'Exit with status 0 if a session exists'
 complete -c mux -n __mux_no_command -a if-shell -d 'Run a command if a shell command or a format is true'
@@ -321,6 +323,13 @@ complete -c mux -n '__mux_using display-panes displayp' -s b
 complete -c mux -n '__mux_using display-panes displayp' -s d -x -d 'duration'
 complete -c mux -n '__mux_using display-panes displayp' -s N
 complete -c mux -n '__mux_using display-panes displayp' -s t -x -d 'target-client' -a '(__mux_client)'
+complete -c mux -n '__mux_using find-window findw' -s C
+complete -c mux -n '__mux_using find-window findw' -s i
+complete -c mux -n '__mux_using find-window findw' -s N
+complete -c mux -n '__mux_using find-window findw' -s r
+complete -c mux -n '__mux_using find-window findw' -s t -x -d 'target-pane' -a '(__mux_pane)'
+complete -c mux -n '__mux_using find-window findw' -s T
+complete -c mux -n '__mux_using find-window findw' -s Z
 complete -c mux -n '__mux_using has-session has' -s t -x -d 'target-session' -a '(__mux_session)'
 complete -c mux -n '__mux_using if-shell if' -s b
 complete -c mux -n '__mux_using if-shell if' -s F

@@ -38,13 +38,16 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .value('F')
         .unwrap_or("#{buffer_size} bytes: \"#{buffer_sample}\"");
     let mut items = Vec::new();
-    for (i, b) in state.buffers.all().iter().enumerate() {
+    for b in state.buffers.all() {
         let line = crate::model::vars::expand_buffer(state, super::scope(ctx, found), b, fmt);
         let quoted = b.name.replace('\'', "'\\''");
         items.push(ChooseItem {
-            label: format!("({i}) {}: {line}", b.name),
+            label: format!("{}: {line}", b.name),
             command: template.replace("%%", &quoted),
             delete: Some(format!("delete-buffer -b '{quoted}'")),
+            key: b.name.clone(),
+            confirm: None,
+            depth: 0,
             preview: if args.has('N') {
                 Preview::None
             } else {

@@ -31,14 +31,14 @@ fn exec(state: &mut State, ctx: &mut Ctx, _args: &Args) -> Result<Outcome, Strin
         let size = c.size();
         items.push(ChooseItem {
             label: format!(
-                "({}) - {}: session {} [{}x{}]",
-                items.len(),
+                "- {}: session {} [{}x{}]",
                 c.name(),
                 session,
                 size.cols,
                 size.rows
             ),
             command: format!("detach-client -t '{}'", c.name()),
+            key: c.name(),
             ..ChooseItem::default()
         });
     }

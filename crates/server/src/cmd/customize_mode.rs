@@ -66,6 +66,9 @@ fn option_items(state: &State) -> Vec<ChooseItem> {
                     spec.name, spec.name
                 ),
                 delete: Some(format!("set {flag}u {}", spec.name)),
+                confirm: None,
+                key: format!("{label} {}", spec.name),
+                depth: 0,
                 preview: Preview::None,
             });
         }
@@ -86,6 +89,9 @@ fn key_items(state: &State) -> Vec<ChooseItem> {
                     "command-prompt -p '({key})' -I \"{quoted}\" {{ bind -T {table} {key_word} %% }}"
                 ),
                 delete: Some(format!("unbind -T {table} {key_word}")),
+                confirm: None,
+                key: format!("{table} {key}"),
+                depth: 0,
                 preview: Preview::None,
             });
         }

@@ -82,6 +82,7 @@ pub fn about(name: &str) -> &'static str {
         "display-menu" => "Show a menu",
         "display-message" => "Show a message or print a format",
         "display-panes" => "Show each pane's number to select one",
+        "find-window" => "Find windows by name, title or contents",
         "has-session" => "Exit with status 0 if a session exists",
         "if-shell" => "Run a command if a shell command or a format is true",
         "join-pane" => "Move a pane into another window",

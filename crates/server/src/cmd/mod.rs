@@ -23,6 +23,7 @@ mod display_menu;
 mod display_message;
 mod display_panes;
 mod entry;
+mod find_window;
 mod has_session;
 mod help;
 pub mod history_file;
@@ -276,6 +277,7 @@ pub const COMMANDS: &[Spec] = &[
     display_menu::SPEC,
     display_message::SPEC,
     display_panes::SPEC,
+    find_window::SPEC,
     has_session::SPEC,
     if_shell::SPEC,
     join_pane::SPEC,

@@ -55,11 +55,15 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             .filter(|s| state.session(*s).is_some())
             .ok_or("can't find last session")?
     } else if let Some(t) = args.value('t') {
-        let f = target::window(state, client, Some(t)).or_else(|_| {
+        // As tmux: a window target selects the window, a pane target the pane too.
+        let f = target::pane(state, client, Some(t)).or_else(|_| {
             target::find_session(state, t).and_then(|s| {
                 target::in_session(state, s).ok_or_else(|| format!("can't find session: {t}"))
             })
         })?;
+        if let Some(w) = state.window_mut(f.session, f.window) {
+            w.select_pane(f.pane);
+        }
         if let Some(s) = state.session_mut(f.session) {
             s.select(f.window);
         }

@@ -129,6 +129,12 @@ const DEFAULTS: &[(&str, bool, &str, &str)] = &[
     ("C-z", false, "suspend-client", "Suspend the current client"),
     ("c", false, "new-window", "Create a new window"),
     ("d", false, "detach-client", "Detach the current client"),
+    (
+        "f",
+        false,
+        "command-prompt { find-window -Z \"%%\" }",
+        "Search for a pane",
+    ),
     ("i", false, "display-message", "Display window information"),
     (
         "l",

@@ -8,7 +8,7 @@ use mux_protocol::{Key, KeyCode, Mods};
 
 use crate::ids::ClientId;
 use crate::model::menu::MenuAction;
-use crate::model::mode::{ChooseAction, Mode, PromptAction};
+use crate::model::mode::{ChooseAction, Chooser, Mode, PromptAction};
 use crate::model::state::State;
 
 /// Handles a key from an attached client. A key clears a message on its status line.
@@ -160,10 +160,16 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
             ChooseAction::Cancel => Some(None),
             ChooseAction::Run(line) => Some(Some(line)),
             ChooseAction::Delete(line) => {
-                let (refresh, selected) = (ch.refresh.clone(), ch.selected);
+                let (old, refresh) = (ch.clone(), ch.refresh.clone());
                 c.dirty = true;
                 crate::cmd::run_binding(state, client, &line);
-                reopen(state, client, refresh, selected);
+                reopen(state, client, refresh, &old);
+                return true;
+            }
+            ChooseAction::Rebuild(refresh) => {
+                let old = ch.clone();
+                c.dirty = true;
+                reopen(state, client, Some(refresh), &old);
                 return true;
             }
         },
@@ -190,9 +196,10 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
     true
 }
 
-/// Builds a chooser's list again after an item was deleted, keeping the highlight near
-/// where it was; with no items left the chooser closes.
-fn reopen(state: &mut State, client: ClientId, refresh: Option<String>, selected: usize) {
+/// Builds a chooser's list again (after an item was deleted, or in another sort order),
+/// keeping the folds, tags, filter and highlighted item of the old one; with no items left
+/// the chooser closes.
+fn reopen(state: &mut State, client: ClientId, refresh: Option<String>, old: &Chooser) {
     if let Some(refresh) = refresh {
         crate::cmd::run_binding(state, client, &refresh);
     }
@@ -203,7 +210,7 @@ fn reopen(state: &mut State, client: ClientId, refresh: Option<String>, selected
         if ch.items.is_empty() {
             c.mode = Mode::Normal;
         } else {
-            ch.selected = selected.min(ch.items.len() - 1);
+            ch.keep_state(old);
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod base64;
 pub mod buffers;
+pub mod chooser;
 pub mod client;
 pub mod clipboard;
 pub mod contain;

@@ -5,6 +5,8 @@
 
 use std::time::Instant;
 
+pub use crate::model::chooser::{ChooseAction, ChooseItem, Chooser, Preview};
+
 /// What a client's keys currently drive.
 #[derive(Debug, Default)]
 pub enum Mode {
@@ -83,54 +85,4 @@ pub enum PromptAction {
     Run(String),
     /// Run this command line and keep the prompt open (an incremental prompt's change).
     Update(String),
-}
-
-/// A list shown in place of the window, one line per item, with a preview of the
-/// highlighted item below it.
-#[derive(Debug, Clone, Default)]
-pub struct Chooser {
-    /// The lines and the command each runs when chosen.
-    pub items: Vec<ChooseItem>,
-    /// The highlighted line.
-    pub selected: usize,
-    /// The command that builds the list again, after an item was deleted.
-    pub refresh: Option<String>,
-}
-
-/// One line of a chooser.
-#[derive(Debug, Clone, Default)]
-pub struct ChooseItem {
-    /// What the line shows.
-    pub label: String,
-    /// The command line run when the item is chosen.
-    pub command: String,
-    /// The command line that deletes the item (`d` in choose-buffer), if it can be.
-    pub delete: Option<String>,
-    /// What the preview shows while the item is highlighted.
-    pub preview: Preview,
-}
-
-/// What a chooser's preview shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Preview {
-    /// Nothing: the list takes the whole window.
-    #[default]
-    None,
-    /// Lines of text (a paste buffer's contents).
-    Text(String),
-    /// A pane's screen.
-    Pane(crate::ids::PaneId),
-}
-
-/// What a key does to a chooser.
-#[derive(Debug, PartialEq, Eq)]
-pub enum ChooseAction {
-    /// Keep choosing.
-    Continue,
-    /// Close without choosing.
-    Cancel,
-    /// Close and run this command line.
-    Run(String),
-    /// Run this command line, then build the list again (a deleted item).
-    Delete(String),
 }

@@ -19,6 +19,26 @@ pub struct Scope {
     pub client: Option<ClientId>,
 }
 
+impl Scope {
+    /// Returns the scope of a session alone.
+    pub fn of_session(session: SessionId) -> Scope {
+        Scope {
+            session: Some(session),
+            ..Scope::default()
+        }
+    }
+
+    /// Returns the scope of a pane with its window and session.
+    pub fn of_pane(session: SessionId, window: WindowId, pane: PaneId) -> Scope {
+        Scope {
+            session: Some(session),
+            window: Some(window),
+            pane: Some(pane),
+            client: None,
+        }
+    }
+}
+
 /// Expands `fmt` for `scope`.
 pub fn expand(state: &State, scope: Scope, fmt: &str) -> String {
     crate::config::format::expand(fmt, &|name| lookup(state, scope, name))

@@ -2,12 +2,12 @@
 //! between them (the active pane's highlighted), pane titles on the borders when asked, pane
 //! numbers or a chooser over the window, and the status line.
 
-use mux_protocol::{Attrs, Cell, Color, Cursor, Point, Style};
+use mux_protocol::{Cell, Color, Cursor, Point, Style};
 
 use crate::ids::{PaneId, SessionId};
 use crate::model::client::Client;
 use crate::model::layout::Rect;
-use crate::model::mode::{Chooser, Mode, Preview};
+use crate::model::mode::Mode;
 use crate::model::state::State;
 use crate::model::vars::Scope;
 use crate::model::window::Window;
@@ -41,7 +41,7 @@ pub fn compose(state: &State, client: &Client) -> Screen {
     if let Some(window) = state.session(sid).and_then(|s| s.current_window()) {
         let titles = layout.titles;
         match &client.mode {
-            Mode::Choose(ch) => draw_chooser(state, ch, &mut rows, area),
+            Mode::Choose(ch) => crate::view::chooser::draw_chooser(state, ch, &mut rows, area),
             _ => cursor = draw_window(state, client, sid, window, &mut rows, area),
         }
         if let Some(at_top) = titles {
@@ -179,7 +179,7 @@ fn fill_outside(window: &Window, rows: &mut [Vec<Cell>], area: Area) {
 
 /// Copies a pane's cells (`cell_at(row, col)`, within its terminal's size `ts`) into its
 /// rectangle of the window area.
-fn draw_cells(
+pub(crate) fn draw_cells(
     rows: &mut [Vec<Cell>],
     area: Area,
     rect: Rect,
@@ -204,7 +204,14 @@ fn draw_cells(
 }
 
 /// Writes text on row `y` of a pane's rectangle.
-fn put_text(rows: &mut [Vec<Cell>], area: Area, rect: Rect, y: usize, text: &str, style: Style) {
+pub(crate) fn put_text(
+    rows: &mut [Vec<Cell>],
+    area: Area,
+    rect: Rect,
+    y: usize,
+    text: &str,
+    style: Style,
+) {
     let sy = area.y + rect.y as usize + y;
     for (i, ch) in text.chars().take(rect.cols as usize).enumerate() {
         let sx = area.x + rect.x as usize + i;
@@ -252,87 +259,6 @@ fn draw_numbers(
             other
         };
         crate::view::pane_numbers::draw(rows, place, index, colour);
-    }
-}
-
-/// Draws a chooser over the window area: one line per item, the selected one reversed.
-fn draw_chooser(state: &State, ch: &Chooser, rows: &mut [Vec<Cell>], area: Area) {
-    let preview = ch
-        .items
-        .get(ch.selected)
-        .map_or(&Preview::None, |i| &i.preview);
-    // As tmux: the list on top, a line, and the preview in the lower part of the window.
-    let area = match preview {
-        Preview::None => area,
-        _ if area.rows < 6 => area,
-        _ => {
-            let list_rows = area.rows / 2;
-            let below = Area {
-                y: area.y + list_rows + 1,
-                rows: area.rows - list_rows - 1,
-                ..area
-            };
-            draw_preview(state, preview, rows, below);
-            for cell in rows
-                .get_mut(area.y + list_rows)
-                .into_iter()
-                .flat_map(|r| r.iter_mut().skip(area.x).take(area.cols))
-            {
-                *cell = Cell::new("─", Style::default());
-            }
-            Area {
-                rows: list_rows,
-                ..area
-            }
-        }
-    };
-    let first = ch.selected.saturating_sub(area.rows.saturating_sub(1));
-    let whole = Rect {
-        x: 0,
-        y: 0,
-        cols: u16::try_from(area.cols).unwrap_or(u16::MAX),
-        rows: u16::try_from(area.rows).unwrap_or(u16::MAX),
-    };
-    for (line, item) in ch.items.iter().enumerate().skip(first).take(area.rows) {
-        let style = if line == ch.selected {
-            Style {
-                attrs: Attrs::REVERSE,
-                ..Style::default()
-            }
-        } else {
-            Style::default()
-        };
-        let text = format!("{:width$}", item.label, width = area.cols);
-        put_text(rows, area, whole, line - first, &text, style);
-    }
-}
-
-/// Draws a chooser's preview: text line by line, or a pane's screen from its top left.
-fn draw_preview(state: &State, preview: &Preview, rows: &mut [Vec<Cell>], area: Area) {
-    let whole = Rect {
-        x: 0,
-        y: 0,
-        cols: u16::try_from(area.cols).unwrap_or(u16::MAX),
-        rows: u16::try_from(area.rows).unwrap_or(u16::MAX),
-    };
-    match preview {
-        Preview::None => {}
-        Preview::Text(text) => {
-            for (y, line) in text.lines().take(area.rows).enumerate() {
-                let shown: String = line
-                    .chars()
-                    .map(|c| if c.is_control() { '?' } else { c })
-                    .collect();
-                put_text(rows, area, whole, y, &shown, Style::default());
-            }
-        }
-        Preview::Pane(pane) => {
-            if let Some(p) = state.panes.get(pane) {
-                draw_cells(rows, area, whole, p.term.size(), |y, x| {
-                    p.term.cell(y, x).map(|c| crate::view::copy::to_cell(&c))
-                });
-            }
-        }
     }
 }
 

@@ -5,6 +5,7 @@
 //! It may import `model`, `config`, `ids` and `log`; never `io`, `cmd` or `input`.
 
 pub mod borders;
+pub mod chooser;
 pub mod clock;
 pub mod compose;
 pub mod copy;
