@@ -173,7 +173,7 @@ fn targets_resolve_like_tmux() {
     let bad = env.run(&["display", "-p", "-t", "alpha:9", "x"]);
     assert_eq!(
         String::from_utf8_lossy(&bad.stderr).trim(),
-        "can't find pane: alpha:9"
+        "can't find window: 9"
     );
 }
 

@@ -20,7 +20,17 @@ pub const SPEC: Spec = Spec {
 /// the session's `update-environment` variables are taken from this client unless `-E`.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let id = match args.value('t') {
-        Some(t) => target::find_session(state, t)?,
+        Some(t) => {
+            // As tmux: `work:2.1` attaches to work with window 2 and its pane 1 selected.
+            let f = target::find(state, ctx.client, t, target::Kind::Session)?;
+            if let Some(w) = state.window_mut(f.session, f.window) {
+                w.select_pane(f.pane);
+            }
+            if let Some(s) = state.session_mut(f.session) {
+                s.select(f.window);
+            }
+            f.session
+        }
         None => target::most_recent_session(state).ok_or("no sessions")?,
     };
     if args.has('d') {

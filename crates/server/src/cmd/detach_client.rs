@@ -20,7 +20,7 @@ pub const SPEC: Spec = Spec {
 /// the command runs in); `-a` detaches every other client of its session instead.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     if let Some(t) = args.value('s') {
-        let id = target::find_session(state, t)?;
+        let id = target::find(state, ctx.client, t, target::Kind::Session)?.session;
         let clients: Vec<_> = attached_to(state, id);
         for c in clients {
             detach(state, c);

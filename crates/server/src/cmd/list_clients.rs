@@ -24,7 +24,7 @@ const FORMAT: &str =
 /// the filter are expanded for each client.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let only = match args.value('t') {
-        Some(t) => Some(target::find_session(state, t)?),
+        Some(t) => Some(target::find(state, ctx.client, t, target::Kind::Session)?.session),
         None => None,
     };
     let fmt = args.value('F').unwrap_or(FORMAT).to_string();

@@ -74,8 +74,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     Ok(Outcome::Done)
 }
 
-/// Makes `pane` the active pane of its window (and the window current); unzooms unless
-/// `keep_zoom`.
+/// Makes `pane` the active pane of its window; unzooms unless `keep_zoom`.
 pub fn select(
     state: &mut State,
     sid: crate::ids::SessionId,
@@ -92,9 +91,8 @@ pub fn select(
         }
         w.select_pane(pane);
     }
-    if let Some(s) = state.session_mut(sid) {
-        s.select(wid);
-    }
+    // As tmux, the pane becomes its window's active pane; which window the session shows
+    // does not change.
     if resync {
         crate::model::ops::sync_window(state, sid, wid);
     }

@@ -83,5 +83,5 @@ fn an_error_from_a_binding_shows_on_the_status_line() {
     h.ok("bind -n F6 select-window -t :9");
     let c = h.attach("attach -t work", 40, 6);
     h.keys(c, "F6");
-    assert_eq!(h.status_line(c), "can't find window: :9");
+    assert_eq!(h.status_line(c), "can't find window: 9");
 }

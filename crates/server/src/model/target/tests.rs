@@ -91,9 +91,143 @@ fn windows_and_panes_in_every_spelling() {
     assert_eq!(p(&s, c, "{last}"), Ok((0, 0, 0)));
     assert_eq!(p(&s, c, ":.+"), Ok((0, 0, 0)));
     assert_eq!(p(&s, c, "alpha:=1"), Ok((0, 1, 2)));
-    assert_eq!(p(&s, c, "alpha:9"), Err("can't find pane: alpha:9".into()));
-    assert_eq!(
-        p(&s, c, "alpha:0.5"),
-        Err("can't find pane: alpha:0.5".into())
-    );
+    assert_eq!(p(&s, c, "alpha:9"), Err("can't find window: 9".into()));
+    assert_eq!(p(&s, c, "alpha:0.5"), Err("can't find pane: 5".into()));
+}
+
+/// Every spelling of a target against every kind of command, from a shell outside any
+/// client (the current session is the most recent, `other`): each row gives what a session,
+/// a window and a pane command find (`session:window.pane`) or the error they report.
+#[test]
+fn every_form_against_every_kind_of_target() {
+    use super::{find, Kind};
+    let mut h = crate::testing::Harness::with_session();
+    h.ok("new-window -d -t work:");
+    h.ok("new-window -d -t work: -n logs");
+    h.ok("split-window -t work:0");
+    h.ok("new-session -d -s web");
+    h.ok("new-session -d -s other");
+    h.ok("select-pane -m -t work:1.0");
+    let show = |r: Result<Found, String>| match r {
+        Ok(f) => {
+            let s = h.state.session(f.session).expect("session");
+            let w = s.window(f.window).expect("window");
+            let p = w.pane_position(f.pane).expect("pane");
+            format!("{}:{}.{}", s.name, w.index, p)
+        }
+        Err(e) => e,
+    };
+    let outside = ClientId(9999);
+    let rows: &[(&str, [&str; 3])] = &[
+        ("work", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("wo", ["work:0.1", "work:0.1", "work:0.1"]),
+        (
+            "w",
+            [
+                "can't find session: w",
+                "can't find window: w",
+                "can't find pane: w",
+            ],
+        ),
+        (
+            "=wor",
+            [
+                "can't find session: =wor",
+                "can't find window: =wor",
+                "can't find pane: =wor",
+            ],
+        ),
+        ("o*", ["other:0.0", "other:0.0", "other:0.0"]),
+        ("$0", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("@2", ["work:2.0", "work:2.0", "work:2.0"]),
+        ("%1", ["work:1.0", "work:1.0", "work:1.0"]),
+        ("work:", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("work:2", ["work:2.0", "work:2.0", "work:2.0"]),
+        (
+            "work:9",
+            [
+                "can't find window: 9",
+                "can't find window: 9",
+                "can't find window: 9",
+            ],
+        ),
+        (
+            "nosuch:1",
+            [
+                "can't find session: nosuch",
+                "can't find session: nosuch",
+                "can't find session: nosuch",
+            ],
+        ),
+        ("work:logs", ["work:2.0", "work:2.0", "work:2.0"]),
+        ("work:lo*", ["work:2.0", "work:2.0", "work:2.0"]),
+        (
+            "work:sh",
+            [
+                "can't find window: sh",
+                "can't find window: sh",
+                "can't find window: sh",
+            ],
+        ),
+        ("work:=1", ["work:1.0", "work:1.0", "work:1.0"]),
+        ("work:+1", ["work:1.0", "work:1.0", "work:1.0"]),
+        ("work:-1", ["work:2.0", "work:2.0", "work:2.0"]),
+        ("work:+2", ["work:2.0", "work:2.0", "work:2.0"]),
+        ("work:{next}", ["work:1.0", "work:1.0", "work:1.0"]),
+        ("work:{previous}", ["work:2.0", "work:2.0", "work:2.0"]),
+        ("work:{start}", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("work:^", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("work:{end}", ["work:2.0", "work:2.0", "work:2.0"]),
+        (
+            "work:{last}",
+            [
+                "can't find window: !",
+                "can't find window: !",
+                "can't find window: !",
+            ],
+        ),
+        ("work:0.0", ["work:0.0", "work:0.0", "work:0.0"]),
+        (
+            "work:0.7",
+            [
+                "can't find pane: 7",
+                "can't find pane: 7",
+                "can't find pane: 7",
+            ],
+        ),
+        ("work:0.+1", ["work:0.0", "work:0.0", "work:0.0"]),
+        ("work:0.-1", ["work:0.0", "work:0.0", "work:0.0"]),
+        ("work:0.{top}", ["work:0.0", "work:0.0", "work:0.0"]),
+        ("work:0.{bottom}", ["work:0.1", "work:0.1", "work:0.1"]),
+        ("work:0.{last}", ["work:0.0", "work:0.0", "work:0.0"]),
+        (
+            "work:0.%1",
+            [
+                "can't find pane: %1",
+                "can't find pane: %1",
+                "can't find pane: %1",
+            ],
+        ),
+        (":0", ["other:0.0", "other:0.0", "other:0.0"]),
+        (
+            ":1",
+            [
+                "can't find window: 1",
+                "can't find window: 1",
+                "can't find window: 1",
+            ],
+        ),
+        (":.0", ["other:0.0", "other:0.0", "other:0.0"]),
+        ("{marked}", ["work:1.0", "work:1.0", "work:1.0"]),
+        ("~", ["work:1.0", "work:1.0", "work:1.0"]),
+    ];
+    for (form, want) in rows {
+        for (kind, want) in [Kind::Session, Kind::Window, Kind::Pane]
+            .into_iter()
+            .zip(want)
+        {
+            let got = show(find(&h.state, outside, form, kind));
+            assert_eq!(got, *want, "{form} as a {kind:?} target");
+        }
+    }
 }
