@@ -4,7 +4,7 @@
 # do not edit. Install: copy to ~/.local/share/bash-completion/completions/mux, or source it
 # from ~/.bashrc.
 
-_mux_commands='attach-session attach bind-key bind break-pane breakp capture-pane capturep choose-buffer choose-client choose-tree choose-window choose-session clear-history clearhist clock-mode command-prompt confirm-before confirm copy-mode customize-mode delete-buffer deleteb detach-client detach display-menu menu display-message display display-panes displayp find-window findw has-session has if-shell if join-pane joinp kill-pane killp kill-server kill-session kill-window killw last-pane lastp last-window last list-buffers lsb list-clients lsc list-commands lscm list-keys lsk list-panes lsp list-sessions ls list-windows lsw load-buffer loadb move-window movew new-session new new-window neww next-layout nextl next-window next paste-buffer pasteb previous-layout prevl previous-window prev refresh-client refresh rename-session rename rename-window renamew resize-pane resizep respawn-pane respawnp respawn-window respawnw rotate-window rotatew run-shell run save-buffer saveb select-layout selectl select-pane selectp select-window selectw send-keys send send-prefix set-buffer setb set-environment setenv set-hook set-option set set-window-option setw show-buffer showb show-environment showenv show-hooks show-messages showmsgs server-info info show-options show show-window-options showw source-file source split-window splitw split-pane splitp start-server start suspend-client suspendc swap-pane swapp swap-window swapw switch-client switchc unbind-key unbind wait-for wait'
+_mux_commands='attach-session attach bind-key bind break-pane breakp capture-pane capturep choose-buffer choose-client choose-tree choose-window choose-session clear-history clearhist clock-mode command-prompt confirm-before confirm copy-mode customize-mode delete-buffer deleteb detach-client detach display-menu menu display-message display display-panes displayp find-window findw has-session has if-shell if join-pane joinp kill-pane killp kill-server kill-session kill-window killw last-pane lastp last-window last list-buffers lsb list-clients lsc list-commands lscm list-keys lsk list-panes lsp list-sessions ls list-windows lsw load-buffer loadb move-window movew new-session new new-window neww next-layout nextl next-window next paste-buffer pasteb previous-layout prevl previous-window prev refresh-client refresh rename-session rename rename-window renamew resize-pane resizep resize-window resizew respawn-pane respawnp respawn-window respawnw rotate-window rotatew run-shell run save-buffer saveb select-layout selectl select-pane selectp select-window selectw send-keys send send-prefix set-buffer setb set-environment setenv set-hook set-option set set-window-option setw show-buffer showb show-environment showenv show-hooks show-messages showmsgs server-info info show-options show show-window-options showw source-file source split-window splitw split-pane splitp start-server start suspend-client suspendc swap-pane swapp swap-window swapw switch-client switchc unbind-key unbind wait-for wait'
 _mux_options='aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
 
 # Prints the flags of command $1.
@@ -53,10 +53,11 @@ _mux_flags() {
     paste-buffer|pasteb) echo '-d -b -p -r -s -t' ;;
     previous-layout|prevl) echo '-t' ;;
     previous-window|prev) echo '-a -t' ;;
-    refresh-client|refresh) echo '-S -t' ;;
+    refresh-client|refresh) echo '-c -D -L -R -S -t -U' ;;
     rename-session|rename) echo '-t' ;;
     rename-window|renamew) echo '-t' ;;
     resize-pane|resizep) echo '-D -L -M -R -T -t -U -x -y -Z' ;;
+    resize-window|resizew) echo '-a -A -D -L -R -t -U -x -y' ;;
     respawn-pane|respawnp) echo '-c -e -k -t' ;;
     respawn-window|respawnw) echo '-c -e -k -t' ;;
     rotate-window|rotatew) echo '-D -t -U -Z' ;;
@@ -186,6 +187,8 @@ _mux_value() {
       case $2 in -t) echo window ;; *) echo none ;; esac ;;
     resize-pane|resizep)
       case $2 in -t) echo pane ;; -x) echo other ;; -y) echo other ;; *) echo none ;; esac ;;
+    resize-window|resizew)
+      case $2 in -t) echo window ;; -x) echo other ;; -y) echo other ;; *) echo none ;; esac ;;
     respawn-pane|respawnp)
       case $2 in -c) echo dir ;; -e) echo other ;; -t) echo pane ;; *) echo none ;; esac ;;
     respawn-window|respawnw)

@@ -156,6 +156,8 @@ complete -c mux -n __mux_no_command -a rename-window -d 'Rename a window'
 complete -c mux -n __mux_no_command -a renamew -d 'Rename a window'
 complete -c mux -n __mux_no_command -a resize-pane -d 'Resize or zoom a pane'
 complete -c mux -n __mux_no_command -a resizep -d 'Resize or zoom a pane'
+complete -c mux -n __mux_no_command -a resize-window -d 'Give a window a size of its own'
+complete -c mux -n __mux_no_command -a resizew -d 'Give a window a size of its own'
 complete -c mux -n __mux_no_command -a respawn-pane -d 'Start a pane\'s program again'
 complete -c mux -n __mux_no_command -a respawnp -d 'Start a pane\'s program again'
 complete -c mux -n __mux_no_command -a respawn-window -d 'Start a window\'s program again in its first pane'
@@ -416,8 +418,13 @@ complete -c mux -n '__mux_using paste-buffer pasteb' -s t -x -d 'target-pane' -a
 complete -c mux -n '__mux_using previous-layout prevl' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using previous-window prev' -s a
 complete -c mux -n '__mux_using previous-window prev' -s t -x -d 'target-session' -a '(__mux_session)'
+complete -c mux -n '__mux_using refresh-client refresh' -s c
+complete -c mux -n '__mux_using refresh-client refresh' -s D
+complete -c mux -n '__mux_using refresh-client refresh' -s L
+complete -c mux -n '__mux_using refresh-client refresh' -s R
 complete -c mux -n '__mux_using refresh-client refresh' -s S
 complete -c mux -n '__mux_using refresh-client refresh' -s t -x -d 'target-client' -a '(__mux_client)'
+complete -c mux -n '__mux_using refresh-client refresh' -s U
 complete -c mux -n '__mux_using rename-session rename' -s t -x -d 'target-session' -a '(__mux_session)'
 complete -c mux -n '__mux_using rename-window renamew' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using resize-pane resizep' -s D
@@ -430,6 +437,15 @@ complete -c mux -n '__mux_using resize-pane resizep' -s U
 complete -c mux -n '__mux_using resize-pane resizep' -s x -x -d 'width'
 complete -c mux -n '__mux_using resize-pane resizep' -s y -x -d 'height'
 complete -c mux -n '__mux_using resize-pane resizep' -s Z
+complete -c mux -n '__mux_using resize-window resizew' -s a
+complete -c mux -n '__mux_using resize-window resizew' -s A
+complete -c mux -n '__mux_using resize-window resizew' -s D
+complete -c mux -n '__mux_using resize-window resizew' -s L
+complete -c mux -n '__mux_using resize-window resizew' -s R
+complete -c mux -n '__mux_using resize-window resizew' -s t -x -d 'target-window' -a '(__mux_window)'
+complete -c mux -n '__mux_using resize-window resizew' -s U
+complete -c mux -n '__mux_using resize-window resizew' -s x -x -d 'width'
+complete -c mux -n '__mux_using resize-window resizew' -s y -x -d 'height'
 complete -c mux -n '__mux_using respawn-pane respawnp' -s c -x -d 'start-directory' -a '(__fish_complete_directories)'
 complete -c mux -n '__mux_using respawn-pane respawnp' -s e -x -d 'environment'
 complete -c mux -n '__mux_using respawn-pane respawnp' -s k

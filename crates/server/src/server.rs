@@ -170,9 +170,12 @@ pub(crate) fn vi_keys_for_editor(state: &mut State, editor: &str) {
 /// waiting for a job), and clients are brought up to date. Returns when the next deferred
 /// update is due.
 pub(crate) fn after_batch(state: &mut State) -> Option<Instant> {
+    // The client that started the server has not connected yet while the config file's
+    // jobs may already have finished: the server waits for it.
     if state.sessions.is_empty()
         && state.options.server("exit-empty").as_flag()
         && state.queue.batches.is_empty()
+        && state.had_client
     {
         state.exit.get_or_insert(0);
     }
@@ -228,6 +231,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         } => {
             let mut client = Client::new(id, tx, &request);
             client.pid = pid;
+            state.had_client = true;
             state.clients.insert(id, client);
             crate::cmd::run_request(state, id, &request.argv);
         }

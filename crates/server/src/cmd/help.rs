@@ -112,6 +112,7 @@ pub fn about(name: &str) -> &'static str {
         "rename-session" => "Rename a session",
         "rename-window" => "Rename a window",
         "resize-pane" => "Resize or zoom a pane",
+        "resize-window" => "Give a window a size of its own",
         "respawn-pane" => "Start a pane's program again",
         "respawn-window" => "Start a window's program again in its first pane",
         "rotate-window" => "Rotate the panes of a window",

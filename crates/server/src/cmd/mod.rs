@@ -61,6 +61,7 @@ mod refresh_client;
 mod rename_session;
 mod rename_window;
 mod resize_pane;
+mod resize_window;
 mod respawn_pane;
 mod respawn_window;
 mod rotate_window;
@@ -307,6 +308,7 @@ pub const COMMANDS: &[Spec] = &[
     rename_session::SPEC,
     rename_window::SPEC,
     resize_pane::SPEC,
+    resize_window::SPEC,
     respawn_pane::SPEC,
     respawn_window::SPEC,
     rotate_window::SPEC,

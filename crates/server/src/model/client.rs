@@ -62,6 +62,9 @@ pub struct Client {
     pub shown_mouse: Option<mux_protocol::MouseReport>,
     /// The escape-time the client was last told, in milliseconds.
     pub shown_escape_time: Option<u32>,
+    /// Which part of a window larger than the client it shows (`refresh-client -L/-R/-U/-D`):
+    /// the column and row of its top-left corner, or `None` to follow the cursor.
+    pub pan: Option<(usize, usize)>,
     /// What its mouse is doing.
     pub mouse: MouseState,
     /// Its standard input, while a command reads it (`load-buffer -`): the buffer it goes
@@ -192,6 +195,7 @@ impl Client {
             status_ranges: Vec::new(),
             shown_mouse: None,
             shown_escape_time: None,
+            pan: None,
             mouse: MouseState::default(),
             stdin: None,
             gate: InputGate::new().0,

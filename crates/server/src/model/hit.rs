@@ -62,6 +62,37 @@ pub fn screen_layout(state: &State, sid: SessionId, size: Size) -> ScreenLayout 
     }
 }
 
+/// Returns which cell of the current window a client shows at the top-left of its window
+/// area: (0, 0) unless the window is larger than the area, when it is the client's pan or
+/// (following the cursor, as tmux) just far enough to show the active pane's cursor.
+pub fn window_offset(state: &State, client: &crate::model::client::Client) -> (usize, usize) {
+    let Some(sid) = client.session else {
+        return (0, 0);
+    };
+    let Some(window) = state.session(sid).and_then(|s| s.current_window()) else {
+        return (0, 0);
+    };
+    let area = screen_layout(state, sid, client.size()).window;
+    let (wc, wr) = window.layout.size();
+    let (max_x, max_y) = (
+        usize::from(wc).saturating_sub(area.cols),
+        usize::from(wr).saturating_sub(area.rows),
+    );
+    if (max_x, max_y) == (0, 0) {
+        return (0, 0);
+    }
+    if let Some((x, y)) = client.pan {
+        return (x.min(max_x), y.min(max_y));
+    }
+    let cursor = window.visible_rect(window.active).and_then(|r| {
+        let c = state.panes.get(&window.active)?.term.cursor().pos;
+        Some((usize::from(r.x + c.col), usize::from(r.y + c.row)))
+    });
+    let (cx, cy) = cursor.unwrap_or((0, 0));
+    let follow = |at: usize, size: usize, max: usize| (at + 1).saturating_sub(size).min(max);
+    (follow(cx, area.cols, max_x), follow(cy, area.rows, max_y))
+}
+
 /// What lies under a point of a client's screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {
@@ -102,7 +133,8 @@ pub fn hit(state: &State, client: crate::ids::ClientId, at: Point) -> Hit {
     let Some(window) = state.session(sid).and_then(|s| s.current_window()) else {
         return Hit::Nothing;
     };
-    let (wx, wy) = (x - area.x, y - area.y);
+    let (ox, oy) = window_offset(state, c);
+    let (wx, wy) = (x - area.x + ox, y - area.y + oy);
     let (cols, rows) = window.layout.size();
     if wx >= usize::from(cols) || wy >= usize::from(rows) {
         return Hit::Nothing;

@@ -49,6 +49,9 @@ pub struct State {
     /// The marked pane (`select-pane -m`, `C-b m`), if any: the default source of
     /// join-pane, swap-pane and swap-window, and the target `{marked}`.
     pub marked: Option<PaneId>,
+    /// Whether a client ever connected: the server does not end for having no sessions
+    /// before the client that started it has connected.
+    pub had_client: bool,
     /// The history-file the prompt history was last read from.
     pub history_file_read: Option<String>,
     /// Commands waiting to run (tmux's command queue).
@@ -111,6 +114,7 @@ impl State {
             outer_colours: OuterColours::default(),
             prompt_history: Vec::new(),
             marked: None,
+            had_client: false,
             history_file_read: None,
             queue: Default::default(),
             jobs: Default::default(),

@@ -42,7 +42,7 @@ pub fn compose(state: &State, client: &Client) -> Screen {
         let titles = layout.titles;
         match &client.mode {
             Mode::Choose(ch) => crate::view::chooser::draw_chooser(state, ch, &mut rows, area),
-            _ => cursor = draw_window(state, client, sid, window, &mut rows, area),
+            _ => cursor = draw_panned(state, client, sid, window, &mut rows, area),
         }
         if let Some(at_top) = titles {
             draw_titles(state, client, sid, window, &mut rows, area, at_top);
@@ -74,6 +74,49 @@ pub fn compose(state: &State, client: &Client) -> Screen {
         cursor,
         status_ranges,
     }
+}
+
+/// Draws the window's panes and borders; a window larger than the area is drawn whole and
+/// the part the client shows (see [`crate::model::hit::window_offset`]) copied in. Returns
+/// the client's cursor.
+fn draw_panned(
+    state: &State,
+    client: &Client,
+    sid: SessionId,
+    window: &Window,
+    rows: &mut [Vec<Cell>],
+    area: Area,
+) -> Cursor {
+    let (ox, oy) = crate::model::hit::window_offset(state, client);
+    if (ox, oy) == (0, 0) {
+        return draw_window(state, client, sid, window, rows, area);
+    }
+    let (wc, wr) = window.layout.size();
+    let (wc, wr) = (usize::from(wc), usize::from(wr));
+    let blank = Cell::new(" ", Style::default());
+    let mut whole = vec![vec![blank; wc]; wr];
+    let full = Area {
+        x: 0,
+        y: 0,
+        cols: wc,
+        rows: wr,
+    };
+    let mut cursor = draw_window(state, client, sid, window, &mut whole, full);
+    for (y, row) in whole.iter().skip(oy).take(area.rows).enumerate() {
+        for (x, cell) in row.iter().skip(ox).take(area.cols).enumerate() {
+            if let Some(slot) = rows.get_mut(area.y + y).and_then(|r| r.get_mut(area.x + x)) {
+                *slot = cell.clone();
+            }
+        }
+    }
+    let (cx, cy) = (usize::from(cursor.pos.col), usize::from(cursor.pos.row));
+    let inside = (ox..ox + area.cols).contains(&cx) && (oy..oy + area.rows).contains(&cy);
+    cursor.visible &= inside;
+    cursor.pos = Point::from_usize(
+        (area.y + cy).saturating_sub(oy),
+        (area.x + cx).saturating_sub(ox),
+    );
+    cursor
 }
 
 /// Draws the window's panes and borders; returns the client's cursor.

@@ -35,6 +35,9 @@ pub fn compose_changed(state: &State, client: &Client) -> Option<Changed> {
         return None;
     }
     let area = crate::model::hit::screen_layout(state, sid, size).window;
+    if crate::model::hit::window_offset(state, client) != (0, 0) {
+        return None;
+    }
     let window = state.session(sid)?.current_window()?;
     let visible = window.visible();
     let mut changed = Changed {

@@ -140,3 +140,23 @@ fn a_config_file_given_that_does_not_exist_is_an_error_shown_at_attach() {
     let c = h.attach("attach -t work", 60, 6);
     assert!(h.shows(c, "/nonexistent/mux.conf: No such file or directory"));
 }
+
+#[test]
+fn the_server_waits_for_its_first_client_even_when_the_config_finished_first() {
+    let mut h = Harness::new();
+    let dir = TempDir::new();
+    let file = dir.write("mux.conf", "run 'setup.sh'\n");
+    h.load_config(&[&file]);
+    h.finish_job("", 0);
+    assert_eq!(
+        h.state.exit, None,
+        "no session yet, but its client has not come"
+    );
+    h.ok("new-session -d -s work");
+    h.ok("kill-session -t work");
+    assert_eq!(
+        h.state.exit,
+        Some(0),
+        "the last session gone, the server ends"
+    );
+}

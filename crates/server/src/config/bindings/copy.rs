@@ -235,11 +235,11 @@ const PASS: &str = "#{||:#{pane_in_mode},#{mouse_any_flag}}";
 /// dragging selects text or moves a border, a click on the status line selects a window.
 pub fn root_mouse() -> Vec<(&'static str, String)> {
     vec![
-        ("MouseDown1Pane", "select-pane -t = ; send-keys -M".into()),
+        ("MouseDown1Pane", "select-pane -t = \\; send-keys -M".into()),
         ("MouseDown1Status", "select-window -t =".into()),
         (
             "MouseDown2Pane",
-            format!("select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} {{ paste-buffer -p }}"),
+            format!("select-pane -t = \\; if-shell -F \"{PASS}\" {{ send-keys -M }} {{ paste-buffer -p }}"),
         ),
         (
             "MouseDrag1Pane",
@@ -259,14 +259,14 @@ pub fn root_mouse() -> Vec<(&'static str, String)> {
         (
             "DoubleClick1Pane",
             format!(
-                "select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} \
+                "select-pane -t = \\; if-shell -F \"{PASS}\" {{ send-keys -M }} \
                  {{ copy-mode -H ; send-keys -X select-word ; send-keys -X copy-pipe-and-cancel }}"
             ),
         ),
         (
             "TripleClick1Pane",
             format!(
-                "select-pane -t = ; if-shell -F \"{PASS}\" {{ send-keys -M }} \
+                "select-pane -t = \\; if-shell -F \"{PASS}\" {{ send-keys -M }} \
                  {{ copy-mode -H ; send-keys -X select-line ; send-keys -X copy-pipe-and-cancel }}"
             ),
         ),

@@ -2,8 +2,11 @@
 //! pane menu (`C-b >`, the right button on a pane), and the session menu (the right button
 //! on the status line's left part), as tmux 3.3a binds them.
 
-/// The window menu's title and items, after `display-menu` and its position flags.
-const WINDOW_ITEMS: &str = "-T \"#[align=centre]#{window_index}:#{window_name}\" \
+/// The window menu's title.
+const WINDOW_TITLE: &str = "-T \"#[align=centre]#{window_index}:#{window_name}\"";
+
+/// The window menu's items.
+const WINDOW_ITEMS: &str = "\
 \"#{?#{>:#{session_windows},1},,-}Swap Left\" l { swap-window -t :-1 } \
 \"#{?#{>:#{session_windows},1},,-}Swap Right\" r { swap-window -t :+1 } \
 \"#{?pane_marked_set,,-}Swap Marked\" s { swap-window } \
@@ -16,8 +19,11 @@ Rename n { command-prompt -F -I \"#W\" { rename-window -t \"#{window_id}\" \"%%\
 \"New After\" w { new-window -a } \
 \"New At End\" W { new-window }";
 
-/// The pane menu's title and items.
-const PANE_ITEMS: &str = "-T \"#[align=centre]#{pane_index} (#{pane_id})\" \
+/// The pane menu's title.
+const PANE_TITLE: &str = "-T \"#[align=centre]#{pane_index} (#{pane_id})\"";
+
+/// The pane menu's items.
+const PANE_ITEMS: &str = "\
 \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Top,}\" < { send-keys -X history-top } \
 \"#{?#{m/r:(copy|view)-mode,#{pane_mode}},Go To Bottom,}\" > { send-keys -X history-bottom } \
 '' \
@@ -42,8 +48,11 @@ Respawn R { respawn-pane -k } \
 \"#{?pane_marked,Unmark,Mark}\" m { select-pane -m } \
 \"#{?#{>:#{window_panes},1},,-}#{?window_zoomed_flag,Unzoom,Zoom}\" z { resize-pane -Z }";
 
-/// The session menu's title and items.
-const SESSION_ITEMS: &str = "-T \"#[align=centre]#{session_name}\" \
+/// The session menu's title.
+const SESSION_TITLE: &str = "-T \"#[align=centre]#{session_name}\"";
+
+/// The session menu's items.
+const SESSION_ITEMS: &str = "\
 Next n { switch-client -n } \
 Previous p { switch-client -p } \
 '' \
@@ -65,13 +74,13 @@ pub fn menu_bindings() -> Vec<(&'static str, &'static str, String, Option<&'stat
         (
             "prefix",
             "<",
-            format!("display-menu -x W -y W {WINDOW_ITEMS}"),
+            format!("display-menu {WINDOW_TITLE} -x W -y W {WINDOW_ITEMS}"),
             Some("Display window menu"),
         ),
         (
             "prefix",
             ">",
-            format!("display-menu -x P -y P {PANE_ITEMS}"),
+            format!("display-menu {PANE_TITLE} -x P -y P {PANE_ITEMS}"),
             Some("Display pane menu"),
         ),
         (
@@ -79,26 +88,26 @@ pub fn menu_bindings() -> Vec<(&'static str, &'static str, String, Option<&'stat
             "MouseDown3Pane",
             format!(
                 "if-shell -F -t = \"{PASS_RIGHT}\" {{ select-pane -t = ; send-keys -M }} \
-                 {{ display-menu -t = -x M -y M {PANE_ITEMS} }}"
+                 {{ display-menu {PANE_TITLE} -t = -x M -y M {PANE_ITEMS} }}"
             ),
             None,
         ),
         (
             "root",
             "M-MouseDown3Pane",
-            format!("display-menu -t = -x M -y M {PANE_ITEMS}"),
+            format!("display-menu {PANE_TITLE} -t = -x M -y M {PANE_ITEMS}"),
             None,
         ),
         (
             "root",
             "MouseDown3Status",
-            format!("display-menu -t = -x W -y W {WINDOW_ITEMS}"),
+            format!("display-menu {WINDOW_TITLE} -t = -x W -y W {WINDOW_ITEMS}"),
             None,
         ),
         (
             "root",
             "MouseDown3StatusLeft",
-            format!("display-menu -t = -x M -y W {SESSION_ITEMS}"),
+            format!("display-menu {SESSION_TITLE} -t = -x M -y W {SESSION_ITEMS}"),
             None,
         ),
     ]
