@@ -94,7 +94,11 @@ fn window_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "window_activity_flag" => flag(w.activity),
         "window_width" => Some(cols.to_string()),
         "window_height" => Some(rows.to_string()),
-        "window_layout" => w.preset.map(|p| p.name().to_string()),
+        "window_layout" => Some(w.layout.tmux_string()),
+        "window_visible_layout" if w.zoomed => Some(
+            crate::model::layout::Layout::single_tmux_string(w.active, cols, rows),
+        ),
+        "window_visible_layout" => Some(w.layout.tmux_string()),
         _ => None,
     }
 }
