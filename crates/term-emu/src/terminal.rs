@@ -11,8 +11,10 @@ use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Point, Size};
 use mux_types::Key;
 
 mod lines;
+mod tap;
 
 pub use lines::LineId;
+pub use tap::{Scrolled, TAP_LIMIT};
 
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -284,7 +286,7 @@ impl Terminal {
 }
 
 /// Returns the text of a grid row, trailing blanks dropped.
-fn text_of(r: &Row) -> String {
+pub(crate) fn text_of(r: &Row) -> String {
     let mut out = String::new();
     for col in 0..r.trimmed_len() {
         let cell = r.cells[col];
