@@ -2,7 +2,7 @@
 //! command line, a binding's, the config file at startup, a job's end, timers, hooks due,
 //! a client's standard input.
 
-use super::{hooks, jobs, load_buffer, queue};
+use super::{hooks, jobs, load_buffer, queue, wait_output};
 use crate::ids::ClientId;
 use crate::model::state::State;
 
@@ -60,14 +60,20 @@ pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8
     hooks::run_due(state);
 }
 
-/// Runs the hooks whose events happened (recorded by the model).
+/// Runs the hooks whose events happened (recorded by the model), after letting the command
+/// lines whose `wait-output` ended go on.
 pub fn run_hooks(state: &mut State) {
+    if !state.waits.list.is_empty() {
+        let now = state.os.now();
+        wait_output::settle(state, now);
+    }
     hooks::run_due(state);
 }
 
 /// Does what the command layer's timers that are due are for (`run-shell -d`).
 pub fn run_timers(state: &mut State, now: std::time::Instant) {
     jobs::run_timers(state, now);
+    wait_output::settle(state, now);
     hooks::run_due(state);
 }
 

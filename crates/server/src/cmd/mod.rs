@@ -42,6 +42,7 @@ mod list_panes;
 mod list_sessions;
 mod list_windows;
 mod load_buffer;
+mod log_pane;
 mod mouse;
 mod move_window;
 mod new_session;
@@ -50,6 +51,7 @@ mod next_layout;
 mod next_window;
 pub mod parse;
 mod paste_buffer;
+mod pipe_pane;
 mod previous_layout;
 mod previous_window;
 mod queue;
@@ -86,6 +88,7 @@ mod switch_client;
 pub use crate::model::target;
 mod unbind_key;
 mod wait_for;
+mod wait_output;
 
 use mux_protocol::ServerMsg;
 
@@ -277,12 +280,14 @@ pub const COMMANDS: &[Spec] = &[
     list_sessions::SPEC,
     list_windows::SPEC,
     load_buffer::SPEC,
+    log_pane::SPEC,
     move_window::SPEC,
     new_session::SPEC,
     new_window::SPEC,
     next_layout::SPEC,
     next_window::SPEC,
     paste_buffer::SPEC,
+    pipe_pane::SPEC,
     previous_layout::SPEC,
     previous_window::SPEC,
     refresh_client::SPEC,
@@ -317,6 +322,7 @@ pub const COMMANDS: &[Spec] = &[
     switch_client::SPEC,
     unbind_key::SPEC,
     wait_for::SPEC,
+    wait_output::SPEC,
 ];
 
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.

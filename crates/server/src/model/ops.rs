@@ -416,10 +416,13 @@ pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Res
         },
         ..*launch
     };
-    let fresh = start_program(state, pane, (sid, wid), &launch, size)?;
+    let mut fresh = start_program(state, pane, (sid, wid), &launch, size)?;
+    // As in tmux, the pane's pipe or log goes on with its new program.
+    fresh.pipe = state.panes.get_mut(&pane).and_then(|p| p.pipe.take());
     if let Some(old) = state.panes.insert(pane, fresh) {
         old.hangup();
     }
+    crate::model::pipes::update_tap(state, pane);
     state.mark_session_dirty(sid);
     Ok(())
 }

@@ -58,6 +58,8 @@ pub struct State {
     /// Errors from loading the config file at startup, shown to the first client that
     /// attaches.
     pub config_errors: Vec<String>,
+    /// The command lines waiting for a pane's output (`wait-output`).
+    pub waits: crate::model::waits::Waits,
 }
 
 /// An RGB colour.
@@ -85,6 +87,8 @@ pub struct NextIds {
     pub pane: u32,
     /// Next program id.
     pub program: u64,
+    /// Next pipe or log id.
+    pub sink: u64,
 }
 
 impl State {
@@ -110,6 +114,7 @@ impl State {
             environ: Default::default(),
             messages: Default::default(),
             config_errors: Vec::new(),
+            waits: Default::default(),
         }
     }
 

@@ -130,6 +130,7 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_active" => return flag(w.active == id),
         "pane_last" => return flag(w.last_pane == Some(id)),
         "pane_dead" => return flag(p.exit_status.is_some()),
+        "pane_pipe" => return flag(p.pipe.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
         "pane_in_mode" => return flag(p.copy.is_some() || p.clock),
         "mouse_any_flag" => return flag(crate::model::mouse::wants_mouse(state, id)),
