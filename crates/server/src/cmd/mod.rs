@@ -60,9 +60,11 @@ mod rename_session;
 mod rename_window;
 mod resize_pane;
 mod respawn_pane;
+mod restore_sessions;
 mod rotate_window;
 mod run_shell;
 mod save_buffer;
+mod save_sessions;
 mod select_layout;
 mod select_pane;
 mod select_window;
@@ -295,9 +297,11 @@ pub const COMMANDS: &[Spec] = &[
     rename_window::SPEC,
     resize_pane::SPEC,
     respawn_pane::SPEC,
+    restore_sessions::SPEC,
     rotate_window::SPEC,
     run_shell::SPEC,
     save_buffer::SPEC,
+    save_sessions::SPEC,
     select_layout::SPEC,
     select_pane::SPEC,
     select_window::SPEC,

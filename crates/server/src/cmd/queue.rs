@@ -178,6 +178,7 @@ fn finish(state: &mut State, id: BatchId) {
             state.config_errors.extend(problems);
             if state.queue.config == Some(id) {
                 state.queue.config = None;
+                super::restore_sessions::on_start(state);
                 release_held(state);
             }
         }

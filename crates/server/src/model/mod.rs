@@ -26,6 +26,7 @@ pub mod ops;
 pub mod os;
 pub mod pane;
 pub mod paste;
+pub mod persist;
 pub mod pipes;
 pub mod queue;
 pub mod rename;

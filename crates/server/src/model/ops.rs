@@ -22,8 +22,9 @@ pub struct Launch<'a> {
     pub env: &'a [(String, String)],
 }
 
-/// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane.
-fn spawn_pane(
+/// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane that no
+/// layout holds yet (the caller puts it in one).
+pub fn spawn_pane(
     state: &mut State,
     sid: SessionId,
     wid: WindowId,

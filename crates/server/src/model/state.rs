@@ -60,6 +60,8 @@ pub struct State {
     pub config_errors: Vec<String>,
     /// The command lines waiting for a pane's output (`wait-output`).
     pub waits: crate::model::waits::Waits,
+    /// When the server next saves its sessions by itself (`save-interval`).
+    pub autosave: crate::model::persist::autosave::Autosave,
 }
 
 /// An RGB colour.
@@ -115,6 +117,7 @@ impl State {
             messages: Default::default(),
             config_errors: Vec::new(),
             waits: Default::default(),
+            autosave: Default::default(),
         }
     }
 

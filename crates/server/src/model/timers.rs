@@ -25,6 +25,7 @@ impl State {
         clients
             .chain(self.rename_at)
             .chain(self.waits.next_deadline())
+            .chain(self.autosave.due)
             .chain(sleeps)
             .chain(formats)
             .chain(panes)
