@@ -85,6 +85,7 @@ pub fn run_hooks(state: &mut State) {
 pub fn run_timers(state: &mut State, now: std::time::Instant) {
     jobs::run_timers(state, now);
     wait_output::settle(state, now);
+    crate::model::waits::type_pending(state, None, Some(now));
     save_sessions::autosave(state, now);
     hooks::run_due(state);
 }

@@ -194,6 +194,9 @@ pub(crate) fn after_output(state: &mut State, id: PaneId, bytes: &[u8]) {
     if !state.waits.list.is_empty() {
         crate::model::waits::after_output(state, id, &scrolled);
     }
+    if !state.waits.typing.is_empty() {
+        crate::model::waits::type_pending(state, Some(id), None);
+    }
 }
 
 /// A pane's `pipe-pane -I` command printed `bytes`: they are typed into the pane.

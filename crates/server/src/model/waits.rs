@@ -1,9 +1,9 @@
-//! `wait-output` as data: the command lines waiting for a pane to print something, each with
-//! its pattern and deadline, and how each ended. The pane's output wakes them
-//! ([`after_output`], called as the pane prints: no polling); the `cmd` layer lets the
-//! waiting command line go on once one has ended.
+//! What waits for a pane to print: `wait-output`'s command lines, each with its pattern and
+//! deadline and how it ended (the pane's output wakes them, [`after_output`]: no polling;
+//! the `cmd` layer lets the waiting command line go on once one has ended), and restored
+//! commands to type into a new shell once it has printed its prompt ([`type_when_ready`]).
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use mux_term_emu::{Scrolled, Terminal};
 use regex::Regex;
@@ -72,11 +72,28 @@ impl OutputWait {
     }
 }
 
+/// How long a restored command waits for its shell's first output before it is typed anyway
+/// (a shell with an empty prompt).
+pub const TYPE_WAIT: Duration = Duration::from_secs(3);
+
+/// A command to type into a pane once its program has printed something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Typing {
+    /// The pane.
+    pub pane: PaneId,
+    /// What to type.
+    pub text: String,
+    /// When it is typed even if nothing was printed.
+    pub deadline: Instant,
+}
+
 /// Every wait.
 #[derive(Debug, Default)]
 pub struct Waits {
     /// The waits, oldest first.
     pub list: Vec<OutputWait>,
+    /// Commands waiting for their pane's shell to start.
+    pub typing: Vec<Typing>,
 }
 
 impl Waits {
@@ -85,13 +102,41 @@ impl Waits {
         self.list.iter().any(|w| w.pane == pane && w.end.is_none())
     }
 
-    /// Returns when the next wait gives up, if one will.
+    /// Returns when the next wait gives up (or a command is typed unprompted), if one will.
     pub fn next_deadline(&self) -> Option<Instant> {
+        let typing = self.typing.iter().map(|t| t.deadline);
         self.list
             .iter()
             .filter(|w| w.end.is_none())
             .filter_map(|w| w.deadline)
+            .chain(typing)
             .min()
+    }
+}
+
+/// Types `text` into pane `pane` once its program has printed something (a shell its
+/// prompt: typed earlier, the terminal would echo it before the prompt), or after
+/// [`TYPE_WAIT`].
+pub fn type_when_ready(state: &mut State, pane: PaneId, text: String) {
+    let deadline = state.os.now() + TYPE_WAIT;
+    state.waits.typing.push(Typing {
+        pane,
+        text,
+        deadline,
+    });
+}
+
+/// Types what waits for pane `pane` (it printed), or for any pane when `due` is past its
+/// deadline.
+pub fn type_pending(state: &mut State, pane: Option<PaneId>, due: Option<Instant>) {
+    let (now, rest): (Vec<Typing>, Vec<Typing>) = std::mem::take(&mut state.waits.typing)
+        .into_iter()
+        .partition(|t| Some(t.pane) == pane || due.is_some_and(|d| t.deadline <= d));
+    state.waits.typing = rest;
+    for t in now {
+        if let Some(p) = state.panes.get(&t.pane) {
+            p.write(t.text.into_bytes());
+        }
     }
 }
 

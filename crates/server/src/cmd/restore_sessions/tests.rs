@@ -49,7 +49,14 @@ fn a_saved_server_comes_back_with_the_same_layouts_names_and_options() {
         h.fake.pane(PaneId(2)).spawned[0].cwd,
         std::path::PathBuf::from("/tmp")
     );
+    assert_eq!(
+        h.take_bytes(PaneId(2)),
+        b"",
+        "typed once the shell shows its prompt"
+    );
+    h.output(PaneId(2), "$ ");
     assert_eq!(h.take_bytes(PaneId(2)), b"less notes.txt\r");
+    h.output(PaneId(5), "$ ");
     assert_eq!(
         h.take_bytes(PaneId(5)),
         b"",
@@ -60,6 +67,8 @@ fn a_saved_server_comes_back_with_the_same_layouts_names_and_options() {
     let mut h = Harness::new();
     h.ok("set -s restore-programs 'make'");
     h.ok(&format!("restore -f {file}"));
+    // A shell that prints nothing gets it after a while.
+    h.pass_time(std::time::Duration::from_secs(4));
     assert_eq!(h.take_bytes(PaneId(5)), b"make -j2\r");
 }
 
@@ -158,6 +167,8 @@ fn a_layout_file_opens_as_a_new_session_with_its_commands() {
     h.ok(&format!("new -d --layout {layout}"));
     assert_eq!(h.window_list("dev"), ["0 edit *", "1 sh"]);
     assert_eq!(h.pane_sizes("dev:0"), ["0 69x30*", "1 30x14", "2 30x15"]);
+    h.output(PaneId(0), "$ ");
+    h.output(PaneId(1), "$ ");
     assert_eq!(h.take_bytes(PaneId(0)), b"vim .\r");
     assert_eq!(
         h.take_bytes(PaneId(1)),

@@ -1,7 +1,7 @@
 //! Building saved sessions back into the running server: each window with its panes in
 //! their layout (sizes scaled to the session's size when it differs), directories, names,
 //! options and titles; history fed to each pane's screen; and the commands the caller allows
-//! typed into the pane's new shell, as if the user typed them.
+//! typed into the pane's new shell once it shows its prompt, as if the user typed them.
 
 use mux_term_emu::Size as TermSize;
 
@@ -210,7 +210,7 @@ fn fill_pane(
     }
     if let Some(command) = saved.command.as_deref().filter(|c| how.programs.allows(c)) {
         let line: String = command.chars().filter(|c| !c.is_control()).collect();
-        pane.write(format!("{line}\r").into_bytes());
+        crate::model::waits::type_when_ready(state, id, format!("{line}\r"));
     }
 }
 
