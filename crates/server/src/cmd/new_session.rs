@@ -46,6 +46,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     }
     let size = initial_size(state, ctx, args, detached)?;
     let id = if args.value('L').is_some() {
+        if !args.positional.is_empty() {
+            return Err("a layout file gives the commands: no shell-command with -L".into());
+        }
         let sized = !detached || args.value('x').is_some() || args.value('y').is_some();
         let size = (size.cols, size.rows);
         super::restore_sessions::from_layout(state, ctx, args, (name, size, sized))?

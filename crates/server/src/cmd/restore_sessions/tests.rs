@@ -182,6 +182,10 @@ fn a_layout_file_opens_as_a_new_session_with_its_commands() {
         h.ok("ls -F '#S #{session_width}'"),
         "dev 100\ndev-2 100\nmine 60\n"
     );
+    assert_eq!(
+        h.err(&format!("new -d -L {layout} top")),
+        "a layout file gives the commands: no shell-command with -L"
+    );
     let bad = dir.write("bad.mux", "session x\n  window\n    split q\n");
     assert_eq!(
         h.err(&format!("new -d -L {bad}")),

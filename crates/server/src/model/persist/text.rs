@@ -226,7 +226,8 @@ impl Token {
 }
 
 /// Splits the words of a line: bare words end at a space; `"..."` (with escapes) and
-/// `'...'` (as they are) may hold spaces; `key=` before a word names it.
+/// `'...'` (as they are) may hold spaces; `key=` before a word names it; a word starting
+/// with `#` starts a comment to the end of the line.
 fn tokens(text: &str) -> Result<Vec<Token>, String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -235,6 +236,9 @@ fn tokens(text: &str) -> Result<Vec<Token>, String> {
         if chars[i].is_whitespace() {
             i += 1;
             continue;
+        }
+        if chars[i] == '#' {
+            break;
         }
         let start = i;
         while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '-') {

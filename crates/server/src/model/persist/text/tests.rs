@@ -185,6 +185,42 @@ fn mistakes_are_reported_with_their_line() {
 }
 
 #[test]
+fn the_readmes_examples_read() {
+    let saved = "\
+mux-sessions 1
+boot 6a1fb0e2-0000                  # save files only: the boot they were written in
+session work size=120x40 cwd=/home/me/src
+  option status-style \"bg=red\"     # options set on the session
+  window index=0 active            # no name=: it follows its program (automatic-rename)
+    split h                        # side by side; v stacks them
+      pane 67 cwd=/home/me/src active
+      split v 52                   # 52 columns wide
+        pane 27 cwd=/home/me/src
+        pane 12 cwd=/tmp command=\"less notes.txt\"
+  window index=1 name=logs zoomed
+    option remain-on-exit on       # a window option
+    pane cwd=/var/log title=\"syslog\"
+      | \\e[32mrestored history\\e[0m, one line each (restore-history on)
+";
+    let s = parse(saved).expect("the save file example");
+    assert_eq!(s.boot.as_deref(), Some("6a1fb0e2-0000"));
+    let work = &s.sessions[0];
+    assert_eq!(work.options[0].value, "bg=red");
+    assert_eq!(work.windows[0].layout.panes().len(), 3);
+    let logs = work.windows[1].layout.panes()[0];
+    assert_eq!(logs.history, ["\x1b[32mrestored history\x1b[0m, one line each (restore-history on)"]);
+    let short = "\
+session dev
+  window name=edit
+    split h
+      pane 70% command=\"vim .\"
+      pane command=\"make watch\"
+  window name=shell
+";
+    assert_eq!(parse(short).expect("the layout example").sessions[0].windows.len(), 2);
+}
+
+#[test]
 fn splits_may_not_nest_without_end() {
     let mut text = String::from("session s\n  window\n");
     for depth in 0..40 {
