@@ -208,7 +208,10 @@ session work size=120x40 cwd=/home/me/src
     assert_eq!(work.options[0].value, "bg=red");
     assert_eq!(work.windows[0].layout.panes().len(), 3);
     let logs = work.windows[1].layout.panes()[0];
-    assert_eq!(logs.history, ["\x1b[32mrestored history\x1b[0m, one line each (restore-history on)"]);
+    assert_eq!(
+        logs.history,
+        ["\x1b[32mrestored history\x1b[0m, one line each (restore-history on)"]
+    );
     let short = "\
 session dev
   window name=edit
@@ -217,7 +220,21 @@ session dev
       pane command=\"make watch\"
   window name=shell
 ";
-    assert_eq!(parse(short).expect("the layout example").sessions[0].windows.len(), 2);
+    assert_eq!(
+        parse(short).expect("the layout example").sessions[0]
+            .windows
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn a_file_holds_a_bounded_number_of_panes() {
+    let mut text = String::from("session s\n  window\n    split h\n");
+    for _ in 0..2001 {
+        text.push_str("      pane\n");
+    }
+    assert!(parse(&text).unwrap_err().contains("more than 2000 panes"));
 }
 
 #[test]
