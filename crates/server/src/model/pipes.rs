@@ -49,27 +49,34 @@ pub struct PanePipe {
     plain: Option<PlainText>,
 }
 
-/// What a plain log holds back: the start of a line whose rows wrap on, and the screen as
-/// last seen, written when the log closes.
+/// What a plain log holds back: the start of a line whose rows wrap on.
 #[derive(Debug, Default)]
 struct PlainText {
     /// Joins wrapped rows into lines.
     lines: LineJoiner,
-    /// The screen's lines when the pane last printed.
-    screen: Vec<String>,
 }
 
-impl Drop for PanePipe {
-    fn drop(&mut self) {
-        // A plain log ends with the screen as it was last seen (the lines that never
-        // scrolled off); the sink then closes once it has written everything.
-        if let Some(PlainText { lines, screen }) = self.plain.take() {
+impl PanePipe {
+    /// Ends a plain log with what never scrolled off: the line begun and the screen's lines.
+    /// The sink then closes (when the pipe is dropped) once it has written everything.
+    fn finish(&mut self, term: &Terminal) {
+        if let Some(PlainText { lines }) = self.plain.take() {
             let mut text = lines.partial;
-            for line in &screen {
-                text.push_str(line);
+            for line in screen_lines(term) {
+                text.push_str(&line);
                 text.push('\n');
             }
             self.sink.write(text.as_bytes());
+        }
+    }
+}
+
+/// A pane that goes (killed, exited, its session ended, the server exiting) ends its plain
+/// log with its screen.
+impl Drop for crate::model::pane::Pane {
+    fn drop(&mut self) {
+        if let Some(pipe) = self.pipe.as_mut() {
+            pipe.finish(&self.term);
         }
     }
 }
@@ -83,17 +90,31 @@ pub struct LineJoiner {
 }
 
 impl LineJoiner {
-    /// Returns the lines that rows scrolled off (each with whether it wraps onto the next)
-    /// end, in order; a line longer than [`PARTIAL_LIMIT`] comes out in pieces.
-    pub fn feed(&mut self, rows: &[(String, bool)]) -> Vec<String> {
-        let mut done = Vec::new();
+    /// Calls `line` with each line that rows scrolled off (each with whether it wraps onto
+    /// the next) end, in order; a line longer than [`PARTIAL_LIMIT`] comes out in pieces.
+    /// Stops and returns true when `line` does.
+    pub fn feed<'a>(
+        &mut self,
+        rows: impl IntoIterator<Item = (&'a str, bool)>,
+        mut line: impl FnMut(&str) -> bool,
+    ) -> bool {
         for (text, wrapped) in rows {
-            self.partial.push_str(text);
-            if !wrapped || self.partial.len() >= PARTIAL_LIMIT {
-                done.push(std::mem::take(&mut self.partial));
+            let stop = if self.partial.is_empty() && !wrapped {
+                line(text)
+            } else {
+                self.partial.push_str(text);
+                if wrapped && self.partial.len() < PARTIAL_LIMIT {
+                    continue;
+                }
+                let stop = line(&self.partial);
+                self.partial.clear();
+                stop
+            };
+            if stop {
+                return true;
             }
         }
-        done
+        false
     }
 }
 
@@ -128,10 +149,7 @@ pub fn open(state: &mut State, id: PaneId, kind: PipeKind, spec: &SinkSpec) -> R
     let Some(pane) = state.panes.get_mut(&id) else {
         return Err("no such pane".into());
     };
-    let plain = matches!(kind, PipeKind::Log { plain: true, .. }).then(|| PlainText {
-        lines: LineJoiner::default(),
-        screen: screen_lines(&pane.term),
-    });
+    let plain = matches!(kind, PipeKind::Log { plain: true, .. }).then(PlainText::default);
     log!("pane %{}: pipe {} opened: {kind:?}", id.0, sink_id.0);
     pane.pipe = Some(PanePipe {
         id: sink_id,
@@ -143,17 +161,19 @@ pub fn open(state: &mut State, id: PaneId, kind: PipeKind, spec: &SinkSpec) -> R
     Ok(())
 }
 
-/// Closes pane `id`'s pipe or log, if it has one; returns whether it had.
+/// Closes pane `id`'s pipe or log, if it has one (a plain log ends with the screen);
+/// returns whether it had.
 pub fn close(state: &mut State, id: PaneId) -> bool {
-    let closed = state
-        .panes
-        .get_mut(&id)
-        .and_then(|p| p.pipe.take())
-        .is_some();
-    if closed {
-        update_tap(state, id);
-    }
-    closed
+    let Some(pane) = state.panes.get_mut(&id) else {
+        return false;
+    };
+    let Some(mut pipe) = pane.pipe.take() else {
+        return false;
+    };
+    pipe.finish(&pane.term);
+    drop(pipe);
+    update_tap(state, id);
+    true
 }
 
 /// Turns the pane's tap on scrolled rows on while a plain log or a `wait-output` wants them.
@@ -177,17 +197,16 @@ pub(crate) fn after_output(state: &mut State, id: PaneId, bytes: &[u8]) {
             (PipeKind::Command { output: false, .. }, _) => {}
             (_, None) => pipe.sink.write(bytes),
             (_, Some(plain)) => {
-                let lines = plain.lines.feed(&scrolled.lines);
                 let mut text = String::new();
-                for line in lines {
-                    text.push_str(&line);
+                plain.lines.feed(scrolled.lines(), |line| {
+                    text.push_str(line);
                     text.push('\n');
-                }
+                    false
+                });
                 if scrolled.lost > 0 {
                     text.push_str(&format!("[mux: {} lines lost]\n", scrolled.lost));
                 }
                 pipe.sink.write(text.as_bytes());
-                plain.screen = screen_lines(&pane.term);
             }
         }
     }

@@ -59,9 +59,17 @@ impl OutputWait {
     /// Looks at the rows that scrolled off and then the screen; returns the first line that
     /// matches.
     pub fn look(&mut self, term: &Terminal, scrolled: &Scrolled) -> Option<String> {
-        let gone = self.lines.feed(&scrolled.lines);
-        if let Some(line) = gone.into_iter().find(|l| self.pattern.is_match(l)) {
-            return Some(line);
+        let mut found = None;
+        let pattern = &self.pattern;
+        self.lines.feed(scrolled.lines(), |line| {
+            let hit = pattern.is_match(line);
+            if hit {
+                found = Some(line.to_string());
+            }
+            hit
+        });
+        if found.is_some() {
+            return found;
         }
         let mut screen = screen_lines(term);
         if let Some(first) = screen.first_mut() {
@@ -182,7 +190,7 @@ mod tests {
         assert_eq!(w.look(&t, &Scrolled::default()), None);
         t.process(b"answer\r\nmore\r\nlines\r\n");
         let scrolled = t.take_scrolled();
-        assert_eq!(scrolled.lines.len(), 3);
+        assert_eq!(scrolled.len(), 3);
         assert_eq!(w.look(&t, &scrolled), Some("answer".to_string()));
     }
 

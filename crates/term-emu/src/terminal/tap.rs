@@ -2,7 +2,7 @@
 //! them (a plain-text log of the pane, a wait for output), each row's text is kept as it
 //! leaves, whatever the history limit, until the caller takes it. What waits is bounded.
 
-use super::{text_of, Terminal};
+use super::{push_text, Terminal};
 use crate::grid::Row;
 
 /// The most text the tap holds between two takes, in bytes; rows past it are counted, not
@@ -12,25 +12,44 @@ pub const TAP_LIMIT: usize = 16 << 20;
 /// The rows that scrolled off since the last take.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Scrolled {
-    /// Each row's text (trailing blanks dropped) and whether it continues on the next row
-    /// (a soft wrap), oldest first.
-    pub lines: Vec<(String, bool)>,
+    /// The rows' text (trailing blanks dropped), one after another.
+    text: String,
+    /// Where each row ends in `text`, and whether it continues on the next row (a soft
+    /// wrap), oldest first.
+    ends: Vec<(usize, bool)>,
     /// How many rows scrolled off while [`TAP_LIMIT`] bytes already waited.
     pub lost: usize,
-    /// How many bytes of text `lines` hold.
-    bytes: usize,
 }
 
 impl Scrolled {
     /// Keeps a row that is leaving the screen, or counts it when the tap is full.
     pub(crate) fn push(&mut self, row: &Row) {
-        if self.bytes >= TAP_LIMIT {
+        if self.text.len() >= TAP_LIMIT {
             self.lost += 1;
             return;
         }
-        let text = text_of(row);
-        self.bytes += text.len() + 1;
-        self.lines.push((text, row.wrapped));
+        push_text(row, &mut self.text);
+        self.ends.push((self.text.len(), row.wrapped));
+    }
+
+    /// Returns each row's text and whether it continues on the next row, oldest first.
+    pub fn lines(&self) -> impl Iterator<Item = (&str, bool)> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, wrapped)| {
+            let text = self.text.get(start..end).unwrap_or("");
+            start = end;
+            (text, wrapped)
+        })
+    }
+
+    /// Returns how many rows it holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Returns whether it holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 }
 
@@ -68,13 +87,23 @@ mod tests {
         for history in [0, 1, 100] {
             let mut t = term(history);
             t.process(b"before\r\n\r\n\r\n");
-            assert!(t.take_scrolled().lines.is_empty(), "the tap is off");
+            assert!(t.take_scrolled().is_empty(), "the tap is off");
             t.tap_scrolled(true);
             t.process(b"one\r\ntwo\r\nthree\r\nfour\r\n");
-            let lines: Vec<String> = t.take_scrolled().lines.into_iter().map(|l| l.0).collect();
+            let taken = t.take_scrolled();
+            let lines: Vec<&str> = taken.lines().map(|l| l.0).collect();
             assert_eq!(lines, ["", "", "one", "two"], "history {history}");
-            assert!(t.take_scrolled().lines.is_empty());
+            assert!(t.take_scrolled().is_empty());
         }
+    }
+
+    #[test]
+    fn wide_and_combined_characters_keep_their_text() {
+        let mut t = term(10);
+        t.tap_scrolled(true);
+        t.process("a\u{4e2d}b e\u{301}  \r\n\r\n\r\n".as_bytes());
+        let s = t.take_scrolled();
+        assert_eq!(s.lines().next(), Some(("a\u{4e2d}b e\u{301}", false)));
     }
 
     #[test]
@@ -83,17 +112,15 @@ mod tests {
         t.tap_scrolled(true);
         t.process(b"0123456789abc\r\n\r\n\r\n");
         let s = t.take_scrolled();
-        assert_eq!(
-            s.lines,
-            [("0123456789".to_string(), true), ("abc".to_string(), false)]
-        );
+        let lines: Vec<(&str, bool)> = s.lines().collect();
+        assert_eq!(lines, [("0123456789", true), ("abc", false)]);
         t.process(b"\x1b[?1049hfull\r\nscreen\r\n\r\n\r\n");
-        assert!(t.take_scrolled().lines.is_empty());
+        assert!(t.take_scrolled().is_empty());
         t.process(b"\x1bc");
         t.process(b"after\r\n\r\n\r\n");
-        assert_eq!(t.take_scrolled().lines.len(), 1, "a reset keeps the tap");
+        assert_eq!(t.take_scrolled().len(), 1, "a reset keeps the tap");
         t.tap_scrolled(false);
         t.process(b"x\r\n\r\n\r\n");
-        assert!(t.take_scrolled().lines.is_empty());
+        assert!(t.take_scrolled().is_empty());
     }
 }

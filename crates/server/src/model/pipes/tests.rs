@@ -5,11 +5,21 @@ use super::{screen_lines, LineJoiner};
 #[test]
 fn wrapped_rows_join_into_one_line_across_takes() {
     let mut j = LineJoiner::default();
-    let first = vec![("abc".into(), false), ("def".into(), true)];
-    assert_eq!(j.feed(&first), ["abc"]);
+    let mut feed = |j: &mut LineJoiner, rows: &[(&str, bool)]| {
+        let mut lines = Vec::new();
+        j.feed(rows.iter().copied(), |l| {
+            lines.push(l.to_string());
+            false
+        });
+        lines
+    };
+    assert_eq!(feed(&mut j, &[("abc", false), ("def", true)]), ["abc"]);
     assert_eq!(j.partial, "def");
-    let second = vec![("ghi".into(), false)];
-    assert_eq!(j.feed(&second), ["defghi"]);
+    assert_eq!(
+        feed(&mut j, &[("ghi", false), ("x", false)]),
+        ["defghi", "x"]
+    );
+    assert_eq!(j.partial, "");
 }
 
 #[test]
