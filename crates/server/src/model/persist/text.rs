@@ -24,7 +24,6 @@ mod words;
 mod write;
 
 pub use read::parse;
-pub use words::word;
 pub use write::write;
 
 /// The format's version, on the first line.

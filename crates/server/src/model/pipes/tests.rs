@@ -5,7 +5,7 @@ use super::{screen_lines, LineJoiner};
 #[test]
 fn wrapped_rows_join_into_one_line_across_takes() {
     let mut j = LineJoiner::default();
-    let mut feed = |j: &mut LineJoiner, rows: &[(&str, bool)]| {
+    let feed = |j: &mut LineJoiner, rows: &[(&str, bool)]| {
         let mut lines = Vec::new();
         j.feed(rows.iter().copied(), |l| {
             lines.push(l.to_string());

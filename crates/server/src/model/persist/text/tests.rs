@@ -1,4 +1,5 @@
-use super::{parse, word, write};
+use super::words::word;
+use super::{parse, write};
 use crate::model::layout::Split;
 use crate::model::persist::{
     NodeKind, Saved, SavedNode, SavedOption, SavedPane, SavedSession, SavedSize, SavedWindow,
