@@ -4,8 +4,8 @@
 # do not edit. Install: copy to ~/.local/share/bash-completion/completions/mux, or source it
 # from ~/.bashrc.
 
-_mux_commands='attach-session attach bind-key bind break-pane breakp capture-pane capturep choose-buffer choose-client choose-tree choose-window choose-session clear-history clearhist clock-mode command-prompt confirm-before confirm copy-mode customize-mode delete-buffer deleteb detach-client detach display-menu menu display-message display display-panes displayp find-window findw has-session has if-shell if join-pane joinp kill-pane killp kill-server kill-session kill-window killw last-pane lastp last-window last list-buffers lsb list-clients lsc list-commands lscm list-keys lsk list-panes lsp list-sessions ls list-windows lsw load-buffer loadb move-window movew new-session new new-window neww next-layout nextl next-window next paste-buffer pasteb previous-layout prevl previous-window prev refresh-client refresh rename-session rename rename-window renamew resize-pane resizep resize-window resizew respawn-pane respawnp respawn-window respawnw rotate-window rotatew run-shell run save-buffer saveb select-layout selectl select-pane selectp select-window selectw send-keys send send-prefix set-buffer setb set-environment setenv set-hook set-option set set-window-option setw show-buffer showb show-environment showenv show-hooks show-messages showmsgs server-info info show-options show show-window-options showw source-file source split-window splitw split-pane splitp start-server start suspend-client suspendc swap-pane swapp swap-window swapw switch-client switchc unbind-key unbind wait-for wait'
-_mux_options='aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
+_mux_commands='attach-session attach bind-key bind break-pane breakp capture-pane capturep choose-buffer choose-client choose-tree choose-window choose-session clear-history clearhist clock-mode command-prompt confirm-before confirm copy-mode customize-mode delete-buffer deleteb detach-client detach display-menu menu display-message display display-panes displayp find-window findw has-session has if-shell if join-pane joinp kill-pane killp kill-server kill-session kill-window killw last-pane lastp last-window last list-buffers lsb list-clients lsc list-commands lscm list-keys lsk list-panes lsp list-sessions ls list-windows lsw load-buffer loadb log-pane log move-window movew new-session new new-window neww next-layout nextl next-window next paste-buffer pasteb pipe-pane pipep previous-layout prevl previous-window prev refresh-client refresh rename-session rename rename-window renamew resize-pane resizep resize-window resizew respawn-pane respawnp respawn-window respawnw restore-sessions restore rotate-window rotatew run-shell run save-buffer saveb save-sessions save select-layout selectl select-pane selectp select-window selectw send-keys send send-prefix set-buffer setb set-environment setenv set-hook set-option set set-window-option setw show-buffer showb show-environment showenv show-hooks show-messages showmsgs server-info info show-options show show-window-options showw source-file source split-window splitw split-pane splitp start-server start suspend-client suspendc swap-pane swapp swap-window swapw switch-client switchc unbind-key unbind wait-for wait wait-output'
+_mux_options='aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time restore-history restore-on-start restore-programs save-file save-interval set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
 
 # Prints the flags of command $1.
 _mux_flags() {
@@ -45,12 +45,14 @@ _mux_flags() {
     list-sessions|ls) echo '-F -f' ;;
     list-windows|lsw) echo '-a -F -f -t' ;;
     load-buffer|loadb) echo '-b -w' ;;
+    log-pane|log) echo '-p -t' ;;
     move-window|movew) echo '-a -b -d -k -r -s -t' ;;
-    new-session|new) echo '-A -d -E -P -c -F -n -s -x -y' ;;
+    new-session|new) echo '-A -d -E -P -c -F -L -n -s -x -y' ;;
     new-window|neww) echo '-a -b -c -d -F -k -n -P -t' ;;
     next-layout|nextl) echo '-t' ;;
     next-window|next) echo '-a -t' ;;
     paste-buffer|pasteb) echo '-d -b -p -r -s -t' ;;
+    pipe-pane|pipep) echo '-I -O -o -t' ;;
     previous-layout|prevl) echo '-t' ;;
     previous-window|prev) echo '-a -t' ;;
     refresh-client|refresh) echo '-c -D -L -R -S -t -U' ;;
@@ -60,9 +62,11 @@ _mux_flags() {
     resize-window|resizew) echo '-a -A -D -L -R -t -U -x -y' ;;
     respawn-pane|respawnp) echo '-c -e -k -t' ;;
     respawn-window|respawnw) echo '-c -e -k -t' ;;
+    restore-sessions|restore) echo '-f' ;;
     rotate-window|rotatew) echo '-D -t -U -Z' ;;
     run-shell|run) echo '-b -C -c -d -t' ;;
     save-buffer|saveb) echo '-a -b' ;;
+    save-sessions|save) echo '-f -L -t' ;;
     select-layout|selectl) echo '-E -n -o -p -t' ;;
     select-pane|selectp) echo '-D -d -e -g -L -l -M -m -P -R -T -t -U -Z' ;;
     select-window|selectw) echo '-l -n -p -T -t' ;;
@@ -87,6 +91,7 @@ _mux_flags() {
     switch-client|switchc) echo '-c -E -F -l -n -p -r -t -T -Z' ;;
     unbind-key|unbind) echo '-a -n -q -T' ;;
     wait-for|wait) echo '-L -S -U' ;;
+    wait-output) echo '-F -T -t' ;;
   esac
 }
 
@@ -163,10 +168,12 @@ _mux_value() {
       case $2 in -F) echo other ;; -f) echo other ;; -t) echo session ;; *) echo none ;; esac ;;
     load-buffer|loadb)
       case $2 in -b) echo buffer ;; *) echo none ;; esac ;;
+    log-pane|log)
+      case $2 in -t) echo pane ;; *) echo none ;; esac ;;
     move-window|movew)
       case $2 in -s) echo window ;; -t) echo window ;; *) echo none ;; esac ;;
     new-session|new)
-      case $2 in -c) echo dir ;; -F) echo other ;; -n) echo other ;; -s) echo other ;; -x) echo other ;; -y) echo other ;; *) echo none ;; esac ;;
+      case $2 in -c) echo dir ;; -F) echo other ;; -L) echo other ;; -n) echo other ;; -s) echo other ;; -x) echo other ;; -y) echo other ;; *) echo none ;; esac ;;
     new-window|neww)
       case $2 in -c) echo dir ;; -F) echo other ;; -n) echo other ;; -t) echo window ;; *) echo none ;; esac ;;
     next-layout|nextl)
@@ -175,6 +182,8 @@ _mux_value() {
       case $2 in -t) echo session ;; *) echo none ;; esac ;;
     paste-buffer|pasteb)
       case $2 in -b) echo buffer ;; -s) echo other ;; -t) echo pane ;; *) echo none ;; esac ;;
+    pipe-pane|pipep)
+      case $2 in -t) echo pane ;; *) echo none ;; esac ;;
     previous-layout|prevl)
       case $2 in -t) echo window ;; *) echo none ;; esac ;;
     previous-window|prev)
@@ -193,12 +202,16 @@ _mux_value() {
       case $2 in -c) echo dir ;; -e) echo other ;; -t) echo pane ;; *) echo none ;; esac ;;
     respawn-window|respawnw)
       case $2 in -c) echo dir ;; -e) echo other ;; -t) echo window ;; *) echo none ;; esac ;;
+    restore-sessions|restore)
+      case $2 in -f) echo file ;; *) echo none ;; esac ;;
     rotate-window|rotatew)
       case $2 in -t) echo window ;; *) echo none ;; esac ;;
     run-shell|run)
       case $2 in -c) echo dir ;; -d) echo other ;; -t) echo pane ;; *) echo none ;; esac ;;
     save-buffer|saveb)
       case $2 in -b) echo buffer ;; *) echo none ;; esac ;;
+    save-sessions|save)
+      case $2 in -f) echo file ;; -L) echo other ;; -t) echo session ;; *) echo none ;; esac ;;
     select-layout|selectl)
       case $2 in -t) echo pane ;; *) echo none ;; esac ;;
     select-pane|selectp)
@@ -245,6 +258,8 @@ _mux_value() {
       case $2 in -c) echo client ;; -t) echo session ;; -T) echo other ;; *) echo none ;; esac ;;
     unbind-key|unbind)
       case $2 in -T) echo other ;; *) echo none ;; esac ;;
+    wait-output)
+      case $2 in -T) echo other ;; -t) echo pane ;; *) echo none ;; esac ;;
     *) echo none ;;
   esac
 }

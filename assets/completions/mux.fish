@@ -132,6 +132,8 @@ complete -c mux -n __mux_no_command -a list-windows -d 'List the windows of a se
 complete -c mux -n __mux_no_command -a lsw -d 'List the windows of a session or server'
 complete -c mux -n __mux_no_command -a load-buffer -d 'Load a file or standard input into a paste buffer'
 complete -c mux -n __mux_no_command -a loadb -d 'Load a file or standard input into a paste buffer'
+complete -c mux -n __mux_no_command -a log-pane -d 'Append a pane\'s output to a file, as it came or as plain text'
+complete -c mux -n __mux_no_command -a log -d 'Append a pane\'s output to a file, as it came or as plain text'
 complete -c mux -n __mux_no_command -a move-window -d 'Move a window to another index or session'
 complete -c mux -n __mux_no_command -a movew -d 'Move a window to another index or session'
 complete -c mux -n __mux_no_command -a new-session -d 'Create a session and attach to it'
@@ -144,6 +146,8 @@ complete -c mux -n __mux_no_command -a next-window -d 'Select the next window'
 complete -c mux -n __mux_no_command -a next -d 'Select the next window'
 complete -c mux -n __mux_no_command -a paste-buffer -d 'Paste a buffer into a pane'
 complete -c mux -n __mux_no_command -a pasteb -d 'Paste a buffer into a pane'
+complete -c mux -n __mux_no_command -a pipe-pane -d 'Pipe a pane\'s output to a shell command, or its output into the pane'
+complete -c mux -n __mux_no_command -a pipep -d 'Pipe a pane\'s output to a shell command, or its output into the pane'
 complete -c mux -n __mux_no_command -a previous-layout -d 'Arrange the panes in the previous preset layout'
 complete -c mux -n __mux_no_command -a prevl -d 'Arrange the panes in the previous preset layout'
 complete -c mux -n __mux_no_command -a previous-window -d 'Select the previous window'
@@ -162,12 +166,16 @@ complete -c mux -n __mux_no_command -a respawn-pane -d 'Start a pane\'s program 
 complete -c mux -n __mux_no_command -a respawnp -d 'Start a pane\'s program again'
 complete -c mux -n __mux_no_command -a respawn-window -d 'Start a window\'s program again in its first pane'
 complete -c mux -n __mux_no_command -a respawnw -d 'Start a window\'s program again in its first pane'
+complete -c mux -n __mux_no_command -a restore-sessions -d 'Recreate the sessions a save file holds'
+complete -c mux -n __mux_no_command -a restore -d 'Recreate the sessions a save file holds'
 complete -c mux -n __mux_no_command -a rotate-window -d 'Rotate the panes of a window'
 complete -c mux -n __mux_no_command -a rotatew -d 'Rotate the panes of a window'
 complete -c mux -n __mux_no_command -a run-shell -d 'Run a shell command and show its output'
 complete -c mux -n __mux_no_command -a run -d 'Run a shell command and show its output'
 complete -c mux -n __mux_no_command -a save-buffer -d 'Save a paste buffer to a file'
 complete -c mux -n __mux_no_command -a saveb -d 'Save a paste buffer to a file'
+complete -c mux -n __mux_no_command -a save-sessions -d 'Save every session to a file, or one session as a layout file'
+complete -c mux -n __mux_no_command -a save -d 'Save every session to a file, or one session as a layout file'
 complete -c mux -n __mux_no_command -a select-layout -d 'Arrange a window\'s panes in a layout'
 complete -c mux -n __mux_no_command -a selectl -d 'Arrange a window\'s panes in a layout'
 complete -c mux -n __mux_no_command -a select-pane -d 'Select a pane'
@@ -219,7 +227,8 @@ complete -c mux -n __mux_no_command -a unbind-key -d 'Remove a key binding'
 complete -c mux -n __mux_no_command -a unbind -d 'Remove a key binding'
 complete -c mux -n __mux_no_command -a wait-for -d 'Wait for, signal, lock or unlock a channel'
 complete -c mux -n __mux_no_command -a wait -d 'Wait for, signal, lock or unlock a channel'
-complete -c mux -n '__mux_using set-option set set-window-option setw show-options show show-window-options showw' -a 'aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
+complete -c mux -n __mux_no_command -a wait-output -d 'Wait until a pane prints a line matching a pattern'
+complete -c mux -n '__mux_using set-option set set-window-option setw show-options show show-window-options showw' -a 'aggressive-resize allow-passthrough allow-rename automatic-rename automatic-rename-format base-index buffer-limit clock-mode-colour clock-mode-style command-alias copy-command copy-mode-current-match-style copy-mode-mark-style copy-mode-match-style default-command default-shell default-size default-terminal destroy-unattached display-panes-active-colour display-panes-colour display-panes-time display-time escape-time exit-empty focus-events history-file history-limit main-pane-height main-pane-width message-command-style message-limit message-style mode-keys mode-style monitor-activity monitor-bell monitor-silence mouse pane-active-border-style pane-base-index pane-border-format pane-border-indicators pane-border-lines pane-border-status pane-border-style prefix prefix-hint-delay prefix2 prompt-history-limit remain-on-exit renumber-windows repeat-time restore-history restore-on-start restore-programs save-file save-interval set-clipboard set-titles set-titles-string status status-bg status-fg status-interval status-justify status-keys status-left status-left-length status-left-style status-position status-right status-right-length status-right-style status-style synchronize-panes terminal-features terminal-overrides update-environment visual-activity visual-bell visual-silence window-size window-status-activity-style window-status-bell-style window-status-current-format window-status-current-style window-status-format window-status-last-style window-status-separator window-status-style word-separators wrap-search'
 complete -c mux -n '__mux_using load-buffer loadb' -F
 complete -c mux -n '__mux_using save-buffer saveb' -F
 complete -c mux -n '__mux_using source-file source' -F
@@ -380,6 +389,8 @@ complete -c mux -n '__mux_using list-windows lsw' -s f -x -d 'filter'
 complete -c mux -n '__mux_using list-windows lsw' -s t -x -d 'target-session' -a '(__mux_session)'
 complete -c mux -n '__mux_using load-buffer loadb' -s b -x -d 'buffer-name' -a '(__mux_buffer)'
 complete -c mux -n '__mux_using load-buffer loadb' -s w
+complete -c mux -n '__mux_using log-pane log' -s p
+complete -c mux -n '__mux_using log-pane log' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using move-window movew' -s a
 complete -c mux -n '__mux_using move-window movew' -s b
 complete -c mux -n '__mux_using move-window movew' -s d
@@ -393,6 +404,7 @@ complete -c mux -n '__mux_using new-session new' -s E
 complete -c mux -n '__mux_using new-session new' -s P
 complete -c mux -n '__mux_using new-session new' -s c -x -d 'start-directory' -a '(__fish_complete_directories)'
 complete -c mux -n '__mux_using new-session new' -s F -x -d 'format'
+complete -c mux -n '__mux_using new-session new' -s L -x -d 'layout-file'
 complete -c mux -n '__mux_using new-session new' -s n -x -d 'window-name'
 complete -c mux -n '__mux_using new-session new' -s s -x -d 'session-name'
 complete -c mux -n '__mux_using new-session new' -s x -x -d 'width'
@@ -415,6 +427,10 @@ complete -c mux -n '__mux_using paste-buffer pasteb' -s p
 complete -c mux -n '__mux_using paste-buffer pasteb' -s r
 complete -c mux -n '__mux_using paste-buffer pasteb' -s s -x -d 'separator'
 complete -c mux -n '__mux_using paste-buffer pasteb' -s t -x -d 'target-pane' -a '(__mux_pane)'
+complete -c mux -n '__mux_using pipe-pane pipep' -s I
+complete -c mux -n '__mux_using pipe-pane pipep' -s O
+complete -c mux -n '__mux_using pipe-pane pipep' -s o
+complete -c mux -n '__mux_using pipe-pane pipep' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using previous-layout prevl' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using previous-window prev' -s a
 complete -c mux -n '__mux_using previous-window prev' -s t -x -d 'target-session' -a '(__mux_session)'
@@ -454,6 +470,7 @@ complete -c mux -n '__mux_using respawn-window respawnw' -s c -x -d 'start-direc
 complete -c mux -n '__mux_using respawn-window respawnw' -s e -x -d 'environment'
 complete -c mux -n '__mux_using respawn-window respawnw' -s k
 complete -c mux -n '__mux_using respawn-window respawnw' -s t -x -d 'target-window' -a '(__mux_window)'
+complete -c mux -n '__mux_using restore-sessions restore' -s f -r -d 'file' -F
 complete -c mux -n '__mux_using rotate-window rotatew' -s D
 complete -c mux -n '__mux_using rotate-window rotatew' -s t -x -d 'target-window' -a '(__mux_window)'
 complete -c mux -n '__mux_using rotate-window rotatew' -s U
@@ -465,6 +482,9 @@ complete -c mux -n '__mux_using run-shell run' -s d -x -d 'delay'
 complete -c mux -n '__mux_using run-shell run' -s t -x -d 'target-pane' -a '(__mux_pane)'
 complete -c mux -n '__mux_using save-buffer saveb' -s a
 complete -c mux -n '__mux_using save-buffer saveb' -s b -x -d 'buffer-name' -a '(__mux_buffer)'
+complete -c mux -n '__mux_using save-sessions save' -s f -r -d 'file' -F
+complete -c mux -n '__mux_using save-sessions save' -s L -x -d 'layout-file'
+complete -c mux -n '__mux_using save-sessions save' -s t -x -d 'target-session' -a '(__mux_session)'
 complete -c mux -n '__mux_using select-layout selectl' -s E
 complete -c mux -n '__mux_using select-layout selectl' -s n
 complete -c mux -n '__mux_using select-layout selectl' -s o
@@ -603,3 +623,6 @@ complete -c mux -n '__mux_using unbind-key unbind' -s T -x -d 'key-table'
 complete -c mux -n '__mux_using wait-for wait' -s L
 complete -c mux -n '__mux_using wait-for wait' -s S
 complete -c mux -n '__mux_using wait-for wait' -s U
+complete -c mux -n '__mux_using wait-output' -s F
+complete -c mux -n '__mux_using wait-output' -s T -x -d 'timeout'
+complete -c mux -n '__mux_using wait-output' -s t -x -d 'target-pane' -a '(__mux_pane)'

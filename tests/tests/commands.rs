@@ -41,7 +41,8 @@ fn bad_commands_flags_and_sessions_get_their_message_and_status_1() {
         (
             &["new", "-z"],
             "command new-session: unknown flag -z\nusage: new-session [-AdEP] [-c start-directory] \
-             [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+             [-F format] [-L layout-file] [-n window-name] [-s session-name] [-x width] \
+             [-y height] [shell-command]",
         ),
         (
             &["has", "x"],

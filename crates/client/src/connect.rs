@@ -17,13 +17,18 @@ use crate::socket::strerror;
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Commands that start a server when none is running (tmux's `new-session` and `start-server`
-/// with their aliases and unambiguous prefixes).
+/// with their aliases and unambiguous prefixes, and mux's `restore-sessions`).
 pub fn starts_server(argv: &[String]) -> bool {
     let Some(name) = argv.first() else {
         return true;
     };
     let prefix_of = |full: &str, min: usize| name.len() >= min && full.starts_with(name.as_str());
-    name == "new" || name == "start" || prefix_of("new-session", 5) || prefix_of("start-server", 7)
+    name == "new"
+        || name == "start"
+        || name == "restore"
+        || prefix_of("new-session", 5)
+        || prefix_of("start-server", 7)
+        || prefix_of("restore-sessions", 4)
 }
 
 /// Connects to the server on `socket` and completes the handshake, starting a server first
@@ -245,6 +250,8 @@ mod tests {
             &["new-session", "-d"],
             &["new-s"],
             &["start"],
+            &["restore"],
+            &["restore-sessions", "-f", "x"],
         ] {
             assert!(starts_server(&argv(yes)), "{yes:?}");
         }
@@ -257,6 +264,8 @@ mod tests {
             "new-w",
             "news",
             "st",
+            "resp",
+            "save",
         ] {
             assert!(!starts_server(&argv(&[no])), "{no}");
         }

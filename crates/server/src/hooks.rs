@@ -54,3 +54,23 @@ pub fn panic_on_draw() -> bool {
 pub fn panic_on_draw() -> bool {
     false
 }
+
+/// Returns how many bytes may wait for a pipe or log's consumer when the end-to-end tests
+/// ask for a smaller bound than mux's own (`MUX_TEST_SINK_LIMIT`, read once), so that a
+/// test of a slow consumer needs a burst of a few megabytes, not tens.
+#[cfg(feature = "test-hooks")]
+pub fn sink_limit() -> Option<usize> {
+    static LIMIT: std::sync::OnceLock<Option<usize>> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        std::env::var("MUX_TEST_SINK_LIMIT")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .filter(|n| *n >= 1024)
+    })
+}
+
+/// Without the `test-hooks` feature the bound is mux's own.
+#[cfg(not(feature = "test-hooks"))]
+pub fn sink_limit() -> Option<usize> {
+    None
+}

@@ -275,6 +275,12 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         Event::Output(..) | Event::Closed(..) | Event::Exited(..) | Event::InputRoom(..) => {}
         Event::Terminate => state.shutdown("[server exited]"),
         Event::JobDone(job, output, status) => crate::cmd::job_done(state, job, output, status),
+        Event::PipeInput(pane, sink, bytes) => {
+            crate::model::pipes::on_input(state, pane, sink, bytes);
+        }
+        Event::PipeEnded(pane, sink, error) => {
+            crate::model::pipes::on_ended(state, pane, sink, error);
+        }
     }
     crate::cmd::run_hooks(state);
 }

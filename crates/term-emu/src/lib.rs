@@ -93,7 +93,7 @@ mod types;
 
 pub use history::History;
 pub use mux_types::{Attrs, Color, Cursor, Key, KeyCode, Mods, Point, Size, Style};
-pub use terminal::{Effects, LineId, Terminal};
+pub use terminal::{Effects, LineId, Scrolled, Terminal, TAP_LIMIT};
 pub use types::{CellRef, ClipboardSet, Modes, MouseMode};
 
 #[cfg(test)]

@@ -69,6 +69,8 @@ pub(crate) struct Screen {
     pub row_gens: Vec<u64>,
     /// Counts changes to the visible rows.
     pub generation: u64,
+    /// The text of rows that scrolled off the primary screen, while a caller wants it.
+    pub tap: Option<crate::terminal::Scrolled>,
 }
 
 /// Returns the columns character `c` takes when printed: 0 for combining and other zero-width
@@ -118,6 +120,7 @@ impl Screen {
             last_char: None,
             row_gens: vec![0; rows],
             generation: 0,
+            tap: None,
         }
     }
 

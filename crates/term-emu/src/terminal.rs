@@ -11,8 +11,10 @@ use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Point, Size};
 use mux_types::Key;
 
 mod lines;
+mod tap;
 
 pub use lines::LineId;
+pub use tap::{Scrolled, TAP_LIMIT};
 
 /// What parsing a chunk of output asks the caller to do.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -292,16 +294,33 @@ impl Terminal {
 }
 
 /// Returns the text of a grid row, trailing blanks dropped.
-fn text_of(r: &Row) -> String {
+pub(crate) fn text_of(r: &Row) -> String {
     let mut out = String::new();
-    for col in 0..r.trimmed_len() {
-        let cell = r.cells[col];
-        if cell.is_continuation() {
-            continue;
-        }
-        let text = r.text(col);
-        out.push_str(if text.is_empty() { " " } else { text });
-    }
-    out.truncate(out.trim_end().len());
+    push_text(r, &mut out);
     out
+}
+
+/// Appends the text of a grid row to `out`, trailing blanks dropped.
+pub(crate) fn push_text(r: &Row, out: &mut String) {
+    let start = out.len();
+    let len = r.trimmed_len();
+    out.reserve(len);
+    for cell in r.cells.iter().take(len).filter(|c| !c.is_continuation()) {
+        if let Some(b) = cell.ascii() {
+            out.push(char::from(b));
+        }
+    }
+    if out.len() - start < len {
+        // Not all ASCII (or wide characters): take each cell's text.
+        out.truncate(start);
+        for col in 0..len {
+            if r.cells[col].is_continuation() {
+                continue;
+            }
+            let text = r.text(col);
+            out.push_str(if text.is_empty() { " " } else { text });
+        }
+    }
+    let trimmed = out[start..].trim_end().len();
+    out.truncate(start + trimmed);
 }

@@ -44,8 +44,53 @@ impl Args {
     }
 }
 
+/// Long spellings of flags of the commands mux adds, as the issue that asked for them wrote
+/// them (`mux log --plain`, `mux new --layout FILE`): the command, the long name, the flag.
+const LONG: &[(&str, &str, char)] = &[
+    ("log-pane", "plain", 'p'),
+    ("new-session", "layout", 'L'),
+    ("save-sessions", "layout", 'L'),
+];
+
+/// Takes a long flag (`--name` or `--name=value`) of command `name`, with its value from the
+/// next word when it takes one and none followed `=`; returns how many words it used.
+fn long_flag(
+    name: &str,
+    spec: &str,
+    word: &str,
+    next: Option<&String>,
+    args: &mut Args,
+) -> Result<usize, String> {
+    let (long, inline) = match word.split_once('=') {
+        Some((l, v)) => (l, Some(v.to_string())),
+        None => (word, None),
+    };
+    let c = LONG
+        .iter()
+        .find(|(command, l, _)| *command == name && *l == long)
+        .map(|(_, _, c)| *c)
+        .ok_or_else(|| format!("command {name}: unknown flag --{long}"))?;
+    match (takes_value(spec, c), inline) {
+        (Some(true), Some(v)) => {
+            args.flags.insert(c, Some(v));
+            Ok(1)
+        }
+        (Some(true), None) => {
+            let v = next.ok_or_else(|| format!("command {name}: --{long} expects an argument"))?;
+            args.flags.insert(c, Some(v.clone()));
+            Ok(2)
+        }
+        (Some(false), None) => {
+            args.flags.insert(c, None);
+            Ok(1)
+        }
+        _ => Err(format!("command {name}: --{long} takes no argument")),
+    }
+}
+
 /// Parses `argv` (without the command name) against a getopt spec such as `"Ads:x:"`, where a
-/// letter followed by `:` takes a value. Flags stop at the first non-flag word or `--`.
+/// letter followed by `:` takes a value. Flags stop at the first non-flag word or `--`. The
+/// few commands in [`LONG`] also take long spellings of some flags.
 pub fn parse(
     name: &str,
     spec: &str,
@@ -58,6 +103,10 @@ pub fn parse(
         if word == "--" {
             i += 1;
             break;
+        }
+        if let Some(long) = word.strip_prefix("--") {
+            i += long_flag(name, spec, long, argv.get(i + 1), &mut args)?;
+            continue;
         }
         let Some(letters) = word.strip_prefix('-').filter(|l| !l.is_empty()) else {
             break;
@@ -152,6 +201,30 @@ mod tests {
         assert!(parse("x", "t:", (0, 0), &words("-:")).is_err());
         let a = parse("x", "t:", (0, 9), &words("-- -t")).unwrap();
         assert_eq!(a.positional, words("-t"));
+    }
+
+    #[test]
+    fn a_few_commands_take_long_flags() {
+        let a = parse("log-pane", "pt:", (0, 1), &words("--plain -t %1 f")).unwrap();
+        assert!(a.has('p'));
+        assert_eq!(a.positional, words("f"));
+        let a = parse("new-session", "dL:s:", (0, 9), &words("--layout x.mux -d")).unwrap();
+        assert_eq!(a.value('L'), Some("x.mux"));
+        assert!(a.has('d'));
+        let a = parse("new-session", "dL:", (0, 9), &words("--layout=y")).unwrap();
+        assert_eq!(a.value('L'), Some("y"));
+        assert_eq!(
+            parse("new-session", "dL:", (0, 9), &words("--layout")).unwrap_err(),
+            "command new-session: --layout expects an argument"
+        );
+        assert_eq!(
+            parse("kill-pane", "at:", (0, 0), &words("--plain")).unwrap_err(),
+            "command kill-pane: unknown flag --plain"
+        );
+        assert_eq!(
+            parse("log-pane", "pt:", (0, 1), &words("--plain=yes")).unwrap_err(),
+            "command log-pane: --plain takes no argument"
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! command line, a binding's, the config file at startup, a job's end, timers, hooks due,
 //! a client's standard input.
 
-use super::{hooks, jobs, load_buffer, queue};
+use super::{hooks, jobs, load_buffer, queue, restore_sessions, save_sessions, wait_output};
 use crate::ids::ClientId;
 use crate::model::state::State;
 
@@ -38,8 +38,17 @@ pub fn run_request(state: &mut State, client: ClientId, argv: &[String]) {
 
 /// Loads the config files as the server starts (`-f`, else the default file when it
 /// exists): their errors are kept for the first client that attaches, and command clients
-/// that connect meanwhile wait until the files have loaded.
+/// that connect meanwhile wait until the files have loaded. Once they have, the sessions
+/// saved before a reboot come back when `restore-on-start` is on.
 pub fn load_config(state: &mut State, files: &[std::path::PathBuf]) {
+    load_config_files(state, files);
+    if state.queue.config.is_none() {
+        restore_sessions::on_start(state);
+    }
+}
+
+/// Starts loading the config files.
+fn load_config_files(state: &mut State, files: &[std::path::PathBuf]) {
     if files.is_empty() {
         return;
     }
@@ -60,14 +69,24 @@ pub fn job_done(state: &mut State, id: crate::model::jobs::JobId, output: Vec<u8
     hooks::run_due(state);
 }
 
-/// Runs the hooks whose events happened (recorded by the model).
+/// After each event: lets the command lines whose `wait-output` ended go on, runs the hooks
+/// whose events happened (recorded by the model), and schedules a save when `save-interval`
+/// asks for one.
 pub fn run_hooks(state: &mut State) {
+    if !state.waits.list.is_empty() {
+        let now = state.os.now();
+        wait_output::settle(state, now);
+    }
     hooks::run_due(state);
+    save_sessions::schedule(state);
 }
 
 /// Does what the command layer's timers that are due are for (`run-shell -d`).
 pub fn run_timers(state: &mut State, now: std::time::Instant) {
     jobs::run_timers(state, now);
+    wait_output::settle(state, now);
+    crate::model::waits::type_pending(state, None, Some(now));
+    save_sessions::autosave(state, now);
     hooks::run_due(state);
 }
 

@@ -46,6 +46,7 @@ mod list_panes;
 mod list_sessions;
 mod list_windows;
 mod load_buffer;
+mod log_pane;
 mod mouse;
 mod move_window;
 mod new_session;
@@ -54,6 +55,7 @@ mod next_layout;
 mod next_window;
 pub mod parse;
 mod paste_buffer;
+mod pipe_pane;
 mod previous_layout;
 mod previous_window;
 mod queue;
@@ -64,9 +66,11 @@ mod resize_pane;
 mod resize_window;
 mod respawn_pane;
 mod respawn_window;
+mod restore_sessions;
 mod rotate_window;
 mod run_shell;
 mod save_buffer;
+mod save_sessions;
 mod select_layout;
 mod select_pane;
 mod select_window;
@@ -93,6 +97,7 @@ mod switch_client;
 pub use crate::model::target;
 mod unbind_key;
 mod wait_for;
+mod wait_output;
 
 use mux_protocol::ServerMsg;
 
@@ -296,12 +301,14 @@ pub const COMMANDS: &[Spec] = &[
     list_sessions::SPEC,
     list_windows::SPEC,
     load_buffer::SPEC,
+    log_pane::SPEC,
     move_window::SPEC,
     new_session::SPEC,
     new_window::SPEC,
     next_layout::SPEC,
     next_window::SPEC,
     paste_buffer::SPEC,
+    pipe_pane::SPEC,
     previous_layout::SPEC,
     previous_window::SPEC,
     refresh_client::SPEC,
@@ -311,9 +318,11 @@ pub const COMMANDS: &[Spec] = &[
     resize_window::SPEC,
     respawn_pane::SPEC,
     respawn_window::SPEC,
+    restore_sessions::SPEC,
     rotate_window::SPEC,
     run_shell::SPEC,
     save_buffer::SPEC,
+    save_sessions::SPEC,
     select_layout::SPEC,
     select_pane::SPEC,
     select_window::SPEC,
@@ -339,6 +348,7 @@ pub const COMMANDS: &[Spec] = &[
     switch_client::SPEC,
     unbind_key::SPEC,
     wait_for::SPEC,
+    wait_output::SPEC,
 ];
 
 /// Finds a command by name or alias; a unique prefix of a name also works, as in tmux.

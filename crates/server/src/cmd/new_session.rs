@@ -1,4 +1,5 @@
-//! `new-session` (`new`): create a session with one window, and attach unless `-d`.
+//! `new-session` (`new`): create a session with one window, and attach unless `-d`; with
+//! `-L` (`--layout`), the windows, panes and commands of a layout file.
 
 use mux_term_emu::Size as TermSize;
 
@@ -12,8 +13,8 @@ use crate::model::state::State;
 pub const SPEC: Spec = Spec {
     name: "new-session",
     alias: Some("new"),
-    flags: "AdEPc:F:n:s:x:y:",
-    usage: "[-AdEP] [-c start-directory] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
+    flags: "AdEPc:F:L:n:s:x:y:",
+    usage: "[-AdEP] [-c start-directory] [-F format] [-L layout-file] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
     args: (0, usize::MAX),
     target: Target::None,
     source: Target::None,
@@ -44,7 +45,16 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         need_terminal(state, ctx.client)?;
     }
     let size = initial_size(state, ctx, args, detached)?;
-    let id = create(state, ctx, name, args, size)?;
+    let id = if args.value('L').is_some() {
+        if !args.positional.is_empty() {
+            return Err("a layout file gives the commands: no shell-command with -L".into());
+        }
+        let sized = !detached || args.value('x').is_some() || args.value('y').is_some();
+        let size = (size.cols, size.rows);
+        super::restore_sessions::from_layout(state, ctx, args, (name, size, sized))?
+    } else {
+        create(state, ctx, name, args, size)?
+    };
     ctx.made = target::in_session(state, id);
     if args.has('P') {
         let fmt = args.value('F').unwrap_or("#{session_name}:");

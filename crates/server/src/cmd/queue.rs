@@ -178,6 +178,7 @@ fn finish(state: &mut State, id: BatchId) {
             state.config_errors.extend(problems);
             if state.queue.config == Some(id) {
                 state.queue.config = None;
+                super::restore_sessions::on_start(state);
                 release_held(state);
             }
         }
@@ -221,7 +222,10 @@ fn answer(state: &mut State, b: Batch) {
     }
     match b.attach {
         Some(session) if b.errors.is_empty() => super::attach(state, b.client, session),
-        _ => super::finish(state, b.client, i32::from(!b.errors.is_empty())),
+        _ => {
+            let status = b.exit_status.unwrap_or(i32::from(!b.errors.is_empty()));
+            super::finish(state, b.client, status)
+        }
     }
 }
 

@@ -41,6 +41,10 @@ pub enum Event {
     Terminate,
     /// A job finished: its output and its exit status (`128 + signal` when killed).
     JobDone(crate::model::jobs::JobId, Vec<u8>, i32),
+    /// A pane's `pipe-pane -I` command printed these bytes, to be typed into the pane.
+    PipeInput(PaneId, crate::model::sink::SinkId, Vec<u8>),
+    /// A pane's pipe or log ended (its command exited, or writing failed with this error).
+    PipeEnded(PaneId, crate::model::sink::SinkId, Option<String>),
 }
 
 /// The sending side of the state owner's queue.

@@ -9,5 +9,7 @@ pub mod daemon;
 pub mod event;
 pub mod job;
 pub mod os;
+pub mod procfs;
 pub mod pty;
 pub mod signals;
+pub mod sink;

@@ -237,6 +237,23 @@ impl Os for RealOs {
         crate::io::job::start(self.events.clone(), id, spec);
     }
 
+    fn open_sink(
+        &mut self,
+        pane: PaneId,
+        id: crate::model::sink::SinkId,
+        spec: &crate::model::sink::SinkSpec,
+    ) -> std::io::Result<Box<dyn crate::model::sink::Sink>> {
+        crate::io::sink::open(self.events.clone(), pane, id, spec)
+    }
+
+    fn process_argv(&self, pid: i32) -> Option<Vec<String>> {
+        crate::io::procfs::argv(pid)
+    }
+
+    fn boot_id(&self) -> Option<String> {
+        crate::io::procfs::boot_id()
+    }
+
     fn pipe_to(&mut self, command: &str, input: Vec<u8>, cwd: &str) {
         let mut cmd = tokio::process::Command::new("/bin/sh");
         cmd.arg("-c")

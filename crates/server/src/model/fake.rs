@@ -51,6 +51,29 @@ pub struct FakeLog {
     pub piped: Vec<(String, String)>,
     /// Every job started, in order.
     pub jobs: Vec<(crate::model::jobs::JobId, crate::model::jobs::JobSpec)>,
+    /// Every sink opened, in order.
+    pub sinks: Vec<FakeSink>,
+    /// When set, the next sink fails to open with this message.
+    pub fail_next_sink: Option<String>,
+    /// The command lines of processes, as the test says.
+    pub argv: HashMap<i32, Vec<String>>,
+    /// The boot id, as the test says.
+    pub boot_id: Option<String>,
+}
+
+/// A sink the fake OS opened and what was written to it.
+#[derive(Debug, Clone)]
+pub struct FakeSink {
+    /// The pane it is for.
+    pub pane: PaneId,
+    /// Its id.
+    pub id: crate::model::sink::SinkId,
+    /// What it was opened on.
+    pub spec: crate::model::sink::SinkSpec,
+    /// Everything written to it.
+    pub data: Vec<u8>,
+    /// Whether it is still open (its handle not dropped).
+    pub open: bool,
 }
 
 /// A handle to the fake OS's log.
@@ -82,6 +105,23 @@ impl Fake {
     /// Moves the clock on.
     pub fn advance(&self, by: Duration) {
         self.log().elapsed += by;
+    }
+
+    /// Returns the last sink opened for a pane.
+    pub fn last_sink(&self, pane: PaneId) -> Option<FakeSink> {
+        self.log()
+            .sinks
+            .iter()
+            .rev()
+            .find(|s| s.pane == pane)
+            .cloned()
+    }
+
+    /// Returns what was written to the last sink opened for a pane, as text.
+    pub fn sink_text(&self, pane: PaneId) -> String {
+        self.last_sink(pane)
+            .map(|s| String::from_utf8_lossy(&s.data).into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -149,6 +189,37 @@ impl Os for FakeOs {
 
     fn run_job(&mut self, id: crate::model::jobs::JobId, spec: &crate::model::jobs::JobSpec) {
         self.fake.log().jobs.push((id, spec.clone()));
+    }
+
+    fn open_sink(
+        &mut self,
+        pane: PaneId,
+        id: crate::model::sink::SinkId,
+        spec: &crate::model::sink::SinkSpec,
+    ) -> std::io::Result<Box<dyn crate::model::sink::Sink>> {
+        let mut log = self.fake.log();
+        if let Some(message) = log.fail_next_sink.take() {
+            return Err(std::io::Error::other(message));
+        }
+        log.sinks.push(FakeSink {
+            pane,
+            id,
+            spec: spec.clone(),
+            data: Vec::new(),
+            open: true,
+        });
+        Ok(Box::new(FakeSinkHandle {
+            id,
+            fake: self.fake.clone(),
+        }))
+    }
+
+    fn process_argv(&self, pid: i32) -> Option<Vec<String>> {
+        self.fake.log().argv.get(&pid).cloned()
+    }
+
+    fn boot_id(&self) -> Option<String> {
+        self.fake.log().boot_id.clone()
     }
 
     fn pipe_to(&mut self, command: &str, input: Vec<u8>, _cwd: &str) {
@@ -230,5 +301,34 @@ impl PaneIo for FakePaneIo {
 
     fn foreground_cwd(&self) -> Option<String> {
         self.with(|p| p.cwd.clone())
+    }
+}
+
+/// A fake sink's handle: writes go to its record, dropping it closes it.
+struct FakeSinkHandle {
+    /// Which sink.
+    id: crate::model::sink::SinkId,
+    /// The shared log.
+    fake: Fake,
+}
+
+impl FakeSinkHandle {
+    /// Changes this sink's record.
+    fn with(&self, f: impl FnOnce(&mut FakeSink)) {
+        if let Some(s) = self.fake.log().sinks.iter_mut().find(|s| s.id == self.id) {
+            f(s);
+        }
+    }
+}
+
+impl crate::model::sink::Sink for FakeSinkHandle {
+    fn write(&self, bytes: &[u8]) {
+        self.with(|s| s.data.extend_from_slice(bytes));
+    }
+}
+
+impl Drop for FakeSinkHandle {
+    fn drop(&mut self) {
+        self.with(|s| s.open = false);
     }
 }

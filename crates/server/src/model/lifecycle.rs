@@ -9,8 +9,15 @@ use crate::log::log;
 use crate::model::state::State;
 
 impl State {
-    /// Parses a pane's output, raises its window's alerts and marks the clients that show it.
+    /// Parses a pane's output, raises its window's alerts and marks the clients that show it;
+    /// then the output goes to the pane's pipe or log and wakes what waits for it.
     pub(crate) fn on_output(&mut self, id: PaneId, bytes: &[u8]) {
+        self.parse_output(id, bytes);
+        crate::model::pipes::after_output(self, id, bytes);
+    }
+
+    /// Parses a pane's output, raises its window's alerts and marks the clients that show it.
+    fn parse_output(&mut self, id: PaneId, bytes: &[u8]) {
         let now = self.os.now();
         let Some(pane) = self.panes.get_mut(&id) else {
             return;

@@ -22,8 +22,9 @@ pub struct Launch<'a> {
     pub env: &'a [(String, String)],
 }
 
-/// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane.
-fn spawn_pane(
+/// Starts a pane's program in session `sid`, window `wid`, at `size`, as a new pane that no
+/// layout holds yet (the caller puts it in one).
+pub fn spawn_pane(
     state: &mut State,
     sid: SessionId,
     wid: WindowId,
@@ -418,10 +419,13 @@ pub fn respawn_pane(state: &mut State, pane: PaneId, launch: &Launch<'_>) -> Res
         },
         ..*launch
     };
-    let fresh = start_program(state, pane, (sid, wid), &launch, size)?;
+    let mut fresh = start_program(state, pane, (sid, wid), &launch, size)?;
+    // As in tmux, the pane's pipe or log goes on with its new program.
+    fresh.pipe = state.panes.get_mut(&pane).and_then(|p| p.pipe.take());
     if let Some(old) = state.panes.insert(pane, fresh) {
         old.hangup();
     }
+    crate::model::pipes::update_tap(state, pane);
     state.mark_session_dirty(sid);
     Ok(())
 }

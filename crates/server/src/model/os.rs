@@ -113,4 +113,22 @@ pub trait Os {
     /// output and error (at most [`crate::model::jobs::OUTPUT_LIMIT`] bytes) and its exit
     /// status come back as an event tagged with `id`.
     fn run_job(&mut self, id: crate::model::jobs::JobId, spec: &crate::model::jobs::JobSpec);
+
+    /// Opens a sink for pane `pane`'s output (`pipe-pane`, `mux log`) without waiting on
+    /// it: a command's output meant for the pane and the sink's end come back as events
+    /// tagged with `pane` and `id`. Fails when the command cannot start or the file cannot
+    /// be opened.
+    fn open_sink(
+        &mut self,
+        pane: PaneId,
+        id: crate::model::sink::SinkId,
+        spec: &crate::model::sink::SinkSpec,
+    ) -> std::io::Result<Box<dyn crate::model::sink::Sink>>;
+
+    /// Returns the command line of process `pid` (its argv), to restore the program a pane
+    /// ran.
+    fn process_argv(&self, pid: i32) -> Option<Vec<String>>;
+
+    /// Returns the id of this boot of the machine, which changes when it restarts.
+    fn boot_id(&self) -> Option<String>;
 }

@@ -71,6 +71,8 @@ pub struct Pane {
     /// Something the pane refused that the user must hear of: who sent it (if known) and the
     /// message for the status line.
     pub notice: Cell<Option<(Option<ClientId>, &'static str)>>,
+    /// Where its output goes besides the screen (`pipe-pane`, `mux log`), if anywhere.
+    pub pipe: Option<crate::model::pipes::PanePipe>,
 }
 
 /// Paste bytes waiting for room in the PTY's queue, in order.
@@ -146,6 +148,7 @@ impl Pane {
             command: Vec::new(),
             backlog: Backlog::default(),
             notice: Cell::new(None),
+            pipe: None,
         }
     }
 

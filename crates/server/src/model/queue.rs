@@ -82,6 +82,9 @@ pub struct Batch {
     pub waiting: Option<Waiting>,
     /// Whether it waits for the config file to finish loading before it starts.
     pub held: bool,
+    /// The exit status its command client gets, when a command chose one (`wait-output`
+    /// gives 2 when the pane's program ended first).
+    pub exit_status: Option<i32>,
 }
 
 /// The command a batch waits for: its group, place and context, for an error it ends with
@@ -238,6 +241,7 @@ impl Batch {
             attach: None,
             waiting: None,
             held: false,
+            exit_status: None,
         }
     }
 }

@@ -66,6 +66,10 @@ pub struct State {
     /// Errors from loading the config file at startup, shown to the first client that
     /// attaches.
     pub config_errors: Vec<String>,
+    /// The command lines waiting for a pane's output (`wait-output`).
+    pub waits: crate::model::waits::Waits,
+    /// When the server next saves its sessions by itself (`save-interval`).
+    pub autosave: crate::model::persist::autosave::Autosave,
 }
 
 /// An RGB colour.
@@ -93,6 +97,8 @@ pub struct NextIds {
     pub pane: u32,
     /// Next program id.
     pub program: u64,
+    /// Next pipe or log id.
+    pub sink: u64,
 }
 
 impl State {
@@ -121,6 +127,8 @@ impl State {
             environ: Default::default(),
             messages: Default::default(),
             config_errors: Vec::new(),
+            waits: Default::default(),
+            autosave: Default::default(),
         }
     }
 

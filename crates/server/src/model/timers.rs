@@ -24,6 +24,8 @@ impl State {
         let panes = self.panes.values().filter_map(|p| p.backlog_deadline());
         clients
             .chain(self.rename_at)
+            .chain(self.waits.next_deadline())
+            .chain(self.autosave.due)
             .chain(sleeps)
             .chain(formats)
             .chain(panes)

@@ -122,7 +122,11 @@ fn window_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "window_silence_flag" => flag(w.silence),
         "window_width" => Some(cols.to_string()),
         "window_height" => Some(rows.to_string()),
-        "window_layout" => w.preset.map(|p| p.name().to_string()),
+        "window_layout" => Some(w.layout.tmux_string()),
+        "window_visible_layout" if w.zoomed => Some(
+            crate::model::layout::Layout::single_tmux_string(w.active, cols, rows),
+        ),
+        "window_visible_layout" => Some(w.layout.tmux_string()),
         _ => None,
     }
 }
@@ -156,6 +160,7 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "pane_marked_set" => return flag(state.marked_pane().is_some()),
         "pane_last" => return flag(w.last_pane == Some(id)),
         "pane_dead" => return flag(p.exit_status.is_some()),
+        "pane_pipe" => return flag(p.pipe.is_some()),
         "pane_dead_status" => p.exit_status.map(|s| s.to_string()).unwrap_or_default(),
         "pane_in_mode" => return flag(p.copy.is_some() || p.clock),
         "mouse_any_flag" => return flag(crate::model::mouse::wants_mouse(state, id)),

@@ -14,6 +14,9 @@ impl Screen {
         }
         let n = n.min(bottom - top + 1);
         self.damage_rows(top, bottom);
+        if let (0, false, Some(tap)) = (top, self.alt, self.tap.as_mut()) {
+            self.primary[..n].iter().for_each(|row| tap.push(row));
+        }
         let (grid, history) = if self.alt {
             (&mut self.alternate, None)
         } else {

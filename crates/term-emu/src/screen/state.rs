@@ -138,10 +138,11 @@ impl Screen {
         self.saved[usize::from(self.alt)] = None;
     }
 
-    /// Full reset (RIS): everything but the size and the scrollback.
+    /// Full reset (RIS): everything but the size, the scrollback and the tap on scrolled rows.
     pub(crate) fn full_reset(&mut self) {
         let mut fresh = Screen::new(self.rows, self.cols, 0);
         std::mem::swap(&mut fresh.history, &mut self.history);
+        fresh.tap = self.tap.take();
         // Generations only go up, so a reader that saw an earlier one sees every row changed.
         fresh.generation = self.generation;
         *self = fresh;

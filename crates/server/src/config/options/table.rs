@@ -142,6 +142,17 @@ pub const OPTIONS: &[OptionSpec] = &[
     ),
     opt("renumber-windows", SESSION, Flag, "off"),
     opt("repeat-time", SESSION, num(0, i16::MAX as i64), "500"),
+    // mux's own: saving and restoring sessions (README, "Saved sessions and layout files").
+    opt("restore-history", SERVER, Flag, "off"),
+    opt("restore-on-start", SERVER, Flag, "off"),
+    opt(
+        "restore-programs",
+        SERVER,
+        Text,
+        "vim nvim less man top htop ssh",
+    ),
+    opt("save-file", SERVER, Text, ""),
+    opt("save-interval", SERVER, num(0, 1440), "0"),
     opt(
         "set-clipboard",
         SERVER,

@@ -2,12 +2,14 @@
 //! saying where each pane sits, with splitting, closing, swapping and moving between panes.
 //! The arithmetic of sizes and borders is in [`geometry`], the preset layouts in [`presets`].
 
+mod dump;
 mod geometry;
 mod presets;
 
 use crate::ids::PaneId;
 use std::fmt;
 
+pub use dump::Tree;
 use geometry::{best_overlap, direction_axis, span};
 pub use presets::Preset;
 
