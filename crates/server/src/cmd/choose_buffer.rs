@@ -51,7 +51,7 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
             preview: if args.has('N') {
                 Preview::None
             } else {
-                Preview::Text(b.data.clone())
+                Preview::Text(b.data.to_string())
             },
         });
     }

@@ -1,8 +1,10 @@
 //! `paste-buffer` (`pasteb`): type a paste buffer into a pane (`C-b ]`), bracketed when the
 //! pane asked for it with `-p`; line feeds become carriage returns, or the `-s` separator, or
-//! stay with `-r`.
+//! stay with `-r`. The buffer is read into the pane piece by piece as its program reads (see
+//! `model::backlog`), so a paste of any size costs no more memory than the buffer.
 
 use super::{Args, Ctx, Outcome, Spec, Target};
+use crate::model::paste::{Newlines, PasteSource};
 use crate::model::state::State;
 
 /// The table entry.
@@ -31,14 +33,12 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         None if args.has('r') => "\n",
         None => "\r",
     };
-    let text = b.data.replace('\n', separator);
-    if let Some(pane) = state.panes.get(&f.pane) {
-        let bytes = if args.has('p') {
-            pane.term.encode_paste(&text)
-        } else {
-            text.into_bytes()
-        };
-        pane.write(bytes);
+    let now = state.os.now();
+    if let Some(pane) = state.panes.get_mut(&f.pane) {
+        let bracketed = args.has('p') && pane.term.modes().bracketed_paste;
+        let newlines = Newlines::Replace(separator.to_string());
+        let source = PasteSource::new(f.pane, b.data.clone(), newlines, bracketed);
+        pane.paste_source(source, now)?;
     }
     if args.has('d') {
         state.buffers.delete(Some(&b.name));

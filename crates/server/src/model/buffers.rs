@@ -7,8 +7,9 @@
 pub struct Buffer {
     /// Its name.
     pub name: String,
-    /// Its text.
-    pub data: String,
+    /// Its text, shared with pastes of it under way (a large paste streams from it instead
+    /// of copying it).
+    pub data: std::sync::Arc<str>,
     /// Whether the name was given by hand (such buffers are never dropped for the limit).
     pub named: bool,
 }
@@ -33,7 +34,14 @@ impl Buffers {
             }
         };
         self.items.retain(|b| b.name != name);
-        self.items.insert(0, Buffer { name, data, named });
+        self.items.insert(
+            0,
+            Buffer {
+                name,
+                data: data.into(),
+                named,
+            },
+        );
         let mut automatic = 0;
         self.items.retain(|b| {
             if b.named {
@@ -55,7 +63,7 @@ impl Buffers {
             return false;
         };
         let mut buffer = self.items.remove(pos);
-        buffer.data.push_str(data);
+        buffer.data = format!("{}{data}", buffer.data).into();
         self.items.insert(0, buffer);
         true
     }
@@ -164,9 +172,9 @@ mod tests {
         b.add(None, "three".into(), 2);
         let names: Vec<&str> = b.all().iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, ["buffer2", "buffer1", "keep"]);
-        assert_eq!(b.get(None).map(|x| x.data.as_str()), Some("three"));
+        assert_eq!(b.get(None).map(|x| &*x.data), Some("three"));
         assert!(b.append(Some("keep"), "+"));
-        assert_eq!(b.get(Some("keep")).map(|x| x.data.as_str()), Some("named+"));
+        assert_eq!(b.get(Some("keep")).map(|x| &*x.data), Some("named+"));
         assert!(b.delete(Some("buffer1")));
         assert!(!b.delete(Some("nope")));
     }
@@ -178,7 +186,7 @@ mod tests {
         b.add(Some("mine"), "named".into(), 50);
         assert_eq!(b.get(None).map(|x| x.name.as_str()), Some("mine"));
         assert!(b.append(Some("buffer0"), "+"));
-        assert_eq!(b.get(None).map(|x| x.data.as_str()), Some("auto+"));
+        assert_eq!(b.get(None).map(|x| &*x.data), Some("auto+"));
         assert!(b.delete(None));
         assert_eq!(b.get(None).map(|x| x.name.as_str()), Some("mine"));
     }

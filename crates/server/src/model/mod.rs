@@ -6,6 +6,7 @@
 //!
 //! It may import `config`, `ids` and `log`; never `io`, `cmd`, `input` or `view`.
 
+pub mod backlog;
 pub mod base64;
 pub mod buffers;
 pub mod chooser;

@@ -8,9 +8,12 @@ use mux_term_emu::{Size as TermSize, Terminal};
 
 use crate::ids::{ClientId, PaneId, ProgramId, SessionId, WindowId};
 use crate::log::log;
+use crate::model::backlog::Backlog;
+use crate::model::backlog::MAX_SOURCES;
 use crate::model::client::Turn;
 use crate::model::copy::CopyMode;
 use crate::model::os::{PaneIo, Started};
+use crate::model::paste::PasteSource;
 
 /// The most input that may wait for a pane's program (the PTY's queue), in bytes. A paste
 /// larger than that waits in the pane's backlog and goes in as the program reads.
@@ -73,31 +76,6 @@ pub struct Pane {
     pub notice: Cell<Option<(Option<ClientId>, &'static str)>>,
     /// Where its output goes besides the screen (`pipe-pane`, `mux log`), if anywhere.
     pub pipe: Option<crate::model::pipes::PanePipe>,
-}
-
-/// Paste bytes waiting for room in the PTY's queue, in order.
-#[derive(Default)]
-struct Backlog {
-    /// The bytes; those before `start` have gone to the queue.
-    bytes: Vec<u8>,
-    /// How many of `bytes` have gone.
-    start: usize,
-    /// When the program last made room (or the backlog began).
-    progress: Option<Instant>,
-    /// The turns of the clients whose input waits here: they send nothing more until it is
-    /// gone.
-    turns: Vec<Turn>,
-    /// Whether a paste was added since the last [`Pane::hold`].
-    fresh: bool,
-    /// The client whose paste waits, to tell if it is cut short.
-    from: Option<ClientId>,
-}
-
-impl Backlog {
-    /// Returns the bytes still waiting.
-    fn rest(&self) -> &[u8] {
-        self.bytes.get(self.start..).unwrap_or_default()
-    }
 }
 
 /// Where a new pane belongs and what it starts with.
@@ -179,72 +157,53 @@ impl Pane {
     /// waiting paste for [`PASTE_STALL`], the rest is dropped ([`Pane::drop_stalled`]).
     /// `from` is the client that pasted, when there is one, to be told of a refusal.
     pub fn paste(&mut self, bytes: Vec<u8>, now: Instant, from: Option<ClientId>) -> usize {
-        if bytes.is_empty() {
-            return 0;
-        }
-        if self.backlog.rest().is_empty() {
-            let taken = self.io.write(&bytes);
-            if taken == bytes.len() {
-                return 0;
+        let len = bytes.len();
+        match self.backlog.paste(self.io.as_ref(), bytes, now, from) {
+            Ok(()) => 0,
+            Err(refused) => {
+                log!(
+                    "pane %{}: paste of {len} bytes refused, the pane is not reading",
+                    self.id.0
+                );
+                self.notice.set(Some((from, PASTE_TRUNCATED)));
+                refused
             }
-            self.backlog.bytes = bytes;
-            self.backlog.start = taken;
-            self.backlog.progress = Some(now);
-        } else if self.backlog.rest().len() >= INPUT_LIMIT {
-            log!(
-                "pane %{}: paste of {} bytes refused, the pane is not reading",
-                self.id.0,
-                bytes.len()
-            );
-            self.notice.set(Some((from, PASTE_TRUNCATED)));
-            return bytes.len();
-        } else {
-            let start = self.backlog.start;
-            self.backlog.bytes.drain(..start);
-            self.backlog.start = 0;
-            self.backlog.bytes.extend_from_slice(&bytes);
         }
-        self.backlog.fresh = true;
-        self.backlog.from = from.or(self.backlog.from);
-        0
+    }
+
+    /// Queues a paste buffer for the program, read from the buffer piece by piece as the
+    /// program reads, behind any paste that waits. Returns an error when too many buffers
+    /// already wait for it.
+    pub fn paste_source(&mut self, source: PasteSource, now: Instant) -> Result<(), String> {
+        if self.backlog.paste_source(self.io.as_ref(), source, now) {
+            Ok(())
+        } else {
+            Err(format!(
+                "pane %{}: {MAX_SOURCES} pastes already wait for it",
+                self.id.0
+            ))
+        }
     }
 
     /// Returns whether a paste was added to the backlog since the last call, and forgets it.
     pub fn take_fresh_backlog(&mut self) -> bool {
-        std::mem::take(&mut self.backlog.fresh)
+        self.backlog.take_fresh()
     }
 
     /// Keeps a client's turn until the backlog is gone: the client's next message waits.
     pub fn hold(&mut self, turn: Turn) {
-        if self.backlog.rest().is_empty() {
-            return;
-        }
-        self.backlog.turns.push(turn);
+        self.backlog.hold(turn);
     }
 
     /// The PTY's queue has room again: moves waiting paste input into it. When none is left,
     /// the clients whose turns it held may send again.
     pub fn pump(&mut self, now: Instant) {
-        let rest = self.backlog.rest();
-        if rest.is_empty() {
-            return;
-        }
-        let taken = self.io.write(rest);
-        if taken > 0 {
-            self.backlog.start += taken;
-            self.backlog.progress = Some(now);
-        }
-        if self.backlog.rest().is_empty() {
-            self.backlog = Backlog::default();
-        }
+        self.backlog.pump(self.io.as_ref(), now);
     }
 
     /// Returns when a waiting paste counts as stalled, if one waits.
     pub fn backlog_deadline(&self) -> Option<Instant> {
-        if self.backlog.rest().is_empty() {
-            return None;
-        }
-        self.backlog.progress.map(|t| t + PASTE_STALL)
+        self.backlog.deadline(PASTE_STALL)
     }
 
     /// Drops a waiting paste that the program has not read from for [`PASTE_STALL`], and
@@ -254,13 +213,11 @@ impl Pane {
         if !matches!(self.backlog_deadline(), Some(t) if t <= now) {
             return None;
         }
-        let dropped = self.backlog.rest().len();
-        let from = self.backlog.from;
+        let (from, dropped) = self.backlog.drop_all();
         log!(
             "pane %{}: {dropped} bytes of paste dropped, the pane is not reading",
             self.id.0
         );
-        self.backlog = Backlog::default();
         // What the program never read of it goes too, so keys get through again.
         let unread = self.io.queued();
         self.io.discard_queued();

@@ -2,9 +2,24 @@
 //! limit): the bytes for the pane, bracketed once around the whole paste when the pane asked
 //! for bracketed paste, line feeds made carriage returns, and the bracket sequences taken out
 //! of the text even when one is split between two pieces, so that pasted text can never end
-//! the bracket early.
+//! the bracket early. A paste buffer is read into a pane the same way, piece by piece, by a
+//! [`PasteSource`].
+
+use std::sync::Arc;
 
 use crate::ids::PaneId;
+
+/// How much of a paste buffer is read into a pane at a time, in bytes.
+pub const PIECE: usize = 64 << 10;
+
+/// What a paste does with line feeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Newlines {
+    /// A pasted line ending (CR LF or LF) becomes a carriage return, as Enter types.
+    Return,
+    /// Every line feed becomes this text (`paste-buffer -s`, or a carriage return).
+    Replace(String),
+}
 
 /// The sequence that opens a bracketed paste.
 const OPEN: &str = "\x1b[200~";
@@ -19,6 +34,10 @@ pub struct PasteStream {
     pub pane: PaneId,
     /// Whether the pane asked for bracketed paste when it began.
     bracketed: bool,
+    /// Whether bracket sequences are taken out of the text.
+    strip: bool,
+    /// What line feeds become.
+    newlines: Newlines,
     /// Whether the first piece has gone out (with the opening bracket).
     started: bool,
     /// The end of the last piece, held back because it may be the start of a bracket
@@ -37,6 +56,8 @@ impl PasteStream {
         PasteStream {
             pane,
             bracketed,
+            strip: true,
+            newlines: Newlines::Return,
             started: false,
             carry: String::new(),
             truncated: false,
@@ -49,7 +70,11 @@ impl PasteStream {
     pub fn feed(&mut self, text: &str, last: bool) -> Vec<u8> {
         let mut joined = std::mem::take(&mut self.carry);
         joined.push_str(text);
-        let mut clean = strip_brackets(&joined);
+        let mut clean = if self.strip {
+            strip_brackets(&joined)
+        } else {
+            joined
+        };
         if !last {
             let keep = held_back(&clean);
             self.carry = clean.split_off(keep);
@@ -59,7 +84,11 @@ impl PasteStream {
             out.extend_from_slice(OPEN.as_bytes());
         }
         self.started = true;
-        out.extend_from_slice(clean.replace("\r\n", "\r").replace('\n', "\r").as_bytes());
+        let text = match &self.newlines {
+            Newlines::Return => clean.replace("\r\n", "\r").replace('\n', "\r"),
+            Newlines::Replace(with) => clean.replace('\n', with),
+        };
+        out.extend_from_slice(text.as_bytes());
         if self.bracketed && last {
             out.extend_from_slice(CLOSE.as_bytes());
         }
@@ -74,6 +103,58 @@ impl PasteStream {
         } else {
             Vec::new()
         }
+    }
+}
+
+/// A paste buffer being typed into a pane piece by piece: it shares the buffer's text (a
+/// large buffer is never copied whole) and gives at most [`PIECE`] bytes of it at a time,
+/// transformed as `paste-buffer` asked.
+pub struct PasteSource {
+    /// The buffer's text.
+    data: Arc<str>,
+    /// How much of it has been given.
+    pos: usize,
+    /// The transformation, which carries what a piece boundary splits.
+    stream: PasteStream,
+    /// Whether the last piece has been given.
+    done: bool,
+}
+
+impl PasteSource {
+    /// Begins typing `data` into `pane`: line feeds become `newlines`; with `bracketed`, the
+    /// whole is bracketed once and bracket sequences inside it are taken out.
+    pub fn new(pane: PaneId, data: Arc<str>, newlines: Newlines, bracketed: bool) -> PasteSource {
+        let mut stream = PasteStream::new(pane, bracketed);
+        stream.strip = bracketed;
+        stream.newlines = newlines;
+        PasteSource {
+            data,
+            pos: 0,
+            stream,
+            done: false,
+        }
+    }
+
+    /// Returns about how many bytes are left to give.
+    pub fn remaining(&self) -> usize {
+        self.data.len().saturating_sub(self.pos)
+    }
+
+    /// Returns the bytes of the next piece, or `None` once all have been given.
+    pub fn next_piece(&mut self) -> Option<Vec<u8>> {
+        if self.done {
+            return None;
+        }
+        let mut end = (self.pos + PIECE).min(self.data.len());
+        while !self.data.is_char_boundary(end) {
+            end += 1;
+        }
+        let last = end >= self.data.len();
+        let piece = self.data.get(self.pos..end).unwrap_or_default();
+        let out = self.stream.feed(piece, last);
+        self.pos = end;
+        self.done = last;
+        Some(out)
     }
 }
 
@@ -150,6 +231,40 @@ mod tests {
     #[test]
     fn a_cr_lf_split_between_pieces_is_one_return() {
         assert_eq!(paste(false, &["a\r", "\nb"]), "a\rb");
+    }
+
+    /// Reads a whole paste buffer through a source.
+    fn source(text: &str, newlines: Newlines, bracketed: bool) -> Vec<u8> {
+        let mut s = PasteSource::new(PaneId(0), text.into(), newlines, bracketed);
+        let mut out = Vec::new();
+        while let Some(piece) = s.next_piece() {
+            assert!(piece.len() <= PIECE + 2 * OPEN.len());
+            out.extend(piece);
+        }
+        out
+    }
+
+    #[test]
+    fn a_buffer_is_read_in_pieces_with_its_line_feeds_replaced() {
+        let text = "line of text é漢\n".repeat(20_000);
+        let got = source(&text, Newlines::Replace("\r".into()), false);
+        assert_eq!(got, text.replace('\n', "\r").as_bytes());
+        let got = source("a\r\nb\n", Newlines::Replace("\n".into()), false);
+        assert_eq!(got, b"a\r\nb\n");
+        assert_eq!(source("", Newlines::Return, false), b"");
+        assert_eq!(source("", Newlines::Return, true), b"\x1b[200~\x1b[201~");
+    }
+
+    #[test]
+    fn a_bracket_across_a_piece_boundary_is_removed_only_when_bracketed() {
+        for at in PIECE - 6..PIECE + 1 {
+            let text = format!("{}{CLOSE}z", "x".repeat(at));
+            let got = source(&text, Newlines::Return, true);
+            let want = format!("{OPEN}{}z{CLOSE}", "x".repeat(at));
+            assert_eq!(got, want.as_bytes(), "close bracket at {at}");
+            let raw = source(&text, Newlines::Return, false);
+            assert_eq!(raw, text.as_bytes(), "unbracketed, at {at}");
+        }
     }
 
     #[test]

@@ -142,3 +142,39 @@ fn a_huge_terminal_is_clamped_at_attach_and_on_resize() {
         .collect();
     assert!(sizes.iter().all(|s| s.cols <= 1000 && s.rows <= 500));
 }
+
+#[test]
+fn a_paste_buffer_larger_than_the_queue_goes_in_piece_by_piece_as_the_program_reads() {
+    let mut h = Harness::with_session();
+    let c = h.attach("attach -t work", 80, 24);
+    slow_reader(&h, 100_000);
+    let text: String = (0..50_000).map(|i| format!("{i:07}\n")).collect();
+    h.state.buffers.add(None, text.clone(), 50);
+    h.keys(c, "C-b ]");
+    let mut got = h.take_bytes(PaneId(0));
+    assert_eq!(got.len(), 100_000, "the queue took what fits");
+    for _ in 0..10 {
+        room(&mut h);
+        got.extend(h.take_bytes(PaneId(0)));
+    }
+    let want = text.replace('\n', "\r");
+    assert_eq!(got.len(), want.len());
+    assert!(got == want.as_bytes(), "the paste changed on the way");
+    h.type_text(c, "K");
+    assert_eq!(h.take_bytes(PaneId(0)), b"K", "keys go in again after it");
+}
+
+#[test]
+fn a_paste_buffer_the_program_never_reads_is_dropped_and_the_user_told() {
+    let mut h = Harness::with_session();
+    let c = h.attach("attach -t work", 80, 24);
+    slow_reader(&h, 1000);
+    h.state.buffers.add(None, "q".repeat(1 << 20), 50);
+    h.ok("paste-buffer");
+    assert_eq!(h.take_bytes(PaneId(0)).len(), 1000);
+    h.pass_time(PASTE_STALL + Duration::from_millis(1));
+    assert!(h.shows(c, "paste truncated: pane is not reading"));
+    h.ok("set-buffer again");
+    h.ok("paste-buffer");
+    assert_eq!(h.take_bytes(PaneId(0)), b"again");
+}
