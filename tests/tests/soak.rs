@@ -134,7 +134,9 @@ fn soak() {
     probe.wait_text("$ ");
     let server = env.server_pid().expect("a server");
     let mut rng = mux_testkit::Rng::new(14);
-    let warmup = Duration::from_secs(60.min(minutes * 15));
+    // The warm-up lasts until every pane's history is full (the first `seq 1 2000` burst
+    // comes about 50 s in), so that what grows after it is a leak, not history filling up.
+    let warmup = Duration::from_secs(120.min(minutes * 30));
     let end = Instant::now() + Duration::from_secs(minutes * 60);
     let started = Instant::now();
     let mut baseline: Option<(u64, usize, usize)> = None;
