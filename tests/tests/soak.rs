@@ -149,7 +149,12 @@ fn soak() {
         // Attach or detach every second; now and then kill one outright.
         if clients.len() < 4 {
             let s = format!("s{}", rng.index(20));
-            clients.push(env.client(&["attach", "-t", &s], 80, 24));
+            let c = env.client(&["attach", "-t", &s], 80, 24);
+            // Attached (its status line drawn) before anything is typed into it: keys typed
+            // while a client still waits for its terminal's colours are another matter
+            // (issue 16), not what the soak measures.
+            c.wait_text(&format!("[{s}]"));
+            clients.push(c);
         } else {
             let i = rng.index(clients.len());
             let mut c = clients.swap_remove(i);
