@@ -400,7 +400,24 @@ fn execute_command(state: &mut State, ctx: &mut Ctx, argv: &[String]) -> Result<
         Some(s) => resolve(state, ctx.client, spec.source, Some(s))?,
         None => None,
     };
-    (spec.exec)(state, ctx, &args)
+    contained(spec.name, || (spec.exec)(state, ctx, &args))
+}
+
+/// Runs a command's `exec`; if it panics (a bug), the panic is logged and the command fails
+/// with a message instead of ending the server and every session in it.
+fn contained(
+    name: &str,
+    exec: impl FnOnce() -> Result<Outcome, String>,
+) -> Result<Outcome, String> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(exec)) {
+        Ok(result) => result,
+        Err(_) => {
+            crate::log::log!("{name}: the command panicked (a bug); the server goes on");
+            Err(format!(
+                "{name}: internal error, see the server log (mux -v); nothing else was affected"
+            ))
+        }
+    }
 }
 
 /// Resolves a target flag's value (or the current target when it is absent) as `kind`.
@@ -623,6 +640,16 @@ mod tests {
                 spec.name, spec.flags, spec.usage
             );
         }
+    }
+
+    #[test]
+    fn a_command_that_panics_fails_with_a_message_and_the_server_goes_on() {
+        let err = contained("send-keys", || panic!("a bug")).unwrap_err();
+        assert!(err.starts_with("send-keys: internal error"), "{err}");
+        assert!(matches!(
+            contained("x", || Ok(Outcome::Done)),
+            Ok(Outcome::Done)
+        ));
     }
 
     #[test]

@@ -364,14 +364,18 @@ impl CopyMode {
         let start = if cols.get(here).is_some_and(|c| is_bracket(*c)) {
             Some(here)
         } else if back {
-            (0..here).rev().find(|i| is_bracket(cols[*i]))
+            (0..here.min(cols.len()))
+                .rev()
+                .find(|i| cols.get(*i).is_some_and(|c| is_bracket(*c)))
         } else {
-            (here..cols.len()).find(|i| is_bracket(cols[*i]))
+            (here..cols.len()).find(|i| cols.get(*i).is_some_and(|c| is_bracket(*c)))
         };
         let Some(start) = start else {
             return;
         };
-        let c = cols[start];
+        let Some(&c) = cols.get(start) else {
+            return;
+        };
         let Some(&(open, close)) = PAIRS.iter().find(|(o, e)| c == *o || c == *e) else {
             return;
         };

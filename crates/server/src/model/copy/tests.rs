@@ -301,3 +301,18 @@ fn every_copy_command_in_the_default_tables_exists() {
         );
     }
 }
+
+#[test]
+fn a_bracket_search_from_past_the_end_of_the_line_is_harmless() {
+    // The cursor past a line's text (after a prompt's blank) once indexed out of bounds.
+    let t = term(3, 20, "$ \nx (a) y");
+    let mut c = CopyMode::new(&t);
+    c.cx = 10;
+    c.matching_bracket(&t, true);
+    c.matching_bracket(&t, false);
+    let mut c = CopyMode::new(&t);
+    c.cy = c.cy.saturating_sub(1);
+    c.cx = 15;
+    c.matching_bracket(&t, true);
+    assert_eq!(c.cx, 15, "no bracket on that line: the cursor stays");
+}
