@@ -98,6 +98,53 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_count_repeats_the_next_key_with_vi_and_emacs_keys() {
+        let (mut h, c) = printed(50);
+        h.ok("set -g mode-keys vi");
+        h.keys(c, "C-b [");
+        let line = |h: &mut Harness| h.ok("display -p '#{copy_cursor_line}'");
+        h.keys(c, "5 k");
+        assert_eq!(line(&mut h), "line 46\n");
+        assert!(!h.status_line(c).contains("(repeat)"), "the prompt closed");
+        h.keys(c, "1 2 k");
+        assert_eq!(line(&mut h), "line 34\n");
+        h.keys(c, "3 j");
+        assert_eq!(line(&mut h), "line 37\n");
+        h.keys(c, "q");
+        h.ok("set -g mode-keys emacs");
+        h.keys(c, "C-b [");
+        h.keys(c, "M-3 C-p");
+        assert_eq!(line(&mut h), "line 48\n");
+    }
+
+    #[test]
+    fn send_keys_to_a_pane_in_copy_mode_goes_through_its_table() {
+        let (mut h, _c) = printed(50);
+        h.ok("set -g mode-keys vi");
+        h.ok("copy-mode");
+        h.fake.take_input(PaneId(0));
+        let y = |h: &mut Harness| h.ok("display -p '#{copy_cursor_y}'");
+        let before: i32 = y(&mut h).trim().parse().unwrap();
+        h.ok("send-keys k");
+        h.ok("send-keys -N 2 k");
+        assert_eq!(y(&mut h).trim().parse::<i32>().unwrap(), before - 3);
+        h.ok("send-keys zZ");
+        h.ok("send-keys q");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+        assert_eq!(
+            h.fake.take_input(PaneId(0)),
+            "",
+            "the program saw none of it"
+        );
+        h.ok("send-keys q");
+        assert_eq!(
+            h.fake.take_input(PaneId(0)),
+            "q",
+            "out of copy mode keys go through"
+        );
+    }
+
+    #[test]
     fn emacs_keys_select_with_c_space_and_copy_with_m_w() {
         let (mut h, c) = printed(20);
         h.ok("set -g mode-keys emacs");

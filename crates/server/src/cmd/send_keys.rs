@@ -53,6 +53,9 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
     if args.has('X') {
         return copy_command(state, ctx, f, args, repeat);
     }
+    if in_copy_mode && !args.has('H') {
+        return through_copy_table(state, ctx, f, args, repeat);
+    }
     if args.has('R') {
         if let Some(pane) = state.panes.get_mut(&f.pane) {
             pane.term.process(b"\x1bc");
@@ -102,6 +105,54 @@ fn copy_command(
     super::mouse::before_copy_command(state, ctx, f.pane, name);
     crate::model::copy::commands::run(state, f.pane, name, &rest, repeat)?;
     Ok(Outcome::Done)
+}
+
+/// Sends keys to a pane in copy mode as tmux does: each key runs what the copy-mode table
+/// (of the window's `mode-keys`) binds it to, on that pane; an unbound key does nothing, and
+/// the program underneath never sees them.
+fn through_copy_table(
+    state: &mut State,
+    ctx: &mut Ctx,
+    f: super::target::Found,
+    args: &Args,
+    repeat: usize,
+) -> Result<Outcome, String> {
+    let table = match state
+        .options
+        .window(f.window, "mode-keys")
+        .as_text()
+        .as_str()
+    {
+        "vi" => "copy-mode-vi",
+        _ => "copy-mode",
+    };
+    let mut lines = Vec::new();
+    for item in send_keys_items(&args.positional, args.has('l')) {
+        let keys: Vec<mux_protocol::Key> = match item {
+            SendItem::Key(key) => vec![key],
+            SendItem::Text(text) => text.chars().map(plain_key).collect(),
+        };
+        for key in keys {
+            if let Some(b) = state.keys.get(table, key) {
+                lines.push(b.command.clone());
+            }
+        }
+    }
+    ctx.current = Some(f);
+    for _ in 0..repeat {
+        for line in &lines {
+            ctx.run_line_next(state, line)?;
+        }
+    }
+    Ok(Outcome::Done)
+}
+
+/// Returns the key that types character `c`.
+fn plain_key(c: char) -> mux_protocol::Key {
+    mux_protocol::Key {
+        code: mux_protocol::KeyCode::Char(c),
+        mods: mux_protocol::Mods::NONE,
+    }
 }
 
 /// Encodes the words for a pane: key names for its modes, other words (or all with `-l`)

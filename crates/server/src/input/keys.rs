@@ -154,6 +154,12 @@ fn handle_mode(state: &mut State, client: ClientId, key: Key) -> bool {
                 crate::cmd::run_binding(state, client, &line);
                 return true;
             }
+            PromptAction::RunAndPass(line) => {
+                c.mode = Mode::Normal;
+                c.dirty = true;
+                crate::cmd::run_binding(state, client, &line);
+                return false;
+            }
         },
         Mode::Choose(ch) => match ch.key(key) {
             ChooseAction::Continue => None,

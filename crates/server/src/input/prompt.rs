@@ -94,8 +94,10 @@ impl Prompt {
                 let name = crate::config::keyname::key_name(key);
                 return PromptAction::Run(self.command_with(&name));
             }
-            (Takes::Number, KeyCode::Char(c)) if plain && !c.is_ascii_digit() => {
-                return PromptAction::Continue;
+            (Takes::Number, KeyCode::Char(c)) if plain && c.is_ascii_digit() => {}
+            // Any other key ends a number prompt and then does what it does (tmux).
+            (Takes::Number, _) => {
+                return PromptAction::RunAndPass(self.command_with(&self.input.clone()));
             }
             (Takes::Incremental, KeyCode::Enter) => return PromptAction::Cancel,
             (Takes::Incremental, KeyCode::Char('s')) if ctrl => {

@@ -85,4 +85,7 @@ pub enum PromptAction {
     Run(String),
     /// Run this command line and keep the prompt open (an incremental prompt's change).
     Update(String),
+    /// Close the prompt, run this command line, and pass the key on as if no prompt had
+    /// been open (a key that ends a number prompt: `5` then `k` in copy mode, as tmux).
+    RunAndPass(String),
 }
