@@ -145,6 +145,25 @@ mod tests {
     }
 
     #[test]
+    fn copy_line_takes_the_newline_with_vi_keys_only() {
+        let (mut h, _c) = printed(5);
+        h.ok("set -g mode-keys vi");
+        h.ok("copy-mode");
+        h.ok("send -X history-top");
+        h.ok("send -X copy-line");
+        assert_eq!(h.ok("show-buffer"), "line 1\n");
+        h.ok("send -X cancel");
+        h.ok("set -g mode-keys emacs");
+        h.ok("copy-mode");
+        h.ok("send -X history-top");
+        h.ok("send -X copy-line");
+        assert_eq!(h.ok("show-buffer"), "line 1");
+        h.ok("send -X cursor-right");
+        h.ok("send -X copy-end-of-line");
+        assert_eq!(h.ok("show-buffer"), "ine 1");
+    }
+
+    #[test]
     fn emacs_keys_select_with_c_space_and_copy_with_m_w() {
         let (mut h, c) = printed(20);
         h.ok("set -g mode-keys emacs");

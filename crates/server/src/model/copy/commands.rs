@@ -4,7 +4,7 @@
 
 use mux_protocol::ServerMsg;
 
-use super::motion::{line_len, ViewLine};
+use super::motion::{line_end, line_len, line_start, ViewLine};
 use super::select::text_between;
 use super::{CopyMode, Jump};
 use crate::ids::PaneId;
@@ -231,8 +231,8 @@ fn copy_command(
     let text = match base {
         "cancel" => return Ok(Some(Then::Leave)),
         "copy-selection" | "copy-pipe" | "append-selection" => selected(state, pane, keys.vi),
-        "copy-end-of-line" | "copy-pipe-end-of-line" => to_end_of_line(state, pane),
-        "copy-line" | "copy-pipe-line" => whole_line(state, pane),
+        "copy-end-of-line" | "copy-pipe-end-of-line" => to_end_of_line(state, pane, keys.vi),
+        "copy-line" | "copy-pipe-line" => whole_line(state, pane, keys.vi),
         _ => return Ok(None),
     };
     let Some(text) = text else {
@@ -270,22 +270,30 @@ fn selected(state: &State, pane: PaneId, vi: bool) -> Option<String> {
     p.copy.as_ref()?.selection_text(p.copy_term(), vi)
 }
 
-/// Returns the text from the cursor to the end of its line (`D`, `C-k`).
-fn to_end_of_line(state: &State, pane: PaneId) -> Option<String> {
+/// Returns the text from the cursor to the end of its line (`D`, `C-k`), the rows it wrapped
+/// onto included; with vi keys, the newline too (the end is inclusive).
+fn to_end_of_line(state: &State, pane: PaneId, vi: bool) -> Option<String> {
     let p = state.panes.get(&pane)?;
     let c = p.copy.as_ref()?;
     let term = p.copy_term();
-    let end = (c.cy, line_len(term, c.cy));
-    Some(text_between(term, (c.cy, c.cx), end, true))
+    let last = line_end(term, c.cy);
+    Some(text_between(
+        term,
+        (c.cy, c.cx),
+        (last, line_len(term, last)),
+        vi,
+    ))
 }
 
-/// Returns the cursor's whole line.
-fn whole_line(state: &State, pane: PaneId) -> Option<String> {
+/// Returns the cursor's whole line, all the rows it wrapped onto; with vi keys, its newline
+/// too.
+fn whole_line(state: &State, pane: PaneId, vi: bool) -> Option<String> {
     let p = state.panes.get(&pane)?;
     let c = p.copy.as_ref()?;
     let term = p.copy_term();
-    let end = (c.cy, line_len(term, c.cy));
-    Some(text_between(term, (c.cy, 0), end, true))
+    let last = line_end(term, c.cy);
+    let first = (line_start(term, c.cy), 0);
+    Some(text_between(term, first, (last, line_len(term, last)), vi))
 }
 
 /// Moves the copy-mode cursor (and so a selection's end) to a point of the pane while the

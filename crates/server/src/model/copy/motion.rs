@@ -37,6 +37,27 @@ pub fn line_len(term: &Terminal, id: LineId) -> u16 {
     u16::try_from(columns(term, id).len()).unwrap_or(u16::MAX)
 }
 
+/// Returns the first row of the line that row `id` is part of (a line that wrapped takes
+/// several rows).
+pub fn line_start(term: &Terminal, id: LineId) -> LineId {
+    let first = CopyMode::first(term);
+    let mut id = id;
+    while id > first && term.line_wrapped(id - 1) {
+        id -= 1;
+    }
+    id
+}
+
+/// Returns the last row of the line that row `id` is part of.
+pub fn line_end(term: &Terminal, id: LineId) -> LineId {
+    let last = CopyMode::last(term);
+    let mut id = id;
+    while id < last && term.line_wrapped(id) {
+        id += 1;
+    }
+    id
+}
+
 /// What kind of character a column holds, for word motions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -159,22 +180,25 @@ impl CopyMode {
         }
     }
 
-    /// Moves to the start of the line.
+    /// Moves to the start of the line (its first row, when it wrapped).
     pub fn start_of_line(&mut self, term: &Terminal) {
-        self.go(term, (self.cy, 0));
+        self.go(term, (line_start(term, self.cy), 0));
     }
 
-    /// Moves to the end of the line, just past its last character (as tmux does with both
-    /// key sets, so that a vi selection to there takes the newline).
+    /// Moves to the end of the line (its last row, when it wrapped), just past its last
+    /// character (as tmux does with both key sets, so that a vi selection to there takes
+    /// the newline).
     pub fn end_of_line(&mut self, term: &Terminal) {
-        self.go(term, (self.cy, line_len(term, self.cy)));
+        let last = line_end(term, self.cy);
+        self.go(term, (last, line_len(term, last)));
     }
 
     /// Moves to the first non-blank character of the line.
     pub fn back_to_indentation(&mut self, term: &Terminal) {
-        let cols = columns(term, self.cy);
+        let first = line_start(term, self.cy);
+        let cols = columns(term, first);
         let col = cols.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-        self.go(term, (self.cy, u16::try_from(col).unwrap_or(0)));
+        self.go(term, (first, u16::try_from(col).unwrap_or(0)));
     }
 
     /// Moves to the start of the next word (vi `w`; with no separators, `W`).

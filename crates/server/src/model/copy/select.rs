@@ -5,7 +5,7 @@
 
 use mux_term_emu::{LineId, Terminal};
 
-use super::motion::line_len;
+use super::motion::{line_end, line_len, line_start};
 use super::{CopyMode, SelKind, Selection};
 
 impl CopyMode {
@@ -26,11 +26,13 @@ impl CopyMode {
     /// Selects whole lines from the cursor's (`select-line`).
     pub fn select_line(&mut self, term: &Terminal) {
         self.kind = SelKind::Line;
+        let first = line_start(term, self.cy);
         self.sel = Some(Selection {
-            anchor: (self.cy, 0),
+            anchor: (first, 0),
             following: true,
-            end: (self.cy, 0),
+            end: (first, 0),
         });
+        self.cy = line_end(term, self.cy);
         self.cx = line_len(term, self.cy);
     }
 
@@ -100,7 +102,10 @@ impl CopyMode {
             (end, sel.anchor)
         };
         Some(match self.kind {
-            SelKind::Line => ((a.0, 0), (b.0, line_len(term, b.0))),
+            SelKind::Line => {
+                let last = line_end(term, b.0);
+                ((line_start(term, a.0), 0), (last, line_len(term, last)))
+            }
             _ => (a, b),
         })
     }

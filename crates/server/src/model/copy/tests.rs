@@ -77,8 +77,10 @@ fn a_wrapped_line_copies_as_one_line() {
     let t = term(3, 10, "0123456789abcdefghij\nnext\n");
     let mut c = at_top(&t);
     c.select_line(&t);
-    c.cursor_vertical(&t, false);
-    assert!(t.line_wrapped(c.cy - 1));
+    assert!(
+        t.line_wrapped(c.cy - 1),
+        "the cursor goes to the line's last row"
+    );
     assert_eq!(
         c.selection_text(&t, true).as_deref(),
         Some("0123456789abcdefghij\n")
@@ -315,4 +317,25 @@ fn a_bracket_search_from_past_the_end_of_the_line_is_harmless() {
     c.cx = 15;
     c.matching_bracket(&t, true);
     assert_eq!(c.cx, 15, "no bracket on that line: the cursor stays");
+}
+
+#[test]
+fn line_motions_and_line_copies_take_a_wrapped_line_whole() {
+    // One line of 25 characters wrapping over three rows of 10, then a short one.
+    let t = term(5, 10, "abcdefghijklmnopqrstuvwxy\nshort");
+    let mut c = at_top(&t);
+    c.cursor_vertical(&t, false);
+    right(&mut c, &t, 3);
+    c.start_of_line(&t);
+    assert_eq!((t.line_text(c.cy).as_str(), c.cx), ("abcdefghij", 0));
+    c.end_of_line(&t);
+    assert_eq!((t.line_text(c.cy).as_str(), c.cx), ("uvwxy", 5));
+    c.back_to_indentation(&t);
+    assert_eq!((t.line_text(c.cy).as_str(), c.cx), ("abcdefghij", 0));
+    c.cursor_vertical(&t, false);
+    c.select_line(&t);
+    assert_eq!(
+        c.selection_text(&t, true).as_deref(),
+        Some("abcdefghijklmnopqrstuvwxy\n")
+    );
 }
