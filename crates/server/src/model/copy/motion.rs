@@ -221,9 +221,28 @@ impl CopyMode {
         self.go(term, pos);
     }
 
-    /// Moves to the end of the word (vi `e`, emacs `M-f`; with no separators, `E`).
-    pub fn next_word_end(&mut self, term: &Terminal, separators: &str) {
+    /// Moves to the end of the word (vi `e`, emacs `M-f`; with no separators, `E`): with
+    /// vi keys onto its last character, the next word's when already there; with emacs
+    /// keys just past it, as tmux.
+    pub fn next_word_end(&mut self, term: &Terminal, separators: &str, vi: bool) {
         let mut w = Walker::new(term, separators);
+        if !vi {
+            let mut pos = (self.cy, self.cx);
+            while w.class(pos) == Class::Space {
+                match w.next(pos) {
+                    Some(p) => pos = p,
+                    None => return self.go(term, pos),
+                }
+            }
+            let class = w.class(pos);
+            while w.class(pos) == class {
+                match w.next(pos) {
+                    Some(p) => pos = p,
+                    None => break,
+                }
+            }
+            return self.go(term, pos);
+        }
         let mut pos = match w.next((self.cy, self.cx)) {
             Some(p) => p,
             None => return,

@@ -130,7 +130,7 @@ fn word_motions_follow_the_word_separators() {
     assert_eq!(c.cx, 4);
     c.next_word(&t, "");
     assert_eq!(c.cx, 8, "with no separators only blanks split words");
-    c.next_word_end(&t, SEPS);
+    c.next_word_end(&t, SEPS, true);
     assert_eq!(c.cx, 10);
     c.next_word(&t, SEPS);
     c.next_word(&t, SEPS);
@@ -338,4 +338,21 @@ fn line_motions_and_line_copies_take_a_wrapped_line_whole() {
         c.selection_text(&t, true).as_deref(),
         Some("abcdefghijklmnopqrstuvwxy\n")
     );
+}
+
+#[test]
+fn emacs_next_word_end_stops_just_past_the_word() {
+    let t = term(3, 30, "alpha beta-gamma\nnext");
+    let mut c = at_top(&t);
+    c.next_word_end(&t, SEPS, false);
+    assert_eq!(c.cx, 5, "past alpha");
+    c.next_word_end(&t, SEPS, false);
+    assert_eq!(c.cx, 10, "past beta");
+    c.next_word_end(&t, SEPS, false);
+    assert_eq!(c.cx, 11, "past the separator");
+    c.next_word_end(&t, SEPS, false);
+    assert_eq!(c.cx, 16, "past gamma, at the end of the line");
+    let mut c = at_top(&t);
+    c.next_word_end(&t, SEPS, true);
+    assert_eq!(c.cx, 4, "vi: on alpha's last character");
 }
