@@ -5,6 +5,7 @@
 use mux_protocol::ServerMsg;
 
 use super::motion::{line_end, line_len, line_start, ViewLine};
+use super::search::Direction;
 use super::select::text_between;
 use super::{CopyMode, Jump};
 use crate::ids::PaneId;
@@ -176,11 +177,13 @@ fn step(
         "other-end" => c.other_end(term),
         "clear-selection" => c.clear_selection(),
         "stop-selection" => c.stop_selection(),
-        "search-forward" | "search-forward-text" => {
-            c.search(term, arg, true, keys.wrap);
-        }
-        "search-backward" | "search-backward-text" => {
-            c.search(term, arg, false, keys.wrap);
+        "search-forward" | "search-forward-text" | "search-backward" | "search-backward-text" => {
+            let dir = Direction {
+                forward: name.starts_with("search-forward"),
+                wrap: keys.wrap,
+                literal: name.ends_with("-text"),
+            };
+            c.search(term, arg, dir);
         }
         "search-forward-incremental" => c.search_incremental(term, arg, true, keys.wrap),
         "search-backward-incremental" => c.search_incremental(term, arg, false, keys.wrap),

@@ -24,8 +24,9 @@ pub struct Search {
 }
 
 impl Search {
-    /// Compiles a search; an invalid regular expression is searched for as text.
-    pub fn new(pattern: &str, forward: bool) -> Option<Search> {
+    /// Compiles a search: a regular expression (one that does not compile is searched for
+    /// as text), or with `literal` the text itself (`search-forward-text`).
+    pub fn new(pattern: &str, forward: bool, literal: bool) -> Option<Search> {
         if pattern.is_empty() {
             return None;
         }
@@ -36,9 +37,12 @@ impl Search {
                 .size_limit(1 << 20)
                 .build()
         };
-        let regex = build(pattern)
-            .or_else(|_| build(&regex::escape(pattern)))
-            .ok()?;
+        let escaped = regex::escape(pattern);
+        let regex = if literal {
+            build(&escaped).ok()?
+        } else {
+            build(pattern).or_else(|_| build(&escaped)).ok()?
+        };
         Some(Search {
             pattern: pattern.to_string(),
             forward,
@@ -46,6 +50,17 @@ impl Search {
             count: 0,
         })
     }
+}
+
+/// How a search goes.
+#[derive(Debug, Clone, Copy)]
+pub struct Direction {
+    /// Forward (down) or backward.
+    pub forward: bool,
+    /// Whether it wraps round at the end of the history (`wrap-search`).
+    pub wrap: bool,
+    /// Whether the pattern is text rather than a regular expression.
+    pub literal: bool,
 }
 
 /// A logical line: the lines it is made of and its text, with where each character is.
@@ -114,15 +129,16 @@ impl Logical {
 }
 
 impl CopyMode {
-    /// Starts a search for `pattern` and moves to its first match (`search-forward`,
-    /// `search-backward`); returns whether one was found.
-    pub fn search(&mut self, term: &Terminal, pattern: &str, forward: bool, wrap: bool) -> bool {
-        let Some(mut search) = Search::new(pattern, forward) else {
+    /// Starts a search for `pattern` (a regular expression, or with `literal` text) and
+    /// moves to its first match (`search-forward`, `search-backward`, their `-text` forms);
+    /// returns whether one was found.
+    pub fn search(&mut self, term: &Terminal, pattern: &str, dir: Direction) -> bool {
+        let Some(mut search) = Search::new(pattern, dir.forward, dir.literal) else {
             return false;
         };
         search.count = count(term, &search.regex);
         self.search = Some(search);
-        self.search_step(term, forward, wrap, false)
+        self.search_step(term, dir.forward, dir.wrap, false)
     }
 
     /// Moves to the next match in the search's direction (`search-again`) or the other way
@@ -155,7 +171,7 @@ impl CopyMode {
         }
         let same = self.search.as_ref().is_some_and(|s| s.pattern == pattern);
         if !same {
-            if let Some(mut search) = Search::new(pattern, forward) {
+            if let Some(mut search) = Search::new(pattern, forward, false) {
                 search.count = count(term, &search.regex);
                 self.search = Some(search);
             }

@@ -4,6 +4,7 @@
 use mux_term_emu::{Size, Terminal};
 
 use super::motion::ViewLine;
+use super::search::Direction;
 use super::{CopyMode, Jump, SelKind};
 
 const SEPS: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~";
@@ -219,7 +220,15 @@ fn the_view_stays_on_its_text_while_output_goes_on() {
 fn a_search_wraps_counts_and_finds_across_a_wrap() {
     let t = term(4, 10, "apple\nbanana\nthe apple pie\nxxxxxxxxapple\n");
     let mut c = CopyMode::new(&t);
-    assert!(c.search(&t, "apple", false, true));
+    assert!(c.search(
+        &t,
+        "apple",
+        Direction {
+            forward: false,
+            wrap: true,
+            literal: false
+        }
+    ));
     assert_eq!(c.search.as_ref().map(|s| s.count), Some(3));
     assert_eq!(
         t.line_text(c.cy),
@@ -235,8 +244,26 @@ fn a_search_wraps_counts_and_finds_across_a_wrap() {
         "wraps round to the end"
     );
     assert_eq!(t.line_text(c.cy), "xxxxxxxxap");
-    assert!(!c.search(&t, "missing", true, true));
-    assert!(c.search(&t, "APPLE", true, true) || c.search.is_some());
+    assert!(!c.search(
+        &t,
+        "missing",
+        Direction {
+            forward: true,
+            wrap: true,
+            literal: false
+        }
+    ));
+    assert!(
+        c.search(
+            &t,
+            "APPLE",
+            Direction {
+                forward: true,
+                wrap: true,
+                literal: false
+            }
+        ) || c.search.is_some()
+    );
     assert_eq!(
         c.search.as_ref().map(|s| s.count),
         Some(0),
@@ -355,4 +382,23 @@ fn emacs_next_word_end_stops_just_past_the_word() {
     let mut c = at_top(&t);
     c.next_word_end(&t, SEPS, true);
     assert_eq!(c.cx, 4, "vi: on alpha's last character");
+}
+
+#[test]
+fn a_text_search_takes_the_pattern_as_it_is() {
+    let t = term(4, 30, "Err here\n(theta) and theta\nfoo bar");
+    let back = |literal| Direction {
+        forward: false,
+        wrap: true,
+        literal,
+    };
+    let mut c = CopyMode::new(&t);
+    assert!(!c.search(&t, "e.r", back(true)), "no literal e.r");
+    assert!(
+        c.search(&t, "e.r", back(false)),
+        "as a regex it matches Err"
+    );
+    let mut c = CopyMode::new(&t);
+    assert!(c.search(&t, "(theta)", back(true)));
+    assert_eq!((t.line_text(c.cy).as_str(), c.cx), ("(theta) and theta", 0));
 }
