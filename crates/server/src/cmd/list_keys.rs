@@ -128,6 +128,37 @@ mod tests {
     }
 
     #[test]
+    fn what_list_keys_prints_binds_the_same_keys_when_run_again() {
+        let mut h = Harness::with_session();
+        let dir = std::env::temp_dir().join(format!("mux-lsk-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("keys.conf");
+        let mut reload = |h: &mut Harness| {
+            let all = h.ok("list-keys");
+            for table in ["root", "prefix", "copy-mode", "copy-mode-vi"] {
+                h.ok(&format!("unbind-key -a -T {table}"));
+            }
+            std::fs::write(&file, &all).unwrap();
+            h.ok(&format!("source-file {}", file.display()));
+            all
+        };
+        let keys = |all: &str| -> Vec<String> {
+            let fields = |l: &str| l.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+            all.lines().map(fields).collect()
+        };
+        let first = reload(&mut h);
+        let second = reload(&mut h);
+        let third = h.ok("list-keys");
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(
+            keys(&second),
+            keys(&first),
+            "the same keys in the same tables"
+        );
+        assert_eq!(third, second, "read back, the listing lists itself");
+    }
+
+    #[test]
     fn list_keys_lists_every_table_in_name_order() {
         let mut h = Harness::with_session();
         h.ok("bind-key -T mytable z last-window");

@@ -207,21 +207,21 @@ pub const COPY_MOUSE: &[(&str, &str)] = &[
     ("MouseDown1Pane", "select-pane"),
     (
         "MouseDrag1Pane",
-        "select-pane ; send-keys -X begin-selection",
+        "select-pane \\; send-keys -X begin-selection",
     ),
     ("MouseDragEnd1Pane", "send-keys -X copy-pipe-and-cancel"),
-    ("WheelUpPane", "select-pane ; send-keys -X -N 3 scroll-up"),
+    ("WheelUpPane", "select-pane \\; send-keys -X -N 3 scroll-up"),
     (
         "WheelDownPane",
-        "select-pane ; send-keys -X -N 3 scroll-down",
+        "select-pane \\; send-keys -X -N 3 scroll-down",
     ),
     (
         "DoubleClick1Pane",
-        "select-pane ; send-keys -X select-word ; send-keys -X copy-pipe-and-cancel",
+        "select-pane \\; send-keys -X select-word \\; send-keys -X copy-pipe-and-cancel",
     ),
     (
         "TripleClick1Pane",
-        "select-pane ; send-keys -X select-line ; send-keys -X copy-pipe-and-cancel",
+        "select-pane \\; send-keys -X select-line \\; send-keys -X copy-pipe-and-cancel",
     ),
 ];
 
