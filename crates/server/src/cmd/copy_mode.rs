@@ -164,6 +164,50 @@ mod tests {
     }
 
     #[test]
+    fn a_buffer_name_given_to_a_copy_is_a_prefix_and_pipe_copies_nothing() {
+        let (mut h, _c) = printed(5);
+        h.ok("copy-mode");
+        h.ok("send -X history-top");
+        h.ok("send -X select-line");
+        h.ok("send -X copy-selection-no-clear clip");
+        h.ok("send -X copy-pipe-no-clear 'cat >/dev/null' clip");
+        let names = h.ok("list-buffers -F '#{buffer_name}'");
+        assert_eq!(names, "clip1\nclip0\n", "two buffers, numbered as tmux");
+        h.ok("send -X pipe-and-cancel 'wc -l'");
+        let piped = h.fake.log().piped.clone();
+        assert_eq!(
+            piped.last(),
+            Some(&("wc -l".to_string(), "line 1".to_string()))
+        );
+        assert_eq!(
+            h.ok("list-buffers -F '#{buffer_name}'"),
+            names,
+            "no new buffer"
+        );
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+    }
+
+    #[test]
+    fn page_down_and_cancel_leaves_at_the_bottom() {
+        let (mut h, _c) = printed(30);
+        h.ok("copy-mode");
+        h.ok("send -X page-up");
+        h.ok("send -X page-down-and-cancel");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+        h.ok("copy-mode");
+        h.ok("send -X -N 3 cursor-up");
+        h.ok("send -X cursor-down-and-cancel");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "1\n", "it moved");
+        h.ok("send -X history-bottom");
+        h.ok("send -X cursor-down-and-cancel");
+        assert_eq!(
+            h.ok("display -p '#{pane_in_mode}'"),
+            "0\n",
+            "it could not move"
+        );
+    }
+
+    #[test]
     fn emacs_keys_select_with_c_space_and_copy_with_m_w() {
         let (mut h, c) = printed(20);
         h.ok("set -g mode-keys emacs");

@@ -25,14 +25,24 @@ impl Buffers {
     /// Adds a buffer: under `name` (replacing one of that name), or an automatic name; drops
     /// the oldest automatic buffers beyond `limit`.
     pub fn add(&mut self, name: Option<&str>, data: String, limit: usize) {
-        let (name, named) = match name {
-            Some(n) => (n.to_string(), true),
-            None => {
-                let n = format!("buffer{}", self.next);
-                self.next += 1;
-                (n, false)
-            }
-        };
+        match name {
+            Some(n) => self.insert(n.to_string(), true, data, limit),
+            None => self.add_automatic("buffer", data, limit),
+        }
+    }
+
+    /// Adds an automatic buffer (one the limit may drop) named `prefix` and the next
+    /// number, as a copy-mode command given a prefix names it (`copy-selection clip` makes
+    /// `clip3`).
+    pub fn add_automatic(&mut self, prefix: &str, data: String, limit: usize) {
+        let name = format!("{prefix}{}", self.next);
+        self.next += 1;
+        self.insert(name, false, data, limit);
+    }
+
+    /// Puts a buffer first, replacing one of its name; drops the oldest automatic buffers
+    /// beyond `limit`.
+    fn insert(&mut self, name: String, named: bool, data: String, limit: usize) {
         self.items.retain(|b| b.name != name);
         self.items.insert(
             0,

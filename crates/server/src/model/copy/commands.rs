@@ -79,13 +79,28 @@ pub fn run(
         separators: opts.window(p.window, "word-separators").as_text(),
         wrap: opts.window(p.window, "wrap-search").as_flag(),
     };
+    // `page-down-and-cancel` and its kind move, and leave once at the bottom, as tmux.
+    let (name, cancel_at_bottom) = match name.strip_suffix("-and-cancel") {
+        Some(b @ ("cursor-down" | "halfpage-down" | "page-down" | "scroll-down")) => (b, true),
+        _ => (name, false),
+    };
     let then = match copy_command(state, pane, name, args, &keys)? {
         Some(then) => then,
         None => {
+            let before = position(state, pane);
             for _ in 0..repeat.max(1) {
                 step(state, pane, name, args, &keys)?;
             }
-            leave_at_bottom(state, pane)
+            let after = position(state, pane);
+            let at_bottom = match name {
+                "cursor-down" => after == before,
+                _ => after.is_some_and(|(_, back)| back == 0),
+            };
+            if cancel_at_bottom && at_bottom {
+                Then::Leave
+            } else {
+                leave_at_bottom(state, pane)
+            }
         }
     };
     if then == Then::Leave {
@@ -206,6 +221,13 @@ fn step(
     Ok(())
 }
 
+/// Returns where a pane's copy-mode cursor is and how far back its view is.
+fn position(state: &State, pane: PaneId) -> Option<((u64, u16), u64)> {
+    let p = state.panes.get(&pane)?;
+    let c = p.copy.as_ref()?;
+    Some(((c.cy, c.cx), c.scrolled_back(p.copy_term())))
+}
+
 /// Leaves copy mode when it was entered with `-e` and the view is back at the bottom.
 fn leave_at_bottom(state: &State, pane: PaneId) -> Then {
     let Some(p) = state.panes.get(&pane) else {
@@ -233,7 +255,9 @@ fn copy_command(
         .trim_end_matches("-no-clear");
     let text = match base {
         "cancel" => return Ok(Some(Then::Leave)),
-        "copy-selection" | "copy-pipe" | "append-selection" => selected(state, pane, keys.vi),
+        "copy-selection" | "copy-pipe" | "append-selection" | "pipe" => {
+            selected(state, pane, keys.vi)
+        }
         "copy-end-of-line" | "copy-pipe-end-of-line" => to_end_of_line(state, pane, keys.vi),
         "copy-line" | "copy-pipe-line" => whole_line(state, pane, keys.vi),
         _ => return Ok(None),
@@ -241,24 +265,20 @@ fn copy_command(
     let Some(text) = text else {
         return Ok(Some(if cancel { Then::Leave } else { Then::Stay }));
     };
-    let pipe = if base.starts_with("copy-pipe") {
-        args.first().cloned()
+    if base == "pipe" {
+        // The selection goes to the command only: no buffer, no clipboard.
+        pipe_out(state, pane, text, args.first().cloned());
+    } else if base == "append-selection" {
+        copy_out(state, pane, text, Copy::Append, None);
     } else {
-        None
-    };
-    let buffer = if base.starts_with("copy-pipe") {
-        args.get(1)
-    } else {
-        args.first()
-    };
-    copy_out(
-        state,
-        pane,
-        text,
-        buffer.map(String::as_str),
-        base == "append-selection",
-        pipe,
-    );
+        let (pipe, prefix) = if base.starts_with("copy-pipe") {
+            (args.first().cloned(), args.get(1))
+        } else {
+            (None, args.first())
+        };
+        let to = prefix.map_or(Copy::New, |p| Copy::Prefix(p));
+        copy_out(state, pane, text, to, pipe);
+    }
     if !name.ends_with("-no-clear") {
         if let Some(c) = state.panes.get_mut(&pane).and_then(|p| p.copy.as_mut()) {
             c.clear_selection();
@@ -322,31 +342,46 @@ pub fn drag_to(state: &mut State, pane: PaneId, at: mux_protocol::Point) {
     state.mark_session_dirty(sid);
 }
 
-/// Puts copied text where it goes: a paste buffer (appended to the newest with `append`),
-/// the clipboard of every client attached to the pane's session, and a command.
-pub fn copy_out(
-    state: &mut State,
-    pane: PaneId,
-    text: String,
-    buffer: Option<&str>,
-    append: bool,
-    pipe: Option<String>,
-) {
+/// Which buffer a copy goes to.
+#[derive(Debug, Clone, Copy)]
+pub enum Copy<'a> {
+    /// A new automatic buffer (`bufferN`).
+    New,
+    /// A new automatic buffer named with this prefix and a number, as tmux.
+    Prefix(&'a str),
+    /// The end of the newest buffer (`append-selection`), or a new one when there is none.
+    Append,
+}
+
+/// Puts copied text in a buffer (`to`), sends it to the clients' clipboards as
+/// `set-clipboard` says, and pipes it to `pipe` (or `copy-command`) when set.
+pub fn copy_out(state: &mut State, pane: PaneId, text: String, to: Copy, pipe: Option<String>) {
     let limit = state.options.server("buffer-limit").as_count().max(1);
-    if !(append && state.buffers.append(buffer, &text)) {
-        state.buffers.add(buffer, text.clone(), limit);
+    match to {
+        Copy::Append if state.buffers.append(None, &text) => {}
+        Copy::Prefix(prefix) => state.buffers.add_automatic(prefix, text.clone(), limit),
+        _ => state.buffers.add(None, text.clone(), limit),
     }
     let Some(p) = state.panes.get(&pane) else {
         return;
     };
-    let (sid, cwd) = (p.session, p.current_path());
+    let sid = p.session;
     if state.options.server("set-clipboard").as_text() != "off" {
         let data = crate::model::base64::encode(text.as_bytes());
         for c in state.clients.values().filter(|c| c.session == Some(sid)) {
             c.send(ServerMsg::Clipboard(data.clone()));
         }
     }
-    let command = pipe
+    pipe_out(state, pane, text, pipe);
+}
+
+/// Pipes copied text to `command` (else `copy-command`), run in the pane's directory, when
+/// there is one.
+fn pipe_out(state: &mut State, pane: PaneId, text: String, command: Option<String>) {
+    let Some(cwd) = state.panes.get(&pane).map(|p| p.current_path()) else {
+        return;
+    };
+    let command = command
         .filter(|c| !c.is_empty())
         .or_else(|| Some(state.options.server("copy-command").as_text()))
         .filter(|c| !c.is_empty());
