@@ -133,7 +133,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mux-lsk-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("keys.conf");
-        let mut reload = |h: &mut Harness| {
+        let reload = |h: &mut Harness| {
             let all = h.ok("list-keys");
             for table in ["root", "prefix", "copy-mode", "copy-mode-vi"] {
                 h.ok(&format!("unbind-key -a -T {table}"));
