@@ -1,5 +1,6 @@
 //! The `mux` binary: parses the global options, connects to (or starts) the server, runs one
-//! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server.
+//! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server,
+//! `mux __keeper DIR` a server's keeper.
 
 mod attach;
 mod backend;
@@ -23,11 +24,22 @@ use std::path::PathBuf;
 /// The hidden subcommand that runs the server.
 const SERVER_COMMAND: &str = "__server";
 
+/// The hidden subcommand that runs a server's keeper (see `mux_server::run_keeper`).
+const KEEPER_COMMAND: &str = "__keeper";
+
 fn main() {
     let args: Vec<OsString> = std::env::args_os().collect();
     // The server forks, so it must start before this process has any other thread.
     if args.get(1).is_some_and(|a| a == SERVER_COMMAND) {
         std::process::exit(server_main(&args[2..]));
+    }
+    // The keeper forks too.
+    if args.get(1).is_some_and(|a| a == KEEPER_COMMAND) {
+        let Some(dir) = args.get(2) else {
+            eprintln!("mux: the keeper needs its directory");
+            std::process::exit(1);
+        };
+        std::process::exit(mux_server::run_keeper(PathBuf::from(dir)));
     }
     let status = match cli::parse(args) {
         Ok(cli) => run(cli),

@@ -23,6 +23,7 @@ pub mod hooks;
 mod ids;
 mod input;
 mod io;
+mod keeper;
 mod log;
 mod model;
 mod server;
@@ -36,6 +37,7 @@ mod testing;
 use std::path::PathBuf;
 
 pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
+pub use keeper::run_keeper;
 pub use server::run_server;
 
 /// How the server was asked to start.

@@ -30,6 +30,7 @@ pub mod queue;
 pub mod rename;
 pub mod resize;
 pub mod session;
+pub mod snapshot;
 pub mod spawn;
 pub mod state;
 pub mod target;

@@ -4,7 +4,7 @@ use crate::ids::{PaneId, WindowId};
 use crate::model::layout::{Layout, Preset, Rect};
 
 /// One window of a session.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     /// The window's id (`@N`).
     pub id: WindowId,
