@@ -27,6 +27,7 @@ mod keeper;
 mod log;
 mod model;
 mod server;
+mod survival;
 mod view;
 
 #[cfg(test)]

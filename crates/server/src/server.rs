@@ -13,6 +13,7 @@ use crate::io::event::Event;
 use crate::log::log;
 use crate::model::client::Client;
 use crate::model::state::{OuterColours, State};
+use crate::survival::Survival;
 use crate::ServerOptions;
 
 /// How many events are handled before attached clients are brought up to date.
@@ -25,7 +26,8 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let status = serve(listener, socket_file.clone(), &opts.config);
+    let keeper = crate::survival::find_keeper(&opts.socket);
+    let status = serve(listener, socket_file.clone(), &opts.config, keeper);
     socket_file.remove();
     log!("server exiting with status {status}");
     status
@@ -45,6 +47,7 @@ fn serve(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
+    keeper: Option<crate::survival::Found>,
 ) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -57,7 +60,7 @@ fn serve(
             return 1;
         }
     };
-    let status = runtime.block_on(run(listener, socket, config));
+    let status = runtime.block_on(run(listener, socket, config, keeper));
     runtime.shutdown_timeout(RUNTIME_GRACE);
     status
 }
@@ -67,6 +70,7 @@ async fn run(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
+    keeper: Option<crate::survival::Found>,
 ) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
@@ -88,14 +92,18 @@ async fn run(
         alive_tx,
     ));
     crate::io::signals::spawn_handlers(tx.clone());
-    let os = crate::io::os::RealOs::new(tx);
+    let mut os = crate::io::os::RealOs::new(tx.clone());
+    let mut survival = Survival::start(keeper, &mut os, &tx);
+    drop(tx);
     let children = os.children();
     let mut state = State::new(path, Box::new(os));
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_default();
-    vi_keys_for_editor(&mut state, &editor);
-    crate::cmd::load_config(&mut state, config);
+    if !survival.restore(&mut state, "a server crash") {
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_default();
+        vi_keys_for_editor(&mut state, &editor);
+        crate::cmd::load_config(&mut state, config);
+    }
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;
     while state.exit.is_none() {
@@ -107,12 +115,20 @@ async fn run(
                 timers(&mut state);
                 None
             }
+            _ = sleep_until(survival.due(&state)) => {
+                survival.checkpoint(&state);
+                None
+            }
         };
         if let Some(ev) = event {
+            survival.note(&state, &ev);
             handle(&mut state, ev);
             for _ in 0..BATCH {
                 match rx.try_recv() {
-                    Ok(ev) => handle(&mut state, ev),
+                    Ok(ev) => {
+                        survival.note(&state, &ev);
+                        handle(&mut state, ev);
+                    }
                     Err(_) => break,
                 }
             }
@@ -122,6 +138,8 @@ async fn run(
     }
     acceptor.abort();
     let status = state.exit.unwrap_or(0);
+    // On purpose: the keeper ends what is left once this server is gone.
+    survival.shutdown();
     // Dropping the panes stops their readers and writers, which closes every PTY master:
     // the kernel hangs up the terminals, however much input a program left unread.
     drop(state);

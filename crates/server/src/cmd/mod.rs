@@ -413,6 +413,10 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
         let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
         crate::model::viewmode::show_for_client(state, client, &text);
     }
+    if let Some(text) = state.recovered.take() {
+        // Until a key: a crash is worth a look.
+        state.show_message_for(client, &text, Some(0));
+    }
 }
 
 /// Shows a message on a client's status line for display-time milliseconds.

@@ -6,9 +6,16 @@
 //! pane's handle stops its reader and writer, which closes the PTY master (the kernel hangs
 //! up the terminal) even when the program never reads. Every child is known to a registry
 //! ([`Children`]) so that the server's exit can hang up and then kill what is left.
+//!
+//! With a keeper (`io::keeper`), programs are started by the keeper, which passes the PTY
+//! master here; their exits come from it; what each reader reads is appended to the
+//! program's journal before it goes to the event loop; and a pane dropped tells the keeper
+//! it may let the PTY go. Without one, programs are this process's children.
 
 use std::collections::{HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::os::fd::OwnedFd;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
 use mux_term_emu::Size as TermSize;
@@ -16,6 +23,8 @@ use tokio::sync::{watch, Notify};
 
 use crate::ids::{PaneId, ProgramId};
 use crate::io::event::{Event, EventTx};
+use crate::io::keeper::journal::Journal;
+use crate::io::keeper::link::Link;
 use crate::io::pty::{self, Master};
 use crate::log::log;
 use crate::model::os::{Exhausted, Os, PaneIo, SpawnSpec, Started};
@@ -25,12 +34,24 @@ use crate::model::pane::INPUT_LIMIT;
 /// hold the event loop for long.
 const READ_CHUNK: usize = 16 * 1024;
 
+/// Held (shared) by every reader while it reads a chunk and journals it; a hand-over takes
+/// it exclusively, so that no byte is read and not yet journaled when the process is
+/// replaced.
+static READING: RwLock<()> = RwLock::new(());
+
+/// Stops every pane reader between chunks for good: what was read is in the journals.
+pub fn freeze_readers() -> std::sync::RwLockWriteGuard<'static, ()> {
+    READING.write().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The operating system: panes' output and exits come back on `events`.
 pub struct RealOs {
     /// Where pane tasks send their events.
     events: EventTx,
     /// The children still running.
     children: Children,
+    /// The keeper that starts and holds the programs, and the directory of their journals.
+    keeper: Option<(Arc<Link>, PathBuf)>,
 }
 
 impl RealOs {
@@ -39,6 +60,87 @@ impl RealOs {
         RealOs {
             events,
             children: Children::default(),
+            keeper: None,
+        }
+    }
+
+    /// Makes programs start through `link`, with their journals in `dir`.
+    pub fn use_keeper(&mut self, link: Arc<Link>, dir: PathBuf) {
+        self.keeper = Some((link, dir));
+    }
+
+    /// Takes over a program a keeper kept after the last server died: a pane of it is made
+    /// with the PTY master, its journal going on from offset `journal_at`, and its
+    /// foreground is sent SIGWINCH so that a full-screen program repaints.
+    pub fn adopt(
+        &mut self,
+        (pane, program): (PaneId, ProgramId),
+        pid: i32,
+        tty: String,
+        master: OwnedFd,
+        journal_at: u64,
+    ) -> std::io::Result<Started> {
+        let master = pty::register(master)?;
+        if let Some(pgrp) = pty::foreground_pgrp(master.get_ref()) {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pgrp),
+                nix::sys::signal::Signal::SIGWINCH,
+            );
+        }
+        if let Some((link, _)) = &self.keeper {
+            link.track(pane, program, pid);
+        }
+        self.children.add(pid);
+        Ok(self.start_pane((pane, program), master, pid, tty, journal_at))
+    }
+
+    /// Starts the reader and writer of a pane's PTY and returns the pane's handle.
+    fn start_pane(
+        &self,
+        source: (PaneId, ProgramId),
+        master: Master,
+        pid: i32,
+        tty: String,
+        journal_at: u64,
+    ) -> Started {
+        let drain = Arc::new(Notify::new());
+        let (stop, stopped) = watch::channel(());
+        let journal = self
+            .keeper
+            .as_ref()
+            .map(|(_, dir)| Journal::new(dir, source.1 .0, journal_at));
+        tokio::spawn(read_loop(
+            source,
+            (master.clone(), journal),
+            (drain.clone(), stopped.clone()),
+            self.events.clone(),
+        ));
+        let input = Arc::new(InputQueue::default());
+        tokio::spawn(write_loop(
+            source,
+            master.clone(),
+            (input.clone(), stopped),
+            self.events.clone(),
+        ));
+        let io = PtyPane {
+            pid,
+            program: source.1,
+            keeper: self.keeper.clone(),
+            master,
+            input,
+            drain,
+            _stop: stop,
+            resize: Arc::new(Mutex::new(PendingResize {
+                wanted: None,
+                first: Instant::now(),
+                last: Instant::now(),
+                told: None,
+            })),
+        };
+        Started {
+            io: Box::new(io),
+            pid,
+            tty,
         }
     }
 
@@ -69,6 +171,17 @@ impl Children {
         self.pids.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Adds a running program.
+    pub fn add(&self, pid: i32) {
+        self.lock().insert(pid);
+    }
+
+    /// Forgets a program that was reaped.
+    pub fn forget(&self, pid: i32) {
+        self.lock().remove(&pid);
+        self.reaped.notify_waiters();
+    }
+
     /// Waits until every child has been reaped.
     pub async fn all_reaped(&self) {
         loop {
@@ -97,12 +210,7 @@ impl Children {
         }
         let left = self.alive();
         log!("{} programs ignored SIGHUP; killing them", left.len());
-        for pid in pids_in_sessions(&leaders) {
-            let _ = nix::sys::signal::kill(
-                nix::unistd::Pid::from_raw(pid),
-                nix::sys::signal::Signal::SIGKILL,
-            );
-        }
+        crate::keeper::child::kill_sessions(&leaders, nix::sys::signal::Signal::SIGKILL);
         for pid in left {
             signal_group(pid, nix::sys::signal::Signal::SIGKILL);
         }
@@ -114,26 +222,6 @@ fn signal_group(pgrp: i32, sig: nix::sys::signal::Signal) {
     if pgrp > 0 {
         let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pgrp), sig);
     }
-}
-
-/// Returns the processes whose session is one of `sessions`, from `/proc`.
-fn pids_in_sessions(sessions: &[i32]) -> Vec<i32> {
-    let Ok(dir) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    dir.flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/stat"))
-                .ok()
-                .and_then(|stat| {
-                    // Fields after the command's closing parenthesis: state ppid pgrp session.
-                    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-                    fields.get(3)?.parse::<i32>().ok()
-                })
-                .is_some_and(|sid| sessions.contains(&sid))
-        })
-        .collect()
 }
 
 /// Describes a failure to start a program that is the server's own: out of descriptors or
@@ -169,54 +257,25 @@ impl Os for RealOs {
         spec: &SpawnSpec,
         size: TermSize,
     ) -> std::io::Result<Started> {
+        if let Some((link, _)) = self.keeper.as_ref().filter(|(l, _)| !l.is_lost()) {
+            let (master, pid, tty) = link.spawn(pane, program, spec, size).map_err(exhausted)?;
+            let master = pty::register(master)?;
+            return Ok(self.start_pane((pane, program), master, pid, tty, 0));
+        }
         let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows).map_err(exhausted)?;
         let pid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(-1);
-        let drain = Arc::new(Notify::new());
-        let (stop, stopped) = watch::channel(());
-        let source = (pane, program);
-        tokio::spawn(read_loop(
-            source,
-            master.clone(),
-            (drain.clone(), stopped.clone()),
-            self.events.clone(),
-        ));
-        let input = Arc::new(InputQueue::default());
-        tokio::spawn(write_loop(
-            source,
-            master.clone(),
-            (input.clone(), stopped),
-            self.events.clone(),
-        ));
         let exit_tx = self.events.clone();
         let children = self.children.clone();
-        children.lock().insert(pid);
+        children.add(pid);
         tokio::spawn(async move {
             let status = match child.wait().await {
                 Ok(s) => exit_code(s),
                 Err(_) => 1,
             };
-            children.lock().remove(&pid);
-            children.reaped.notify_waiters();
+            children.forget(pid);
             let _ = exit_tx.send(Event::Exited(pane, program, status)).await;
         });
-        let io = PtyPane {
-            pid,
-            master,
-            input,
-            drain,
-            _stop: stop,
-            resize: Arc::new(Mutex::new(PendingResize {
-                wanted: None,
-                first: Instant::now(),
-                last: Instant::now(),
-                told: None,
-            })),
-        };
-        Ok(Started {
-            io: Box::new(io),
-            pid,
-            tty,
-        })
+        Ok(self.start_pane((pane, program), master, pid, tty, 0))
     }
 
     fn now(&self) -> Instant {
@@ -275,10 +334,15 @@ impl Os for RealOs {
 }
 
 /// A pane's PTY master, its input queue and its child. Dropping it stops the pane's reader
-/// and writer, which closes the master.
+/// and writer, which closes the master, and tells the keeper (which then closes its copy,
+/// and the terminal hangs up) and forgets the program's journal.
 struct PtyPane {
     /// The child's pid.
     pid: i32,
+    /// The program.
+    program: ProgramId,
+    /// The keeper holding the program, and the journals' directory.
+    keeper: Option<(Arc<Link>, PathBuf)>,
     /// The PTY master.
     master: Master,
     /// Bytes for the program.
@@ -289,6 +353,15 @@ struct PtyPane {
     _stop: watch::Sender<()>,
     /// A size the PTY is still to be told.
     resize: Arc<Mutex<PendingResize>>,
+}
+
+impl Drop for PtyPane {
+    fn drop(&mut self) {
+        if let Some((link, dir)) = &self.keeper {
+            link.release(self.program);
+            crate::io::keeper::journal::remove(dir, self.program.0);
+        }
+    }
 }
 
 /// Resizes are coalesced: the first after a quiet time reaches the PTY (and its program, as
@@ -459,7 +532,7 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
 /// passes output on.
 async fn read_loop(
     (id, program): (PaneId, ProgramId),
-    master: Master,
+    (master, mut journal): (Master, Option<Journal>),
     (drain, mut stopped): (Arc<Notify>, watch::Receiver<()>),
     events: EventTx,
 ) {
@@ -469,7 +542,15 @@ async fn read_loop(
             _ = stopped.changed() => return,
             ready = master.readable() => {
                 let Ok(mut guard) = ready else { break };
-                match guard.try_io(|fd| pty::read_nonblocking(fd.get_ref(), &mut buf)) {
+                let read = guard.try_io(|fd| {
+                    let _reading = READING.read().unwrap_or_else(|e| e.into_inner());
+                    let n = pty::read_nonblocking(fd.get_ref(), &mut buf)?;
+                    if let Some(j) = journal.as_mut() {
+                        j.append(&buf[..n]);
+                    }
+                    Ok(n)
+                });
+                match read {
                     Ok(Ok(0)) | Ok(Err(_)) => break,
                     Ok(Ok(n)) => {
                         let event = Event::Output(id, program, buf[..n].to_vec());
@@ -481,7 +562,7 @@ async fn read_loop(
                 }
             }
             _ = drain.notified() => {
-                drain_rest((id, program), &master, &mut buf, &events).await;
+                drain_rest((id, program), (&master, journal.as_mut()), &mut buf, &events).await;
                 break;
             }
         }
@@ -492,13 +573,21 @@ async fn read_loop(
 /// Reads whatever the PTY still holds without waiting for more.
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
-    master: &Master,
+    (master, mut journal): (&Master, Option<&mut Journal>),
     buf: &mut [u8],
     events: &EventTx,
 ) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.
     for _ in 0..256 {
-        match pty::read_nonblocking(master.get_ref(), buf) {
+        let read = {
+            let _reading = READING.read().unwrap_or_else(|e| e.into_inner());
+            let read = pty::read_nonblocking(master.get_ref(), buf);
+            if let (Ok(n), Some(j)) = (&read, journal.as_mut()) {
+                j.append(&buf[..*n]);
+            }
+            read
+        };
+        match read {
             Ok(n) if n > 0 => {
                 if events
                     .send(Event::Output(id, program, buf[..n].to_vec()))

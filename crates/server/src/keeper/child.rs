@@ -20,6 +20,7 @@ use nix::sys::signal::{self, SigSet, SigmaskHow};
 use crate::keeper::wire::Spawn;
 
 nix::ioctl_write_ptr_bad!(set_winsize, nix::libc::TIOCSWINSZ, Winsize);
+nix::ioctl_read_bad!(get_winsize, nix::libc::TIOCGWINSZ, Winsize);
 
 /// A program started on a PTY.
 pub struct Started {
@@ -84,6 +85,13 @@ pub fn resize(master: &impl AsFd, cols: u16, rows: u16) -> io::Result<()> {
     };
     // SAFETY: the pointer is to a live Winsize for the duration of the call.
     unsafe { set_winsize(master.as_fd().as_raw_fd(), &ws) }?;
+    Ok(())
+}
+
+/// Reads the PTY's window size into `ws`.
+pub fn get_size(master: &impl AsFd, ws: &mut Winsize) -> io::Result<()> {
+    // SAFETY: the pointer is to a live Winsize the kernel writes for the duration of the call.
+    unsafe { get_winsize(master.as_fd().as_raw_fd(), ws) }?;
     Ok(())
 }
 

@@ -35,6 +35,7 @@ pub mod spawn;
 pub mod state;
 pub mod target;
 pub mod timers;
+pub mod upgrade;
 pub mod vars;
 pub mod viewmode;
 pub mod window;

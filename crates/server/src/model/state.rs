@@ -58,6 +58,12 @@ pub struct State {
     /// Errors from loading the config file at startup, shown to the first client that
     /// attaches.
     pub config_errors: Vec<String>,
+    /// What the first client to attach is told after the server recovered its sessions
+    /// from a crash or an upgrade (`recovered 4 panes after a server crash`).
+    pub recovered: Option<String>,
+    /// A hand-over to another server binary that a command asked for (`server-upgrade`),
+    /// for the event loop to carry out after the batch.
+    pub upgrade: Option<crate::model::upgrade::Upgrade>,
 }
 
 /// An RGB colour.
@@ -110,6 +116,8 @@ impl State {
             environ: Default::default(),
             messages: Default::default(),
             config_errors: Vec::new(),
+            recovered: None,
+            upgrade: None,
         }
     }
 
