@@ -15,6 +15,7 @@ mod help;
 mod keys;
 mod links;
 mod outer;
+mod reconnect;
 mod socket;
 mod tty;
 
@@ -113,7 +114,7 @@ fn run(cli: cli::Cli) -> i32 {
         cli.config
     };
     match connect::open(&socket, &argv, cli.verbose > 0, &config) {
-        Ok(stream) => command::run(stream, argv),
+        Ok(stream) => command::run(stream, argv, &socket),
         Err(message) => fail(&message),
     }
 }

@@ -73,8 +73,8 @@ impl Survival {
             return Survival::default();
         }
         os.use_keeper(link.clone(), found.dir.clone());
-        let recovered = (!found.adopted.is_empty())
-            .then(|| recover::recover(&found.dir, found.adopted, os));
+        let recovered =
+            (!found.adopted.is_empty()).then(|| recover::recover(&found.dir, found.adopted, os));
         let checkpoints = match Checkpoints::new(&found.dir) {
             Ok(c) => Some(c),
             Err(e) => {

@@ -405,7 +405,10 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
     if let Some(c) = state.clients.get_mut(&client) {
         c.session = Some(session);
         c.invalidate();
-        c.send(ServerMsg::Attached { session: name });
+        c.send(ServerMsg::Attached {
+            session: name,
+            id: session.0,
+        });
     }
     state.touch_client(client);
     state.notify_client("client-attached", client);

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mux_protocol::{
-    encode, ClientMsg, FrameError, Hello, HelloReply, HelloStatus, ServerMsg, HELLO_MAGIC,
-    MAX_FRAME_LEN, PROTOCOL_VERSION,
+    encode, ClientMsg, FrameError, Hello, HelloReply, HelloStatus, ServerMsg, UpgradeRequest,
+    HELLO_MAGIC, MAX_FRAME_LEN, PROTOCOL_VERSION, UPGRADE_MAGIC,
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
@@ -171,16 +171,20 @@ async fn handshake(
         return Ok(None);
     };
     let hello: Hello = mux_protocol::decode(&payload.bytes)?;
+    let ours = crate::hooks::protocol_version().unwrap_or(PROTOCOL_VERSION);
+    if hello.magic == UPGRADE_MAGIC {
+        return upgrade_request(stream, ours).await;
+    }
     if hello.magic != HELLO_MAGIC {
         return Err(FrameError::Malformed("not a mux client".into()));
     }
-    let status = if hello.version == PROTOCOL_VERSION {
+    let status = if hello.version == ours {
         HelloStatus::Accepted
     } else {
         HelloStatus::VersionMismatch
     };
     let reply = HelloReply {
-        version: PROTOCOL_VERSION,
+        version: ours,
         status,
     };
     write_reply(stream, &reply).await?;
@@ -196,6 +200,29 @@ async fn handshake(
             "expected a command first, got {other:?}"
         ))),
     }
+}
+
+/// Answers an upgrade hello (whatever the versions) and reads its request, which becomes the
+/// command `server-upgrade EXE` run for the connection like any other.
+async fn upgrade_request(
+    stream: &mut UnixStream,
+    ours: u32,
+) -> Result<Option<mux_protocol::CommandRequest>, FrameError> {
+    let reply = HelloReply {
+        version: ours,
+        status: HelloStatus::Accepted,
+    };
+    write_reply(stream, &reply).await?;
+    let Some(payload) = read_payload(stream).await? else {
+        return Ok(None);
+    };
+    let request: UpgradeRequest = mux_protocol::decode(&payload.bytes)?;
+    Ok(Some(mux_protocol::CommandRequest {
+        argv: vec!["server-upgrade".into(), request.exe],
+        cwd: String::new(),
+        terminal: None,
+        env: request.env,
+    }))
 }
 
 /// One frame's payload, holding its share of [`FRAME_BUDGET`] until dropped.

@@ -127,7 +127,10 @@ impl Checkpoints {
 
     /// Returns whether a pane's journal has passed its bound.
     fn over_bound(&self, state: &State) -> bool {
-        state.panes.values().any(|p| self.journal_over(p.id, p.program))
+        state
+            .panes
+            .values()
+            .any(|p| self.journal_over(p.id, p.program))
     }
 
     /// Returns whether pane `id`'s journal has passed its bound.

@@ -129,7 +129,10 @@ pub fn read_from(dir: &Path, program: u64, from: u64) -> (Vec<u8>, u64) {
             continue;
         }
         if start > end {
-            log!("journal of program {program}: {} bytes missing", start - end);
+            log!(
+                "journal of program {program}: {} bytes missing",
+                start - end
+            );
         }
         let skip = usize::try_from(from.saturating_sub(start)).unwrap_or(usize::MAX);
         out.extend_from_slice(bytes.get(skip..).unwrap_or_default());

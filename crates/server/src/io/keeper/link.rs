@@ -14,8 +14,7 @@ use std::time::Duration;
 
 use mux_term_emu::Size as TermSize;
 use nix::sys::socket::{
-    connect, getsockopt, setsockopt, socket, sockopt, AddressFamily, SockFlag, SockType,
-    UnixAddr,
+    connect, getsockopt, setsockopt, socket, sockopt, AddressFamily, SockFlag, SockType, UnixAddr,
 };
 
 use crate::ids::{PaneId, ProgramId};
@@ -104,7 +103,11 @@ impl Link {
     /// `children`), answers go to [`Link::spawn`].
     pub fn start(&self, events: EventTx, children: Children) -> io::Result<()> {
         let sock = self.sock.try_clone()?;
-        let Some(answers) = self.answer_tx.lock().unwrap_or_else(|e| e.into_inner()).take()
+        let Some(answers) = self
+            .answer_tx
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
         else {
             return Ok(());
         };
@@ -190,7 +193,11 @@ impl Link {
     pub fn release(&self, program: ProgramId) {
         self.lock().remove(&program.0);
         if !self.is_lost() {
-            let _ = wire::send(self.sock.as_fd(), &Request::Release { program: program.0 }, None);
+            let _ = wire::send(
+                self.sock.as_fd(),
+                &Request::Release { program: program.0 },
+                None,
+            );
         }
     }
 
@@ -243,7 +250,10 @@ fn read_loop(
 
 /// Returns whether a connect failure means no keeper listens.
 fn is_absent(e: nix::errno::Errno) -> bool {
-    matches!(e, nix::errno::Errno::ENOENT | nix::errno::Errno::ECONNREFUSED)
+    matches!(
+        e,
+        nix::errno::Errno::ENOENT | nix::errno::Errno::ECONNREFUSED
+    )
 }
 
 /// Connects to the keeper's socket and checks that it is this user's.
@@ -281,14 +291,19 @@ fn hello(sock: &OwnedFd) -> Result<Option<(i32, Vec<Adopted>)>, String> {
         Err(e) => Err(format!("keeper: {e}")),
     };
     let (pid, count) = match recv(&mut buf)? {
-        (Reply::Welcome {
-            magic,
-            version,
-            pid,
-            children,
-        }, _) if magic == MAGIC && version == VERSION => (pid, children),
+        (
+            Reply::Welcome {
+                magic,
+                version,
+                pid,
+                children,
+            },
+            _,
+        ) if magic == MAGIC && version == VERSION => (pid, children),
         (Reply::Welcome { version, .. }, _) => {
-            return Err(format!("the keeper speaks version {version}, not {VERSION}"))
+            return Err(format!(
+                "the keeper speaks version {version}, not {VERSION}"
+            ))
         }
         (Reply::Busy, _) => return Ok(None),
         (other, _) => return Err(format!("keeper: unexpected {other:?}")),
@@ -300,7 +315,11 @@ fn hello(sock: &OwnedFd) -> Result<Option<(i32, Vec<Adopted>)>, String> {
             (other, _) => return Err(format!("keeper: unexpected {other:?}")),
         }
     }
-    let _ = setsockopt(sock, sockopt::ReceiveTimeout, &nix::sys::time::TimeVal::new(0, 0));
+    let _ = setsockopt(
+        sock,
+        sockopt::ReceiveTimeout,
+        &nix::sys::time::TimeVal::new(0, 0),
+    );
     Ok(Some((pid, adopted)))
 }
 
