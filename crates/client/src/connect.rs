@@ -96,28 +96,10 @@ pub fn open_typed(
     handshake(stream)
 }
 
-/// Returns whether a keeper listens beside `socket` while no server does: a server died and
-/// its programs wait to be adopted, so any command starts a server (which adopts them).
+/// Returns whether a keeper beside `socket` keeps programs that no server holds (a server
+/// died): then any command starts a server, which adopts them.
 pub fn keeper_waiting(socket: &Path) -> bool {
-    use nix::sys::socket::{
-        connect, socket as new_socket, AddressFamily, SockFlag, SockType, UnixAddr,
-    };
-    use std::os::fd::AsRawFd;
-    let mut path = socket.as_os_str().to_owned();
-    path.push(".keep/keeper.sock");
-    let Ok(addr) = UnixAddr::new(Path::new(&path)) else {
-        return false;
-    };
-    let Ok(sock) = new_socket(
-        AddressFamily::Unix,
-        SockType::SeqPacket,
-        SockFlag::SOCK_CLOEXEC,
-        None,
-    ) else {
-        return false;
-    };
-    // The keeper drops a connection that says nothing.
-    connect(sock.as_raw_fd(), &addr).is_ok()
+    mux_server::keeper_waiting(socket)
 }
 
 /// Returns whether a failed connect means that no server is listening.
@@ -257,7 +239,7 @@ pub fn peer_pid(stream: &UnixStream) -> Option<i32> {
 
 /// Says which server answered on `stream`: its binary and pid, so a user with two builds
 /// knows which one is running (`the server is /usr/bin/mux (pid 4242)`).
-fn describe_server(stream: &UnixStream) -> String {
+pub fn describe_server(stream: &UnixStream) -> String {
     use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
     let Ok(cred) = getsockopt(stream, PeerCredentials) else {
         return "the server's binary is unknown".to_string();

@@ -18,6 +18,7 @@ mod outer;
 mod reconnect;
 mod socket;
 mod tty;
+mod upgrade;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -52,17 +53,21 @@ fn main() {
     std::process::exit(status);
 }
 
-/// Runs `__server -S PATH [-v] [-f FILE]...`; returns the exit status.
+/// Runs `__server -S PATH [-v] [-f FILE]... [--listen-fd N]`; returns the exit status.
 fn server_main(args: &[OsString]) -> i32 {
     let mut socket = None;
     let mut verbose = false;
     let mut config = Vec::new();
+    let mut listen_fd = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("-S") => socket = it.next().map(PathBuf::from),
             Some("-v") => verbose = true,
             Some("-f") => config.extend(it.next().map(PathBuf::from)),
+            Some("--listen-fd") => {
+                listen_fd = it.next().and_then(|n| n.to_str()?.parse().ok());
+            }
             _ => {
                 eprintln!("mux: bad server argument {}", arg.to_string_lossy());
                 return 1;
@@ -77,6 +82,7 @@ fn server_main(args: &[OsString]) -> i32 {
         socket,
         verbose,
         config,
+        listen_fd,
     })
 }
 
@@ -113,6 +119,10 @@ fn run(cli: cli::Cli) -> i32 {
     } else {
         cli.config
     };
+    // A hand-over speaks a handshake of its own, which servers of any version understand.
+    if argv.first().is_some_and(|w| w == "server-upgrade") {
+        return upgrade::run(&socket, &argv[1..]);
+    }
     match connect::open(&socket, &argv, cli.verbose > 0, &config) {
         Ok(stream) => command::run(stream, argv, &socket),
         Err(message) => fail(&message),

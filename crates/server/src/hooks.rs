@@ -69,3 +69,20 @@ pub fn claim_version(version: u32) -> Option<(&'static str, String)> {
 pub fn claim_version(_version: u32) -> Option<(&'static str, String)> {
     None
 }
+
+/// Returns the variable a server that another hands over to (`server-upgrade`) gets from
+/// the client that asked for it: `MUX_TEST_PROTOCOL_VERSION`, so the same binary can stand
+/// for a newer build in a test.
+#[cfg(feature = "test-hooks")]
+pub fn upgrade_env(env: &[(String, String)]) -> Option<(&'static str, String)> {
+    const NAME: &str = "MUX_TEST_PROTOCOL_VERSION";
+    env.iter()
+        .find(|(k, _)| k == NAME)
+        .map(|(_, v)| (NAME, v.clone()))
+}
+
+/// Without the `test-hooks` feature the new server gets the old one's environment only.
+#[cfg(not(feature = "test-hooks"))]
+pub fn upgrade_env(_env: &[(String, String)]) -> Option<(&'static str, String)> {
+    None
+}

@@ -11,7 +11,15 @@ const RULES: &[(&str, &[&str])] = &[
     ("model", &["config", "ids", "log", "hooks"]),
     (
         "io",
-        &["model", "config", "ids", "log", "keeper", "ServerOptions"],
+        &[
+            "model",
+            "config",
+            "ids",
+            "log",
+            "hooks",
+            "keeper",
+            "ServerOptions",
+        ],
     ),
     ("cmd", &["model", "config", "ids", "log"]),
     ("input", &["cmd", "model", "config", "ids", "log"]),

@@ -38,7 +38,7 @@ mod testing;
 use std::path::PathBuf;
 
 pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
-pub use keeper::run_keeper;
+pub use keeper::{keeper_waiting, run_keeper};
 pub use server::run_server;
 
 /// How the server was asked to start.
@@ -50,4 +50,8 @@ pub struct ServerOptions {
     pub verbose: bool,
     /// The config files to load as it starts, in order (none: no config).
     pub config: Vec<PathBuf>,
+    /// The listening socket, already bound, when this server takes over from another that
+    /// ran `server-upgrade` (it replaced itself with this binary and left the descriptor
+    /// open); the server is a daemon already then.
+    pub listen_fd: Option<i32>,
 }

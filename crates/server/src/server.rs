@@ -22,12 +22,22 @@ const BATCH: usize = 64;
 /// Runs the server: becomes a daemon on the socket, serves until the last session ends or
 /// it is told to stop, and removes the socket. Returns the process exit status.
 pub fn run_server(opts: ServerOptions) -> i32 {
-    let (listener, socket_file) = match crate::io::daemon::daemonize(&opts) {
+    let daemon = match opts.listen_fd {
+        // Another server handed over to this binary (server-upgrade).
+        Some(fd) => crate::io::daemon::inherit(&opts, fd),
+        None => crate::io::daemon::daemonize(&opts),
+    };
+    let (listener, socket_file) = match daemon {
         Ok(d) => d,
         Err(status) => return status,
     };
     let keeper = crate::survival::find_keeper(&opts.socket);
-    let status = serve(listener, socket_file.clone(), &opts.config, keeper);
+    let why = if opts.listen_fd.is_some() {
+        "a server upgrade"
+    } else {
+        "a server crash"
+    };
+    let status = serve(listener, socket_file.clone(), &opts.config, (keeper, why));
     socket_file.remove();
     log!("server exiting with status {status}");
     status
@@ -47,7 +57,7 @@ fn serve(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
-    keeper: Option<crate::survival::Found>,
+    keeper: (Option<crate::survival::Found>, &str),
 ) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -70,34 +80,24 @@ async fn run(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
-    keeper: Option<crate::survival::Found>,
+    (keeper, why): (Option<crate::survival::Found>, &str),
 ) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
-    let listener = match listener
-        .set_nonblocking(true)
-        .and_then(|_| tokio::net::UnixListener::from_std(listener))
-    {
-        Ok(l) => l,
-        Err(e) => {
-            log!("cannot listen: {e}");
-            return 1;
-        }
-    };
+    // A copy of the listening socket, for a hand-over to another binary (server-upgrade).
+    let listen_copy = listener.try_clone().ok().map(std::os::fd::OwnedFd::from);
     let path = socket.path().to_path_buf();
-    let acceptor = tokio::spawn(crate::io::conn::accept_loop(
-        listener,
-        socket,
-        tx.clone(),
-        alive_tx,
-    ));
+    let accept = (socket, tx.clone(), alive_tx);
+    let Some(mut acceptor) = crate::survival::accept(listener, &accept) else {
+        return 1;
+    };
     crate::io::signals::spawn_handlers(tx.clone());
     let mut os = crate::io::os::RealOs::new(tx.clone());
     let mut survival = Survival::start(keeper, &mut os, &tx);
     drop(tx);
     let children = os.children();
-    let mut state = State::new(path, Box::new(os));
-    if !survival.restore(&mut state, "a server crash") {
+    let mut state = State::new(path.clone(), Box::new(os));
+    if !survival.restore(&mut state, why) {
         let editor = std::env::var("VISUAL")
             .or_else(|_| std::env::var("EDITOR"))
             .unwrap_or_default();
@@ -135,6 +135,18 @@ async fn run(
         }
         flush_at = after_batch(&mut state);
         clock_at = clock_deadline(&state, clock_at);
+        if let Some(up) = state.upgrade.take() {
+            acceptor.abort();
+            survival
+                .upgrade(&mut state, up, listen_copy.as_ref(), &path)
+                .await;
+            // Only a hand-over that failed comes back: serve on.
+            let copy = listen_copy.as_ref().and_then(|l| l.try_clone().ok());
+            match copy.and_then(|c| crate::survival::accept(c.into(), &accept)) {
+                Some(a) => acceptor = a,
+                None => log!("cannot listen again; serving the clients connected"),
+            }
+        }
     }
     acceptor.abort();
     let status = state.exit.unwrap_or(0);

@@ -5,10 +5,14 @@
 //! The pieces are the keeper (`crate::keeper`), its server side (`io::keeper`) and the
 //! records (`model::snapshot`).
 
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use mux_protocol::ServerMsg;
+
+use crate::io::daemon::SocketFile;
 use crate::io::event::{Event, EventTx};
 use crate::io::keeper::checkpoint::Checkpoints;
 use crate::io::keeper::link::{self, Adopted, Link};
@@ -16,6 +20,36 @@ use crate::io::keeper::recover::{self, Recovered};
 use crate::io::os::RealOs;
 use crate::log::log;
 use crate::model::state::State;
+use crate::model::upgrade::Upgrade;
+
+/// How long a hand-over waits for clients to take their last messages.
+const FLUSH_WAIT: Duration = Duration::from_secs(1);
+
+/// What the accept loop needs: the socket file, where events go, the writers' liveness.
+pub type AcceptWith = (SocketFile, EventTx, tokio::sync::mpsc::Sender<()>);
+
+/// Starts accepting connections on `listener`.
+pub fn accept(
+    listener: std::os::unix::net::UnixListener,
+    (socket, tx, alive): &AcceptWith,
+) -> Option<tokio::task::JoinHandle<()>> {
+    let listener = match listener
+        .set_nonblocking(true)
+        .and_then(|_| tokio::net::UnixListener::from_std(listener))
+    {
+        Ok(l) => l,
+        Err(e) => {
+            log!("cannot listen: {e}");
+            return None;
+        }
+    };
+    Some(tokio::spawn(crate::io::conn::accept_loop(
+        listener,
+        socket.clone(),
+        tx.clone(),
+        alive.clone(),
+    )))
+}
 
 /// What the server found of its keeper before its runtime started.
 pub struct Found {
@@ -146,10 +180,109 @@ impl Survival {
         }
     }
 
+    /// Hands the server over to another binary (`server-upgrade`): attached clients are told
+    /// to attach again, pane readers stop, a full checkpoint is written, and this process
+    /// replaces itself with `BINARY __server --listen-fd N` (its pid, socket and clients'
+    /// queued connections carry over; the keeper sees this server go without a shutdown and
+    /// waits for the new one). Returns only if the hand-over failed, after telling the client
+    /// that asked; the server then goes on as before.
+    pub async fn upgrade(
+        &mut self,
+        state: &mut State,
+        up: Upgrade,
+        listener: Option<&OwnedFd>,
+        socket: &Path,
+    ) {
+        let Some((listener, checkpoints)) = listener.zip(self.checkpoints.as_mut()) else {
+            return refuse(
+                state,
+                &up,
+                "this server has no keeper: its sessions can't be handed over",
+            );
+        };
+        if let Err(e) = probe(&up.exe) {
+            return refuse(state, &up, &e);
+        }
+        log!("handing over to {}", up.exe.display());
+        for c in state.clients.values().filter(|c| c.session.is_some()) {
+            c.send(ServerMsg::Reconnect {
+                message: "server upgrading".into(),
+            });
+        }
+        let deadline = Instant::now() + FLUSH_WAIT;
+        while Instant::now() < deadline && !state.clients.values().all(|c| c.can_take_frame()) {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        // Every byte read from a PTY from now on stays in the journals for the new server.
+        let frozen = crate::io::os::freeze_readers();
+        if let Err(e) = checkpoints.flush_all(state) {
+            drop(frozen);
+            return refuse(state, &up, &format!("the checkpoint failed: {e}"));
+        }
+        let e = exec(&up, listener, socket);
+        drop(frozen);
+        log!("handing over to {} failed: {e}", up.exe.display());
+        refuse(state, &up, &format!("can't run {}: {e}", up.exe.display()));
+    }
+
     /// The server is ending on purpose: the keeper ends every program once the server goes.
     pub fn shutdown(&self) {
         if let Some(link) = &self.link {
             link.shutdown();
         }
     }
+}
+
+/// Tells the client that asked for a hand-over why there was none.
+fn refuse(state: &mut State, up: &Upgrade, why: &str) {
+    log!("server-upgrade: {why}");
+    let attached = state.clients.get(&up.client).and_then(|c| c.session);
+    match (attached, state.clients.get(&up.client)) {
+        (Some(_), _) => state.show_message(up.client, &format!("server-upgrade: {why}")),
+        (None, Some(c)) => {
+            c.send(ServerMsg::Stderr(format!("server-upgrade: {why}\n")));
+        }
+        (None, None) => {}
+    }
+}
+
+/// Runs `BINARY -V` to check that it is a mux that runs here, before anything is given up.
+fn probe(exe: &Path) -> Result<(), String> {
+    let out = std::process::Command::new(exe)
+        .arg("-V")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("can't run {}: {e}", exe.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() || !text.starts_with("mux ") {
+        return Err(format!("{} is not a mux binary", exe.display()));
+    }
+    Ok(())
+}
+
+/// Replaces this process with the new binary, the listening socket left open for it.
+/// Returns only on failure.
+fn exec(up: &Upgrade, listener: &OwnedFd, socket: &Path) -> std::io::Error {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    use std::os::unix::process::CommandExt;
+    if let Err(e) = fcntl(listener, FcntlArg::F_SETFD(FdFlag::empty())) {
+        return e.into();
+    }
+    let mut command = std::process::Command::new(&up.exe);
+    command
+        .arg("__server")
+        .arg("-S")
+        .arg(socket)
+        .arg("--listen-fd")
+        .arg(listener.as_raw_fd().to_string());
+    if crate::log::is_on() {
+        command.arg("-v");
+    }
+    if let Some((name, value)) = crate::hooks::upgrade_env(&up.env) {
+        command.env(name, value);
+    }
+    let e = command.exec();
+    let _ = fcntl(listener, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC));
+    e
 }

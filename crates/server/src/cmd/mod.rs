@@ -66,6 +66,7 @@ mod select_pane;
 mod select_window;
 mod send_keys;
 mod send_prefix;
+mod server_upgrade;
 mod set_buffer;
 mod set_environment;
 mod set_hook;
@@ -298,6 +299,7 @@ pub const COMMANDS: &[Spec] = &[
     select_window::SPEC,
     send_keys::SPEC,
     send_prefix::SPEC,
+    server_upgrade::SPEC,
     set_buffer::SPEC,
     set_environment::SPEC,
     set_hook::SPEC,

@@ -91,7 +91,7 @@ impl RealOs {
             link.track(pane, program, pid);
         }
         self.children.add(pid);
-        Ok(self.start_pane((pane, program), master, pid, tty, journal_at))
+        self.start_pane((pane, program), master, pid, tty, journal_at)
     }
 
     /// Starts the reader and writer of a pane's PTY and returns the pane's handle.
@@ -102,13 +102,13 @@ impl RealOs {
         pid: i32,
         tty: String,
         journal_at: u64,
-    ) -> Started {
+    ) -> std::io::Result<Started> {
+        let journal = match &self.keeper {
+            Some((_, dir)) => Some(Journal::open(dir, source.1 .0, journal_at)?),
+            None => None,
+        };
         let drain = Arc::new(Notify::new());
         let (stop, stopped) = watch::channel(());
-        let journal = self
-            .keeper
-            .as_ref()
-            .map(|(_, dir)| Journal::new(dir, source.1 .0, journal_at));
         tokio::spawn(read_loop(
             source,
             (master.clone(), journal),
@@ -137,11 +137,11 @@ impl RealOs {
                 told: None,
             })),
         };
-        Started {
+        Ok(Started {
             io: Box::new(io),
             pid,
             tty,
-        }
+        })
     }
 
     /// Returns the registry of running children, for the server's exit.
@@ -259,8 +259,14 @@ impl Os for RealOs {
     ) -> std::io::Result<Started> {
         if let Some((link, _)) = self.keeper.as_ref().filter(|(l, _)| !l.is_lost()) {
             let (master, pid, tty) = link.spawn(pane, program, spec, size).map_err(exhausted)?;
-            let master = pty::register(master)?;
-            return Ok(self.start_pane((pane, program), master, pid, tty, 0));
+            let started = pty::register(master)
+                .and_then(|m| self.start_pane((pane, program), m, pid, tty, 0))
+                .map_err(exhausted);
+            if started.is_err() {
+                // The program cannot be a pane: the keeper lets it go (it gets SIGHUP).
+                link.release(program);
+            }
+            return started;
         }
         let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows).map_err(exhausted)?;
         let pid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(-1);
@@ -275,7 +281,7 @@ impl Os for RealOs {
             children.forget(pid);
             let _ = exit_tx.send(Event::Exited(pane, program, status)).await;
         });
-        Ok(self.start_pane((pane, program), master, pid, tty, 0))
+        self.start_pane((pane, program), master, pid, tty, 0)
     }
 
     fn now(&self) -> Instant {

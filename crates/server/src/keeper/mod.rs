@@ -56,6 +56,46 @@ pub fn keep_dir(socket: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Returns whether a keeper beside `socket` keeps programs that no server holds: a server
+/// died, and starting one adopts them. Asks the keeper (within a second); `false` when there
+/// is none, it is another user's, or a server holds it.
+pub fn keeper_waiting(socket: &Path) -> bool {
+    use std::os::fd::AsFd;
+    let path = keep_dir(socket).join(SOCKET);
+    let Ok(sock) = socket_for(&path) else {
+        return false;
+    };
+    let me = nix::unistd::getuid().as_raw();
+    let ours = nix::sys::socket::getsockopt(&sock, nix::sys::socket::sockopt::PeerCredentials)
+        .is_ok_and(|c| c.uid() == me);
+    let timeout = nix::sys::time::TimeVal::new(1, 0);
+    let _ =
+        nix::sys::socket::setsockopt(&sock, nix::sys::socket::sockopt::ReceiveTimeout, &timeout);
+    if !ours || wire::send(sock.as_fd(), &wire::Request::Ask, None).is_err() {
+        return false;
+    }
+    let mut buf = vec![0u8; wire::MAX_PACKET];
+    matches!(
+        wire::recv::<wire::Reply>(sock.as_fd(), &mut buf),
+        Ok(Some((wire::Reply::State { held: false, programs }, _))) if programs > 0
+    )
+}
+
+/// Connects a SEQPACKET socket to `path`.
+fn socket_for(path: &Path) -> nix::Result<OwnedFd> {
+    let sock = socket(
+        AddressFamily::Unix,
+        SockType::SeqPacket,
+        SockFlag::SOCK_CLOEXEC,
+        None,
+    )?;
+    nix::sys::socket::connect(
+        std::os::fd::AsRawFd::as_raw_fd(&sock),
+        &UnixAddr::new(path)?,
+    )?;
+    Ok(sock)
+}
+
 /// Makes the keep directory (mode 0700) or checks the one there: a directory, not a link,
 /// owned by this user and closed to everyone else. Anything else is refused, as a foreign
 /// socket directory is, and nothing is changed.

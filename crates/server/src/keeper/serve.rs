@@ -229,6 +229,17 @@ impl Keeper {
                 Ok(Some((Request::Hello { magic, version }, _))) if magic == MAGIC => {
                     self.welcome(conn, version);
                 }
+                Ok(Some((Request::Ask, _))) => {
+                    self.notice_gone_server();
+                    let state = Reply::State {
+                        held: self.server.is_some() || self.ending.is_some(),
+                        programs: u32::try_from(
+                            self.held.iter().filter(|h| h.master.is_some()).count(),
+                        )
+                        .unwrap_or(u32::MAX),
+                    };
+                    let _ = wire::send(conn.as_fd(), &state, None);
+                }
                 // Anything else (a probe that closes, garbage) just goes.
                 _ => {}
             }
@@ -238,6 +249,7 @@ impl Keeper {
     /// A server said hello: it holds the keeper now, unless one already does or the keeper
     /// is ending.
     fn welcome(&mut self, conn: OwnedFd, _version: u32) {
+        self.notice_gone_server();
         if self.server.is_some() || self.ending.is_some() {
             let _ = wire::send(conn.as_fd(), &Reply::Busy, None);
             return;
@@ -262,6 +274,18 @@ impl Keeper {
         }
     }
 
+    /// Takes in what the server that holds the keeper said last, which may be that it is gone
+    /// (it died, or replaced itself with a new binary that is saying hello now).
+    fn notice_gone_server(&mut self) {
+        let waiting = self.server.as_ref().is_some_and(|s| {
+            let mut probe = [PollFd::new(s.as_fd(), PollFlags::POLLIN)];
+            poll(&mut probe, PollTimeout::ZERO).is_ok_and(|n| n > 0)
+        });
+        if waiting {
+            self.from_server();
+        }
+    }
+
     /// Handles one message from the server, or its going.
     fn from_server(&mut self) {
         let Some(server) = &self.server else {
@@ -280,7 +304,7 @@ impl Keeper {
                 });
             }
             Ok(Some((Request::Shutdown, _))) => self.ending = Some(Ending::Asked),
-            Ok(Some((Request::Hello { .. }, _))) => {}
+            Ok(Some((Request::Hello { .. } | Request::Ask, _))) => {}
             Ok(None) | Err(_) => self.server_gone(),
         }
     }

@@ -49,6 +49,10 @@ pub enum Request {
     /// disconnects, the keeper hangs up every program it still has, kills what ignores
     /// that, and exits.
     Shutdown,
+    /// Instead of a hello: is the keeper held, and how many programs does it keep? Answered
+    /// with [`Reply::State`], then the connection closes. A client asks when no server
+    /// answers on the socket: programs that wait to be adopted mean a server should start.
+    Ask,
 }
 
 /// A program to start, as [`Request::Spawn`] carries it.
@@ -132,6 +136,13 @@ pub enum Reply {
         /// Its exit status.
         status: i32,
     },
+    /// The answer to [`Request::Ask`].
+    State {
+        /// Whether a server holds the keeper.
+        held: bool,
+        /// How many programs it keeps for a server.
+        programs: u32,
+    },
 }
 
 /// Sends one message, with `fd` riding along when given.
@@ -174,7 +185,10 @@ pub fn recv<T: DeserializeOwned>(
         ) {
             Ok(msg) => {
                 let mut fds = Vec::new();
-                for cmsg in msg.cmsgs()? {
+                // A descriptor that did not fit (this process is out of them: MSG_CTRUNC)
+                // is simply missing; the caller sees a message without one.
+                let cmsgs = msg.cmsgs().ok().into_iter().flatten();
+                for cmsg in cmsgs {
                     if let ControlMessageOwned::ScmRights(raw) = cmsg {
                         // SAFETY: the kernel just gave this process these descriptors; nothing
                         // else owns them.
@@ -184,9 +198,7 @@ pub fn recv<T: DeserializeOwned>(
                         );
                     }
                 }
-                let truncated = msg
-                    .flags
-                    .intersects(MsgFlags::MSG_TRUNC | MsgFlags::MSG_CTRUNC);
+                let truncated = msg.flags.intersects(MsgFlags::MSG_TRUNC);
                 break (msg.bytes, fds, truncated);
             }
             Err(nix::errno::Errno::EINTR) => continue,

@@ -11,7 +11,7 @@
 //! it is written anyway, so what is kept never grows with the output rate.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::time::{Duration, Instant};
 
@@ -55,8 +55,6 @@ enum Job {
 
 /// The checkpointer.
 pub struct Checkpoints {
-    /// The keep directory.
-    dir: PathBuf,
     /// The writer thread's queue.
     jobs: SyncSender<Job>,
     /// What each pane's record holds.
@@ -82,7 +80,6 @@ impl Checkpoints {
             .name("checkpoint".into())
             .spawn(move || write_loop(&writer_dir, &rx))?;
         Ok(Checkpoints {
-            dir: dir.to_path_buf(),
             jobs,
             written: HashMap::new(),
             parsed: HashMap::new(),
@@ -91,11 +88,6 @@ impl Checkpoints {
             owed_since: None,
             more: false,
         })
-    }
-
-    /// Returns the keep directory.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Starts counting a recovered pane's output where its journal ended.

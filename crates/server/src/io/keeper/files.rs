@@ -24,11 +24,6 @@ pub fn pane_name(id: u32) -> String {
     format!("p-{id}")
 }
 
-/// Returns the pane id a record's name gives, if it is a pane's.
-pub fn pane_of(name: &str) -> Option<u32> {
-    name.strip_prefix("p-")?.parse().ok()
-}
-
 /// Returns the 64-bit FNV-1a hash of `bytes`.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -98,8 +93,6 @@ mod tests {
         assert!(read(&dir, "p-3").is_err());
         std::fs::write(&path, b"mxc1").unwrap();
         assert!(read(&dir, "p-3").is_err());
-        assert_eq!(pane_of(&pane_name(42)), Some(42));
-        assert_eq!(pane_of("tree"), None);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -40,17 +40,30 @@ pub struct Journal {
 }
 
 impl Journal {
-    /// Returns the journal of `program`, whose next byte is at offset `total` (0 for a new
-    /// program, where the last one ended for one adopted after a crash).
-    pub fn new(dir: &Path, program: u64, total: u64) -> Journal {
-        Journal {
+    /// Opens the journal of `program`, whose next byte is at offset `total` (0 for a new
+    /// program, where the last one ended for one adopted after a crash). Its first segment
+    /// is opened now, so that a server out of descriptors refuses the pane at once.
+    pub fn open(dir: &Path, program: u64, total: u64) -> std::io::Result<Journal> {
+        let mut journal = Journal {
             dir: dir.to_path_buf(),
             program,
             file: None,
             len: 0,
             total,
             broken: false,
-        }
+        };
+        journal.file = Some(journal.segment()?);
+        Ok(journal)
+    }
+
+    /// Opens (creating it 0600) the segment that starts at the current offset.
+    fn segment(&self) -> std::io::Result<File> {
+        let path = self.dir.join(segment_name(self.program, self.total));
+        std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .mode(0o600)
+            .open(path)
     }
 
     /// Appends what was read from the PTY.
@@ -59,13 +72,7 @@ impl Journal {
             return;
         }
         if self.file.is_none() || self.len >= SEGMENT {
-            let path = self.dir.join(segment_name(self.program, self.total));
-            match std::fs::OpenOptions::new()
-                .append(true)
-                .create(true)
-                .mode(0o600)
-                .open(&path)
-            {
+            match self.segment() {
                 Ok(f) => {
                     self.file = Some(f);
                     self.len = 0;
@@ -161,13 +168,4 @@ pub fn remove(dir: &Path, program: u64) {
     for (_, path) in segments(dir, program) {
         let _ = std::fs::remove_file(path);
     }
-}
-
-/// Returns how many bytes `program`'s journal holds on disk.
-pub fn size(dir: &Path, program: u64) -> u64 {
-    segments(dir, program)
-        .iter()
-        .filter_map(|(_, p)| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum()
 }

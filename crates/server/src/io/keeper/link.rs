@@ -174,6 +174,12 @@ impl Link {
         let answer = answers.recv_timeout(ANSWER_TIMEOUT);
         match answer {
             Ok((Reply::Spawned { pid, tty, .. }, Some(master))) => Ok((master, pid, tty)),
+            // The program started but its PTY did not reach this process: it is out of
+            // descriptors. The keeper lets the program go (it gets SIGHUP).
+            Ok((Reply::Spawned { .. }, None)) => {
+                self.release(program);
+                Err(io::Error::from_raw_os_error(nix::libc::EMFILE))
+            }
             Ok((Reply::SpawnFailed { errno, message, .. }, _)) => {
                 self.lock().remove(&program.0);
                 Err(if errno != 0 {
@@ -221,7 +227,11 @@ fn read_loop(
     loop {
         let (reply, fd) = match wire::recv::<Reply>(sock.as_fd(), &mut buf) {
             Ok(Some(m)) => m,
-            Ok(None) | Err(_) => return,
+            Ok(None) => return,
+            Err(e) => {
+                log!("reading from the keeper: {e}");
+                return;
+            }
         };
         match reply {
             Reply::Exited { program, status } => {
