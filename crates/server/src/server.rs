@@ -256,6 +256,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
             request,
             pid,
         } => {
+            log!("client {} (pid {pid}): {}", id.0, request.argv.join(" "));
             let mut client = Client::new(id, tx, &request);
             client.pid = pid;
             state.clients.insert(id, client);

@@ -204,6 +204,13 @@ impl Survival {
             return refuse(state, &up, &e);
         }
         log!("handing over to {}", up.exe.display());
+        // The client that asked hears that it goes ahead; when this process is replaced,
+        // its connection closes, and it waits for the new server.
+        if let Some(c) = state.clients.get(&up.client) {
+            let text = format!("handing the server over to {}\n", up.exe.display());
+            c.send(ServerMsg::Stdout(text));
+        }
+        crate::cmd::finish_waiting(state, up.client, None);
         for c in state.clients.values().filter(|c| c.session.is_some()) {
             c.send(ServerMsg::Reconnect {
                 message: "server upgrading".into(),
@@ -213,6 +220,8 @@ impl Survival {
         while Instant::now() < deadline && !state.clients.values().all(|c| c.can_take_frame()) {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
+        // A writer that took its last message is writing it.
+        tokio::time::sleep(Duration::from_millis(20)).await;
         // Every byte read from a PTY from now on stays in the journals for the new server.
         let frozen = crate::io::os::freeze_readers();
         if let Err(e) = checkpoints.flush_all(state) {
@@ -233,16 +242,23 @@ impl Survival {
     }
 }
 
-/// Tells the client that asked for a hand-over why there was none.
+/// Tells the client that asked for a hand-over why there was none: a command client as its
+/// command's error (or, when it had its answer already, on standard error before it hears
+/// the connection close), an attached one on its status line.
 fn refuse(state: &mut State, up: &Upgrade, why: &str) {
     log!("server-upgrade: {why}");
-    let attached = state.clients.get(&up.client).and_then(|c| c.session);
-    match (attached, state.clients.get(&up.client)) {
-        (Some(_), _) => state.show_message(up.client, &format!("server-upgrade: {why}")),
-        (None, Some(c)) => {
-            c.send(ServerMsg::Stderr(format!("server-upgrade: {why}\n")));
+    let why = format!("server-upgrade: {why}");
+    match state.clients.get(&up.client).map(|c| c.session.is_some()) {
+        Some(true) => state.show_message(up.client, &why),
+        Some(false) if state.queue.waiting_for(up.client).is_some() => {
+            crate::cmd::finish_waiting(state, up.client, Some(why));
         }
-        (None, None) => {}
+        Some(false) => {
+            if let Some(c) = state.clients.get(&up.client) {
+                c.send(ServerMsg::Stderr(format!("{why}\n")));
+            }
+        }
+        None => {}
     }
 }
 

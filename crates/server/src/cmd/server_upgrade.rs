@@ -28,7 +28,7 @@ pub const SPEC: Spec = Spec {
 };
 
 /// Checks the binary and records the hand-over for the event loop, which carries it out
-/// once the client has its answer.
+/// after the batch; a command client waits for its answer until then.
 fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String> {
     let exe = match args.positional.first() {
         Some(path) => PathBuf::from(path),
@@ -40,14 +40,20 @@ fn exec(state: &mut State, ctx: &mut Ctx, args: &Args) -> Result<Outcome, String
         .get(&ctx.client)
         .map(|c| c.env.clone())
         .unwrap_or_default();
-    ctx.out
-        .push_str(&format!("handing the server over to {}\n", exe.display()));
     state.upgrade = Some(Upgrade {
         exe,
         client: ctx.client,
         env,
     });
-    Ok(Outcome::Done)
+    let command_client = state
+        .clients
+        .get(&ctx.client)
+        .is_some_and(|c| c.session.is_none());
+    Ok(if command_client {
+        Outcome::Wait
+    } else {
+        Outcome::Done
+    })
 }
 
 /// Returns the server's own binary as it is on disk now (a new build installed over it).
@@ -80,19 +86,22 @@ mod tests {
     #[test]
     fn server_upgrade_records_the_hand_over_for_the_loop() {
         let mut h = Harness::with_session();
-        assert_eq!(
-            h.ok("server-upgrade /bin/sh"),
-            "handing the server over to /bin/sh\n"
-        );
+        let c = h.start("server-upgrade /bin/sh");
         let up = h.state.upgrade.take().expect("a hand-over");
         assert_eq!(up.exe, std::path::PathBuf::from("/bin/sh"));
+        assert_eq!(up.client, c);
+        // The client waits for the hand-over's outcome (see survival.rs).
+        crate::cmd::finish_waiting(&mut h.state, c, Some("it failed".into()));
+        let reply = h.reply_of(c);
+        assert_eq!(reply.stderr, "it failed\n");
+        assert_eq!(reply.status, Some(1));
         assert_eq!(
             h.err("server-upgrade /nonexistent/mux"),
             "/nonexistent/mux: No such file or directory (os error 2)"
         );
         assert_eq!(
-            h.err("server-upgrade /etc/hostname"),
-            "/etc/hostname: not an executable file"
+            h.err("server-upgrade /etc/passwd"),
+            "/etc/passwd: not an executable file"
         );
         assert_eq!(h.err("server-upgrade mux"), "mux: not an absolute path");
         assert!(h.state.upgrade.is_none());

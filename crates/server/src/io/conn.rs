@@ -51,6 +51,9 @@ pub const FRAME_BUDGET: usize = 64 << 20;
 /// The budget, in KiB permits.
 static BUDGET: Semaphore = Semaphore::const_new(FRAME_BUDGET / 1024);
 
+/// The id of the next client: connections are numbered from 1.
+static NEXT_CLIENT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
 /// Accepts connections until aborted, one task each. `alive` is cloned into every writer so
 /// the server can wait for queued messages to be written before it exits. SIGUSR1 binds the
 /// socket again if it was deleted.
@@ -62,7 +65,6 @@ pub async fn accept_loop(
 ) {
     use tokio::signal::unix::{signal, SignalKind};
     let mut usr1 = signal(SignalKind::user_defined1()).ok();
-    let mut next = 1u32;
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
@@ -83,8 +85,9 @@ pub async fn accept_loop(
         };
         match accepted {
             Ok((stream, _)) => {
-                let id = ClientId(next);
-                next = next.wrapping_add(1);
+                // Ids go on from where an earlier accept loop left them (one stops while the
+                // server tries to hand over to another binary).
+                let id = ClientId(NEXT_CLIENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
                 tokio::spawn(serve_connection(id, stream, events.clone(), alive.clone()));
             }
             Err(e) => {

@@ -15,7 +15,8 @@
 use std::collections::{HashSet, VecDeque};
 use std::os::fd::OwnedFd;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use mux_term_emu::Size as TermSize;
@@ -34,14 +35,59 @@ use crate::model::pane::INPUT_LIMIT;
 /// hold the event loop for long.
 const READ_CHUNK: usize = 16 * 1024;
 
-/// Held (shared) by every reader while it reads a chunk and journals it; a hand-over takes
-/// it exclusively, so that no byte is read and not yet journaled when the process is
-/// replaced.
-static READING: RwLock<()> = RwLock::new(());
+/// Set while a hand-over is under way: readers read nothing more.
+static FROZEN: AtomicBool = AtomicBool::new(false);
 
-/// Stops every pane reader between chunks for good: what was read is in the journals.
-pub fn freeze_readers() -> std::sync::RwLockWriteGuard<'static, ()> {
-    READING.write().unwrap_or_else(|e| e.into_inner())
+/// How many readers are between reading a chunk and journaling it.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Wakes the readers when a hand-over failed and the server goes on.
+static THAWED: Notify = Notify::const_new();
+
+/// Readers stopped for a hand-over; dropping it lets them go on.
+pub struct Frozen;
+
+impl Drop for Frozen {
+    fn drop(&mut self) {
+        FROZEN.store(false, Ordering::SeqCst);
+        THAWED.notify_waiters();
+    }
+}
+
+/// Stops every pane reader between chunks, so that no byte is read and not yet journaled
+/// when the process is replaced; waits (at most a second) for those in the middle of one.
+/// Readers wait without holding a thread, so the runtime goes on (clients get their last
+/// messages).
+pub fn freeze_readers() -> Frozen {
+    FROZEN.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + Duration::from_secs(1);
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    Frozen
+}
+
+/// Marks a reader as about to read; `false` (and not marked) while a hand-over is under way.
+fn start_reading() -> bool {
+    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+    if FROZEN.load(Ordering::SeqCst) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        return false;
+    }
+    true
+}
+
+/// Marks a reader as done with its chunk (read and journaled).
+fn done_reading() {
+    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Waits while a hand-over is under way (forever, once it succeeds: the process is replaced).
+async fn wait_thawed() {
+    let thawed = THAWED.notified();
+    if FROZEN.load(Ordering::SeqCst) {
+        thawed.await;
+    }
 }
 
 /// The operating system: panes' output and exits come back on `events`.
@@ -548,14 +594,19 @@ async fn read_loop(
             _ = stopped.changed() => return,
             ready = master.readable() => {
                 let Ok(mut guard) = ready else { break };
+                if !start_reading() {
+                    drop(guard);
+                    wait_thawed().await;
+                    continue;
+                }
                 let read = guard.try_io(|fd| {
-                    let _reading = READING.read().unwrap_or_else(|e| e.into_inner());
                     let n = pty::read_nonblocking(fd.get_ref(), &mut buf)?;
                     if let Some(j) = journal.as_mut() {
                         j.append(&buf[..n]);
                     }
                     Ok(n)
                 });
+                done_reading();
                 match read {
                     Ok(Ok(0)) | Ok(Err(_)) => break,
                     Ok(Ok(n)) => {
@@ -585,14 +636,14 @@ async fn drain_rest(
 ) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.
     for _ in 0..256 {
-        let read = {
-            let _reading = READING.read().unwrap_or_else(|e| e.into_inner());
-            let read = pty::read_nonblocking(master.get_ref(), buf);
-            if let (Ok(n), Some(j)) = (&read, journal.as_mut()) {
-                j.append(&buf[..*n]);
-            }
-            read
-        };
+        if !start_reading() {
+            return;
+        }
+        let read = pty::read_nonblocking(master.get_ref(), buf);
+        if let (Ok(n), Some(j)) = (&read, journal.as_mut()) {
+            j.append(&buf[..*n]);
+        }
+        done_reading();
         match read {
             Ok(n) if n > 0 => {
                 if events
