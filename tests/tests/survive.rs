@@ -28,6 +28,13 @@ fn alive(pid: i32) -> bool {
     })
 }
 
+/// Returns whether every thread of a process has ended (a killed process's first thread
+/// is a zombie while the others still hold its descriptors).
+fn ended(pid: i32) -> bool {
+    let threads = std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |d| d.count());
+    !alive(pid) && threads <= 1
+}
+
 /// Returns a pane's whole history and screen as text.
 fn capture(env: &Env, target: &str) -> String {
     env.ok(&["capture-pane", "-p", "-S", "-", "-t", target])
@@ -52,7 +59,7 @@ fn crash(env: &Env) -> i32 {
     kill(Pid::from_raw(server), Signal::SIGKILL).expect("kill -9 the server");
     wait_until(
         "the killed server to be gone",
-        || (!alive(server)).then_some(()),
+        || ended(server).then_some(()),
         || mux_e2e::process_state(server as u32),
     );
     server
@@ -285,4 +292,169 @@ fn server_upgrade_hands_everything_to_a_newer_build_without_a_difference() {
     let lines: Vec<&str> = job.lines().filter(|l| l.starts_with("job line ")).collect();
     let want: Vec<String> = (1..=1500).map(|i| format!("job line {i}")).collect();
     assert_eq!(lines, want);
+}
+
+/// Returns the processes (not zombies) whose command line mentions `needle`.
+fn processes_with(needle: &str) -> Vec<i32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(needle) && alive(pid) {
+            found.push(pid);
+        }
+    }
+    found
+}
+
+/// Returns how many descriptors a process has open.
+fn fd_count(pid: i32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+/// Returns the names of the files in the keep directory.
+fn keep_files(env: &Env) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(env.path("sock.keep"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn twenty_crashes_in_a_row_leak_no_descriptor_process_or_keeper() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    env.ok(&["new", "-d", "-s", "loop", "-x", "80", "-y", "24"]);
+    env.ok(&[
+        "split-window",
+        "-t",
+        "loop",
+        "sh -c 'while :; do date +%s%N; sleep 0.05; done'",
+    ]);
+    env.ok(&["send-keys", "-t", "loop:0.0", "echo cycle-zero", "Enter"]);
+    wait_pane(&env, "loop:0.0", "\ncycle-zero");
+    let pids = pane_pids(&env);
+    let keeper = env.keeper_pid().expect("a keeper");
+    let sock = env.sock.display().to_string();
+    let mut server_fds = None;
+    let mut keeper_fds = None;
+    for cycle in 1..=20 {
+        let old = crash(&env);
+        // Any command starts a server that adopts everything.
+        let listed = env.ok(&["ls", "-F", "#{session_name} #{session_windows}"]);
+        assert_eq!(listed, "loop 1\n", "cycle {cycle}");
+        let server = env.server_pid().expect("a server");
+        assert_ne!(server, old);
+        assert_eq!(pane_pids(&env), pids, "cycle {cycle}");
+        assert_eq!(
+            env.keeper_pid(),
+            Some(keeper),
+            "the same keeper, cycle {cycle}"
+        );
+        env.ok(&[
+            "send-keys",
+            "-t",
+            "loop:0.0",
+            &format!("echo cycle-{cycle}"),
+            "Enter",
+        ]);
+        wait_pane(&env, "loop:0.0", &format!("\ncycle-{cycle}"));
+        // One server, one keeper, the two programs (and the sleep of the loop): nothing else
+        // of this test runs; killed servers are not left running.
+        let running = processes_with(&sock);
+        assert_eq!(running.len(), 2, "cycle {cycle}: {running:?}");
+        // Descriptors settle after the first cycle and stay.
+        let (s, k) = (fd_count(server), fd_count(keeper));
+        assert_eq!(*server_fds.get_or_insert(s), s, "server fds, cycle {cycle}");
+        assert_eq!(*keeper_fds.get_or_insert(k), k, "keeper fds, cycle {cycle}");
+        for pid in pids.values() {
+            assert!(alive(*pid));
+        }
+    }
+    // The history of every cycle is there.
+    let text = capture(&env, "loop:0.0");
+    for cycle in 1..=20 {
+        assert!(
+            text.contains(&format!("\ncycle-{cycle}\n")),
+            "cycle {cycle}: {text}"
+        );
+    }
+    let files = keep_files(&env);
+    assert!(files.len() <= 10, "{files:?}");
+}
+
+#[test]
+fn deliberate_ends_still_end_every_program_and_the_keeper() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "a", "sleep 1000"]);
+    env.ok(&["new", "-d", "-s", "b", "sleep 1001"]);
+    env.ok(&["new", "-d", "-s", "c", "sleep 1002"]);
+    let pids = pane_pids(&env);
+    let keeper = env.keeper_pid().expect("a keeper");
+    // kill-session hangs up its programs; the keeper stays with the server.
+    env.ok(&["kill-session", "-t", "a"]);
+    let gone = |pid: i32| (!alive(pid)).then_some(());
+    wait_until(
+        "session a's program to end",
+        || gone(pids["%0"]),
+        String::new,
+    );
+    assert!(alive(pids["%1"]) && alive(pids["%2"]) && alive(keeper));
+    // SIGTERM ends the server, every program and the keeper, which removes its directory.
+    kill(
+        Pid::from_raw(env.server_pid().expect("a server")),
+        Signal::SIGTERM,
+    )
+    .expect("kill");
+    for pid in [pids["%1"], pids["%2"], keeper] {
+        wait_until(&format!("pid {pid} to end"), || gone(pid), String::new);
+    }
+    env.wait_server_gone();
+    wait_until(
+        "the keep directory to go",
+        || (!env.path("sock.keep").exists()).then_some(()),
+        || format!("{:?}", keep_files(&env)),
+    );
+    // The same with kill-server.
+    env.ok(&["new", "-d", "-s", "d", "sleep 1003"]);
+    let pid = pane_pids(&env)["%0"];
+    let keeper = env.keeper_pid().expect("a keeper");
+    env.ok(&["kill-server"]);
+    for pid in [pid, keeper] {
+        wait_until(&format!("pid {pid} to end"), || gone(pid), String::new);
+    }
+    wait_until(
+        "the keep directory to go",
+        || (!env.path("sock.keep").exists()).then_some(()),
+        || format!("{:?}", keep_files(&env)),
+    );
+}
+
+#[test]
+fn a_keeper_left_alone_exits_with_its_last_program() {
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "a", "sleep 1000"]);
+    let pid = pane_pids(&env)["%0"];
+    let keeper = env.keeper_pid().expect("a keeper");
+    crash(&env);
+    // Nobody adopts the program; when it ends, the keeper has nothing left to keep.
+    kill(Pid::from_raw(pid), Signal::SIGKILL).expect("kill the program");
+    wait_until(
+        "the keeper to exit",
+        || (!alive(keeper)).then_some(()),
+        || mux_e2e::process_state(keeper as u32),
+    );
+    assert!(!env.path("sock.keep").exists());
+    // With nothing to adopt, a command finds no server.
+    let out = env.run(&["ls"]);
+    assert!(!out.status.success());
 }

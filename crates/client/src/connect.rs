@@ -50,6 +50,8 @@ pub enum Failure {
         /// The line to print.
         message: String,
     },
+    /// The server closed the connection before answering: it was dying.
+    Gone,
     /// Anything else, as the line to print.
     Other(String),
 }
@@ -59,6 +61,7 @@ impl Failure {
     pub fn into_message(self) -> String {
         match self {
             Failure::NoServer(m) | Failure::Other(m) | Failure::Mismatch { message: m, .. } => m,
+            Failure::Gone => "mux: server not responding".to_string(),
         }
     }
 }
@@ -67,6 +70,27 @@ impl Failure {
 /// started anyway when a keeper waits with the programs of a server that died: see
 /// [`keeper_waiting`]).
 pub fn open_typed(
+    socket: &Path,
+    start: bool,
+    verbose: bool,
+    config: &[PathBuf],
+) -> Result<UnixStream, Failure> {
+    // A server killed a moment ago may still hold its socket: what connects to it hears
+    // nothing. Once it is gone, connecting is refused and a new one starts.
+    for _ in 0..DYING_TRIES {
+        match open_once(socket, start, verbose, config) {
+            Err(Failure::Gone) => std::thread::sleep(Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    Err(Failure::Gone)
+}
+
+/// How many times a client connects again to a server that closed without answering.
+const DYING_TRIES: usize = 50;
+
+/// One try of [`open_typed`].
+fn open_once(
     socket: &Path,
     start: bool,
     verbose: bool,
@@ -264,7 +288,12 @@ fn handshake(mut stream: UnixStream) -> Result<UnixStream, Failure> {
     let _ = write_frame(&mut stream, &hello);
     let reply: HelloReply = match read_frame(&mut stream) {
         Ok(Some(reply)) => reply,
-        _ => return Err(not_responding()),
+        // Closed without a word: a server that is dying (killed, its socket not yet closed).
+        Ok(None) => return Err(Failure::Gone),
+        Err(mux_protocol::FrameError::Io(e)) if e.kind() == io::ErrorKind::ConnectionReset => {
+            return Err(Failure::Gone)
+        }
+        Err(_) => return Err(not_responding()),
     };
     match reply.status {
         HelloStatus::Accepted => {}

@@ -64,7 +64,7 @@ pub fn reattach(socket: &Path, id: u32) -> Reattach {
             }
             // No server and no keeper waiting: nothing survived to attach to.
             Err(Failure::NoServer(why)) => return Reattach::Failed(why),
-            Err(Failure::Other(why)) => why,
+            Err(f @ (Failure::Other(_) | Failure::Gone)) => f.into_message(),
         };
         if Instant::now() >= deadline {
             return Reattach::Failed(why);

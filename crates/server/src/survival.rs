@@ -127,6 +127,9 @@ impl Survival {
     /// then the state is the old server's, and the config file is not loaded again.
     pub fn restore(&mut self, state: &mut State, why: &str) -> bool {
         let Some(recovered) = self.recovered.take() else {
+            if let Some(c) = self.checkpoints.as_mut() {
+                c.settle(state);
+            }
             return false;
         };
         let count = recovered.revived.len();

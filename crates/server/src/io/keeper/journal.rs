@@ -52,7 +52,19 @@ impl Journal {
             total,
             broken: false,
         };
-        journal.file = Some(journal.segment()?);
+        // A journal adopted after a crash goes on in its last segment, when that ends here.
+        let last = segments(dir, program).pop().and_then(|(start, path)| {
+            let len = std::fs::metadata(&path).ok()?.len();
+            (start + len == total && len < SEGMENT).then_some((start, len))
+        });
+        if let Some((start, len)) = last {
+            journal.total = start;
+            journal.len = len;
+            journal.file = Some(journal.segment()?);
+            journal.total = total;
+        } else {
+            journal.file = Some(journal.segment()?);
+        }
         Ok(journal)
     }
 
