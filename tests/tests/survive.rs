@@ -458,3 +458,93 @@ fn a_keeper_left_alone_exits_with_its_last_program() {
     let out = env.run(&["ls"]);
     assert!(!out.status.success());
 }
+
+/// Returns the highest `flood NNNNNNNNN` line number in `text`.
+fn highest_flood_line(text: &str) -> u64 {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("flood ")?.get(..9)?.parse().ok())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Waits until the flood's pane shows line `line` (or, with `u64::MAX`, its end) for as long
+/// as it keeps making progress; returns the line it showed.
+fn flood_past(env: &Env, line: u64) -> u64 {
+    let mut seen = 0;
+    let mut since = std::time::Instant::now();
+    loop {
+        let text = env.ok(&["capture-pane", "-p", "-t", "flood:1"]);
+        let now = highest_flood_line(&text);
+        if now >= line || text.contains("FLOOD-DONE") {
+            return now;
+        }
+        if now > seen {
+            (seen, since) = (now, std::time::Instant::now());
+        }
+        assert!(
+            since.elapsed() < mux_e2e::deadline(),
+            "the flood stopped at line {seen}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// Returns the total size of the files in the keep directory.
+fn keep_bytes(env: &Env) -> u64 {
+    std::fs::read_dir(env.path("sock.keep"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[test]
+fn a_crash_during_a_100_mb_flood_loses_no_line() {
+    const LINES: u64 = 1_000_000;
+    let env = Env::new();
+    env.ok(&["new", "-d", "-s", "flood", "-x", "120", "-y", "30"]);
+    env.ok(&["set", "-g", "history-limit", "100000"]);
+    // 1,000,000 lines of 100 bytes: 100 MB.
+    env.write_home(
+        "flood.sh",
+        "awk 'BEGIN { pad = sprintf(\"%83s\", \"\"); gsub(/ /, \"x\", pad); \
+         for (i = 1; i <= 1000000; i++) printf \"flood %09d %s\\n\", i, pad; \
+         print \"FLOOD-DONE\" }'\nexec sleep 1000\n",
+    );
+    env.ok(&["new-window", "-d", "-t", "flood:1", "sh ~/flood.sh"]);
+    // Crash near the end, so that the history (100,000 rows) holds the moment of the crash.
+    let at_crash = flood_past(&env, 950_000);
+    let kept_before = keep_bytes(&env);
+    crash(&env);
+    assert_eq!(env.ok(&["ls", "-F", "#{session_name}"]), "flood\n");
+    // The flood goes on into the new server.
+    flood_past(&env, u64::MAX);
+    let text = env.ok(&["capture-pane", "-p", "-S", "-", "-t", "flood:1"]);
+    let numbers: Vec<u64> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("flood ")?.get(..9)?.parse().ok())
+        .collect();
+    let first = numbers.first().copied().unwrap_or(0);
+    assert!(
+        first <= at_crash,
+        "the history starts at {first}, after the crash at {at_crash}"
+    );
+    let want: Vec<u64> = (first..=LINES).collect();
+    let breaks: Vec<(u64, u64)> = numbers
+        .windows(2)
+        .filter(|w| w[1] != w[0] + 1)
+        .map(|w| (w[0], w[1]))
+        .take(10)
+        .collect();
+    assert!(
+        numbers == want,
+        "lines missing or repeated after line {first} (crash at {at_crash}): {breaks:?}, last {:?}",
+        numbers.last()
+    );
+    // What is kept is bounded by the history, not by the 100 MB that went through.
+    let kept = keep_bytes(&env);
+    eprintln!("keep directory: {kept_before} bytes at the crash, {kept} after the flood");
+    assert!(kept < 48 << 20 && kept_before < 48 << 20);
+}

@@ -599,18 +599,16 @@ async fn read_loop(
                     wait_thawed().await;
                     continue;
                 }
-                let read = guard.try_io(|fd| {
-                    let n = pty::read_nonblocking(fd.get_ref(), &mut buf)?;
-                    if let Some(j) = journal.as_mut() {
-                        j.append(&buf[..n]);
-                    }
-                    Ok(n)
-                });
+                let read = guard.try_io(|fd| read_chunk(fd.get_ref(), &mut journal, &mut buf));
                 done_reading();
                 match read {
-                    Ok(Ok(0)) | Ok(Err(_)) => break,
-                    Ok(Ok(n)) => {
-                        let event = Event::Output(id, program, buf[..n].to_vec());
+                    Ok(Ok(bytes)) if bytes.is_empty() => break,
+                    Ok(Err(_)) if journal.as_ref().is_some_and(|j| j.is_broken()) => {
+                        journal = None;
+                    }
+                    Ok(Err(_)) => break,
+                    Ok(Ok(bytes)) => {
+                        let event = Event::Output(id, program, bytes);
                         if events.send(event).await.is_err() {
                             return;
                         }
@@ -627,6 +625,19 @@ async fn read_loop(
     let _ = events.send(Event::Closed(id, program)).await;
 }
 
+/// Reads one chunk from a PTY master: into the program's journal when it has one (see
+/// `io::keeper::journal`), else into `buf`. Empty at end of file.
+fn read_chunk(
+    master: &OwnedFd,
+    journal: &mut Option<Journal>,
+    buf: &mut [u8],
+) -> std::io::Result<Vec<u8>> {
+    match journal.as_mut() {
+        Some(j) => j.read(master, READ_CHUNK).map(<[u8]>::to_vec),
+        None => pty::read_nonblocking(master, buf).map(|n| buf[..n].to_vec()),
+    }
+}
+
 /// Reads whatever the PTY still holds without waiting for more.
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
@@ -639,15 +650,15 @@ async fn drain_rest(
         if !start_reading() {
             return;
         }
-        let read = pty::read_nonblocking(master.get_ref(), buf);
-        if let (Ok(n), Some(j)) = (&read, journal.as_mut()) {
-            j.append(&buf[..*n]);
-        }
+        let read = match journal.as_mut() {
+            Some(j) => j.read(master.get_ref(), READ_CHUNK).map(<[u8]>::to_vec),
+            None => pty::read_nonblocking(master.get_ref(), buf).map(|n| buf[..n].to_vec()),
+        };
         done_reading();
         match read {
-            Ok(n) if n > 0 => {
+            Ok(bytes) if !bytes.is_empty() => {
                 if events
-                    .send(Event::Output(id, program, buf[..n].to_vec()))
+                    .send(Event::Output(id, program, bytes))
                     .await
                     .is_err()
                 {
