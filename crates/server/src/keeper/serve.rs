@@ -184,7 +184,7 @@ impl Keeper {
             self.reap();
         }
         if had.0 && ready.next() == Some(true) {
-            self.from_server();
+            self.on_server_message();
         }
         let accept = had.1 && ready.next() == Some(true);
         if ready.any(|r| r) {
@@ -282,12 +282,12 @@ impl Keeper {
             poll(&mut probe, PollTimeout::ZERO).is_ok_and(|n| n > 0)
         });
         if waiting {
-            self.from_server();
+            self.on_server_message();
         }
     }
 
     /// Handles one message from the server, or its going.
-    fn from_server(&mut self) {
+    fn on_server_message(&mut self) {
         let Some(server) = &self.server else {
             return;
         };
