@@ -617,7 +617,7 @@ async fn read_loop(
                 }
             }
             _ = drain.notified() => {
-                drain_rest((id, program), (&master, journal.as_mut()), &mut buf, &events).await;
+                drain_rest((id, program), (&master, &mut journal), &mut buf, &events).await;
                 break;
             }
         }
@@ -641,7 +641,7 @@ fn read_chunk(
 /// Reads whatever the PTY still holds without waiting for more.
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
-    (master, mut journal): (&Master, Option<&mut Journal>),
+    (master, journal): (&Master, &mut Option<Journal>),
     buf: &mut [u8],
     events: &EventTx,
 ) {
@@ -650,12 +650,10 @@ async fn drain_rest(
         if !start_reading() {
             return;
         }
-        let read = match journal.as_mut() {
-            Some(j) => j.read(master.get_ref(), READ_CHUNK).map(<[u8]>::to_vec),
-            None => pty::read_nonblocking(master.get_ref(), buf).map(|n| buf[..n].to_vec()),
-        };
+        let read = read_chunk(master.get_ref(), journal, buf);
         done_reading();
         match read {
+            Err(_) if journal.as_ref().is_some_and(Journal::is_broken) => *journal = None,
             Ok(bytes) if !bytes.is_empty() => {
                 if events
                     .send(Event::Output(id, program, bytes))
