@@ -38,11 +38,14 @@ use nix::sys::mman::{mmap, munmap, MapFlags, ProtFlags};
 
 use crate::log::log;
 
-/// The size of a segment, in bytes.
-pub const SEGMENT: usize = 1 << 20;
+/// The size of a segment, in bytes: the most an idle pane's journal keeps (the segment being
+/// filled is deleted only once it is full and checkpointed), in a file system that is often
+/// a tmpfs, that is memory. A flood starts a new segment every 256 KiB (an open, an
+/// allocation and a mapping), which costs far less than parsing it.
+pub const SEGMENT: usize = 256 << 10;
 
-/// How much of a segment file is allocated at a time, in bytes: an idle pane's journal takes
-/// this much of the keep directory's file system (often a tmpfs, that is memory).
+/// How much of a segment file is allocated at a time, in bytes: what a new pane's journal
+/// takes.
 pub const GROW: usize = 64 << 10;
 
 /// The most a recovery replays of one journal, in bytes (far more than the checkpointer lets
