@@ -148,9 +148,23 @@ impl Default for Env {
     }
 }
 
+impl Env {
+    /// Returns the socket of the server's keeper (see `mux_server::run_keeper`).
+    pub fn keeper_sock(&self) -> PathBuf {
+        self.dir.join("sock.keep").join("keeper.sock")
+    }
+
+    /// Returns the pid of the server's keeper, if one listens.
+    pub fn keeper_pid(&self) -> Option<i32> {
+        server_pid_of(&self.keeper_sock())
+    }
+}
+
 impl Drop for Env {
     fn drop(&mut self) {
-        if let Some(pid) = self.server_pid() {
+        // The server and its keeper: once both are gone every PTY is closed, and the
+        // programs in them get SIGHUP from the kernel.
+        for pid in [self.server_pid(), self.keeper_pid()].into_iter().flatten() {
             let _ = nix::sys::signal::kill(
                 nix::unistd::Pid::from_raw(pid),
                 nix::sys::signal::Signal::SIGKILL,
@@ -167,7 +181,7 @@ pub fn server_pid_of(sock: &Path) -> Option<i32> {
     let want = sock.to_str()?;
     let inode = net.lines().find_map(|l| {
         let f: Vec<&str> = l.split_whitespace().collect();
-        // Listening sockets have state 01 and flags 00010000.
+        // Listening sockets (stream or seqpacket) have flags 00010000.
         (f.len() >= 8 && f[7] == want && f[3] == "00010000").then(|| f[6].to_string())
     })?;
     let target = format!("socket:[{inode}]");

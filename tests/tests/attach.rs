@@ -139,10 +139,14 @@ fn a_second_attach_shows_the_same_screen_live() {
 }
 
 #[test]
-fn the_terminal_is_restored_when_the_server_dies() {
+fn the_terminal_is_restored_when_the_server_dies_with_its_keeper() {
     let env = Env::new();
     let mut c = env.attached("gone", 80, 24);
     let server = env.server_pid().expect("server");
+    // With its keeper gone first nothing survives the server, and the client cannot attach
+    // again (a server dying alone is in survive.rs).
+    let keeper = env.keeper_pid().expect("keeper");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(keeper), Signal::SIGKILL).expect("kill");
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(server), Signal::SIGKILL).expect("kill");
     c.wait_exit();
     c.wait_text("[lost server]");

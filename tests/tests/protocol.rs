@@ -105,7 +105,8 @@ fn a_version_mismatch_is_reported_with_both_versions() {
     assert_eq!(
         String::from_utf8_lossy(&out.stderr).trim(),
         format!(
-            "protocol version mismatch (client 999, server {}): the server is {} (pid {server})",
+            "protocol version mismatch (client 999, server {}): the server is {} (pid {server}); \
+             `mux server-upgrade` hands its sessions over to this build",
             mux_protocol::PROTOCOL_VERSION,
             exe.display()
         )

@@ -1,11 +1,14 @@
 //! The attached client: an input thread, a socket reader thread and a signal thread feed the
-//! main thread, which owns the ratatui terminal and the screen model.
+//! main thread, which owns the ratatui terminal and the screen model. When the server goes
+//! away without telling the client to leave (a crash), or says it is handing over (an
+//! upgrade), the client attaches again to the server that takes over (`reconnect.rs`).
 
 use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
 use std::os::unix::net::UnixStream;
+use std::path::PathBuf;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
@@ -25,10 +28,10 @@ const MAX_BATCH: usize = 256;
 
 /// What reaches the main thread.
 enum Event {
-    /// A message from the server.
-    Server(ServerMsg),
-    /// The connection to the server ended, or a message could not be sent to it.
-    ServerLost,
+    /// A message from the server, on the connection of this generation.
+    Server(u64, ServerMsg),
+    /// The connection of this generation ended, or a message could not be sent on it.
+    ServerLost(u64),
     /// The user's terminal changed size.
     Resize,
     /// The user's terminal can no longer be read.
@@ -62,10 +65,22 @@ impl Ending {
 /// The sending half of the connection, shared by the input and main threads.
 type Writer = Arc<Mutex<UnixStream>>;
 
+/// Which connection is the current one: it goes up by one at each reattach.
+type Generation = Arc<AtomicU64>;
+
+/// Where the client attached: the socket, and the session's id (`$N`, kept across a rename,
+/// a crash and an upgrade).
+pub struct Place {
+    /// The server's socket.
+    pub socket: PathBuf,
+    /// The session's id.
+    pub id: u32,
+}
+
 /// Runs the attached UI on `stream` until the client detaches, the session ends, the server or
 /// the terminal is lost, or a signal ends it. `reported` is the size sent with the command.
 /// Returns the exit status, after restoring the terminal.
-pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
+pub fn run(stream: UnixStream, reported: Option<Size>, place: Place) -> i32 {
     let (tx, rx) = mpsc::channel();
     // Before any other thread exists, so that every thread inherits the blocked signals.
     if let Err(e) = tty::watch_signals(tx.clone(), Event::Signal) {
@@ -75,7 +90,7 @@ pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
         );
         return 1;
     }
-    let ending = match start(stream, tx) {
+    let ending = match start(stream, tx, place) {
         Ok((mut ui, writer)) => {
             let mut ending = match ui.sync_size(&writer, reported) {
                 Ok(()) => ui.run(&rx, &writer),
@@ -104,7 +119,7 @@ fn fail(e: &io::Error) -> i32 {
 }
 
 /// Enters the attached terminal mode and starts the input and reader threads.
-fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
+fn start(stream: UnixStream, tx: Sender<Event>, place: Place) -> io::Result<(Ui, Writer)> {
     let reader = stream.try_clone()?;
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
@@ -119,14 +134,17 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     let input_writer = Arc::clone(&writer);
     let escape_time = Arc::new(AtomicU32::new(0));
     let mut events = EscapeJoin::new(Arc::clone(&escape_time));
+    let generation: Generation = Arc::new(AtomicU64::new(0));
+    let input_generation = Arc::clone(&generation);
     std::thread::Builder::new()
         .name("input".into())
-        .spawn(move || input_loop(&mut events, &input_writer, &input_tx))?;
-    std::thread::Builder::new()
-        .name("reader".into())
-        .spawn(move || reader_loop(reader, &tx))?;
+        .spawn(move || input_loop(&mut events, &input_writer, &input_tx, &input_generation))?;
+    spawn_reader(reader, tx.clone(), 0)?;
     let ui = Ui {
         escape_time,
+        place,
+        tx,
+        generation,
         terminal,
         links,
         model: None,
@@ -150,8 +168,14 @@ fn send(writer: &Writer, msg: &ClientMsg) -> io::Result<()> {
 
 /// Reads terminal events and sends them to the server, a paste in pieces under the frame
 /// limit; resizes go to the main thread, which resizes its terminal first. A message that
-/// cannot be sent ends the client (`[lost server]`): input is never dropped unnoticed.
-fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Sender<Event>) {
+/// cannot be sent tells the main thread the connection is lost (it reattaches or ends the
+/// client with `[lost server]`); what is typed meanwhile is dropped.
+fn input_loop(
+    events: &mut EscapeJoin,
+    writer: &Writer,
+    tx: &Sender<Event>,
+    generation: &Generation,
+) {
     loop {
         let event = match events.next() {
             Ok(event) => event,
@@ -175,21 +199,32 @@ fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Sender<Event>) {
                 None => Ok(()),
             },
         };
-        if sent.is_err() {
-            let _ = tx.send(Event::ServerLost);
+        if sent.is_err()
+            && tx
+                .send(Event::ServerLost(generation.load(Ordering::SeqCst)))
+                .is_err()
+        {
             return;
         }
     }
 }
 
+/// Starts the thread that reads the connection of generation `generation`.
+fn spawn_reader(stream: UnixStream, tx: Sender<Event>, generation: u64) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("reader".into())
+        .spawn(move || reader_loop(stream, &tx, generation))?;
+    Ok(())
+}
+
 /// Reads server messages and passes them to the main thread until the connection ends.
-fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
+fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>, generation: u64) {
     loop {
         let event = match read_frame::<ServerMsg, _>(&mut stream) {
-            Ok(Some(msg)) => Event::Server(msg),
-            Ok(None) | Err(_) => Event::ServerLost,
+            Ok(Some(msg)) => Event::Server(generation, msg),
+            Ok(None) | Err(_) => Event::ServerLost(generation),
         };
-        let lost = matches!(event, Event::ServerLost);
+        let lost = matches!(event, Event::ServerLost(_));
         if tx.send(event).is_err() || lost {
             return;
         }
@@ -200,6 +235,12 @@ fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
 struct Ui {
     /// The escape-time the input thread honours, as the server last said.
     escape_time: Arc<AtomicU32>,
+    /// Where it is attached.
+    place: Place,
+    /// Where reader threads send events.
+    tx: Sender<Event>,
+    /// The current connection's generation.
+    generation: Generation,
     /// The ratatui terminal on standard output.
     terminal: Terminal<MuxBackend<Stdout>>,
     /// The hyperlinks of the frame being drawn, shared with the terminal's backend.
@@ -254,15 +295,23 @@ impl Ui {
     /// Handles one event; sets `dirty` when the screen must be drawn, and returns how the
     /// client ends if the event ends it.
     fn handle(&mut self, event: Event, writer: &Writer, dirty: &mut bool) -> Option<Ending> {
+        let current = self.generation.load(Ordering::SeqCst);
         match event {
-            Event::Server(ServerMsg::Suspend) => {
+            // What is left of a connection that was replaced.
+            Event::Server(g, _) | Event::ServerLost(g) if g != current => {}
+            Event::Server(_, ServerMsg::Reconnect { message }) => {
+                return self.reattach(writer, &message, dirty)
+            }
+            Event::Server(_, ServerMsg::Suspend) => {
                 if self.suspend(writer).is_err() {
                     return Some(Ending::abnormal("lost tty"));
                 }
                 *dirty = true;
             }
-            Event::Server(msg) => return self.handle_server(msg, dirty),
-            Event::ServerLost => return Some(Ending::abnormal("lost server")),
+            Event::Server(_, msg) => return self.handle_server(msg, dirty),
+            Event::ServerLost(_) => {
+                return self.reattach(writer, "server exited unexpectedly", dirty)
+            }
             Event::TtyLost => return Some(Ending::abnormal("lost tty")),
             Event::Signal(Signal::SIGHUP) => return Some(Ending::abnormal("lost tty")),
             Event::Signal(_) => return Some(Ending::abnormal("terminated")),
@@ -320,7 +369,7 @@ impl Ui {
             // Text cannot be shown over the attached screen: it is printed on the way out.
             ServerMsg::Stdout(text) => self.stdout.push_str(&text),
             ServerMsg::Stderr(text) => self.stderr.push_str(&text),
-            ServerMsg::Attached { .. } => {}
+            ServerMsg::Attached { id, .. } => self.place.id = id,
             ServerMsg::Clipboard(data) => emit(&mut io::stdout(), &format!("\x1b]52;c;{data}\x07")),
             ServerMsg::Title(title) => emit(&mut io::stdout(), &format!("\x1b]2;{title}\x07")),
             ServerMsg::Mouse(report) => emit(&mut io::stdout(), &tty::mouse_modes(report)),
@@ -332,7 +381,52 @@ impl Ui {
                 .store(ms.min(mux_protocol::MAX_ESCAPE_TIME), Ordering::Relaxed),
             // An attached client's standard input is its terminal; nothing asks for it.
             ServerMsg::ReadStdin => {}
+            // Handled with the connection's loss, in `handle`.
+            ServerMsg::Reconnect { .. } => {}
         }
+        None
+    }
+
+    /// The server went away (`why`) without telling this client to leave: shows
+    /// `[why; reconnecting]` on the bottom row and attaches again to whichever server takes
+    /// over; ends the client with `[lost server]` when none does.
+    fn reattach(&mut self, writer: &Writer, why: &str, dirty: &mut bool) -> Option<Ending> {
+        let rows = self.terminal.size().map_or(24, |s| s.height);
+        emit(
+            &mut io::stdout(),
+            &format!("\x1b[{rows};1H\x1b[0;7m[{why}; reconnecting]\x1b[0m\x1b[K"),
+        );
+        let socket = self.place.socket.clone();
+        let stream = match crate::reconnect::reattach(&socket, self.place.id) {
+            crate::reconnect::Reattach::Attached(stream) => stream,
+            crate::reconnect::Reattach::Exec { exe, version } => {
+                let e = crate::reconnect::exec(&exe, version, &socket, self.place.id);
+                self.stderr
+                    .push_str(&format!("mux: can't run {}: {e}\n", exe.display()));
+                return Some(Ending::abnormal("lost server"));
+            }
+            crate::reconnect::Reattach::Failed(why) => {
+                self.stderr.push_str(&format!("mux: {why}\n"));
+                return Some(Ending::abnormal("lost server"));
+            }
+        };
+        let Ok(reader) = stream.try_clone() else {
+            return Some(Ending::abnormal("lost server"));
+        };
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Ok(mut w) = writer.lock() {
+            *w = stream;
+        }
+        if spawn_reader(reader, self.tx.clone(), generation).is_err() {
+            return Some(Ending::abnormal("lost server"));
+        }
+        self.model = None;
+        self.full = true;
+        let _ = self.terminal.clear();
+        if self.sync_size(writer, None).is_err() {
+            return Some(Ending::abnormal("lost server"));
+        }
+        *dirty = true;
         None
     }
 

@@ -48,7 +48,7 @@ pub fn terminal_size() -> Size {
 
 /// Sends `argv` as a command and handles the replies until the server says how to exit.
 /// Returns the exit status.
-pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
+pub fn run(mut stream: UnixStream, argv: Vec<String>, socket: &std::path::Path) -> i32 {
     let request = request(argv);
     let reported = request.terminal.as_ref().map(|t| t.size);
     if write_frame(&mut stream, &ClientMsg::Command(request)).is_err() {
@@ -59,7 +59,13 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
             Ok(Some(ServerMsg::Stdout(text))) => emit(&mut std::io::stdout(), &text),
             Ok(Some(ServerMsg::Stderr(text))) => emit(&mut std::io::stderr(), &text),
             Ok(Some(ServerMsg::Exit(code))) => return code,
-            Ok(Some(ServerMsg::Attached { .. })) => return crate::attach::run(stream, reported),
+            Ok(Some(ServerMsg::Attached { id, .. })) => {
+                let place = crate::attach::Place {
+                    socket: socket.to_path_buf(),
+                    id,
+                };
+                return crate::attach::run(stream, reported, place);
+            }
             Ok(Some(ServerMsg::Detach { message, status })) => {
                 emit(&mut std::io::stdout(), &format!("{message}\n"));
                 return status;
@@ -78,7 +84,8 @@ pub fn run(mut stream: UnixStream, argv: Vec<String>) -> i32 {
                 | ServerMsg::Mouse(_)
                 | ServerMsg::Passthrough(_)
                 | ServerMsg::EscapeTime(_)
-                | ServerMsg::Suspend,
+                | ServerMsg::Suspend
+                | ServerMsg::Reconnect { .. },
             )) => {}
             Ok(None) | Err(_) => return lost_server(),
         }

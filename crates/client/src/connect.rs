@@ -39,24 +39,96 @@ pub fn open(
     verbose: bool,
     config: &[PathBuf],
 ) -> Result<UnixStream, String> {
+    open_typed(socket, starts_server(argv), verbose, config).map_err(Failure::into_message)
+}
+
+/// Why connecting failed.
+pub enum Failure {
+    /// No server runs and none was to be started.
+    NoServer(String),
+    /// The server speaks another protocol version.
+    Mismatch {
+        /// The server's version.
+        version: u32,
+        /// The server's pid, when known.
+        pid: Option<i32>,
+        /// The line to print.
+        message: String,
+    },
+    /// The server closed the connection before answering: it was dying.
+    Gone,
+    /// Anything else, as the line to print.
+    Other(String),
+}
+
+impl Failure {
+    /// Returns the line to print.
+    pub fn into_message(self) -> String {
+        match self {
+            Failure::NoServer(m) | Failure::Other(m) | Failure::Mismatch { message: m, .. } => m,
+            Failure::Gone => "mux: server not responding".to_string(),
+        }
+    }
+}
+
+/// Connects as [`open`] does; `start` says whether to start a server when none runs (one is
+/// started anyway when a keeper waits with the programs of a server that died: see
+/// [`keeper_waiting`]).
+pub fn open_typed(
+    socket: &Path,
+    start: bool,
+    verbose: bool,
+    config: &[PathBuf],
+) -> Result<UnixStream, Failure> {
+    // A server killed a moment ago may still hold its socket: what connects to it hears
+    // nothing. Once it is gone, connecting is refused and a new one starts.
+    for _ in 0..DYING_TRIES {
+        match open_once(socket, start, verbose, config) {
+            Err(Failure::Gone) => std::thread::sleep(Duration::from_millis(20)),
+            other => return other,
+        }
+    }
+    Err(Failure::Gone)
+}
+
+/// How many times a client connects again to a server that closed without answering.
+const DYING_TRIES: usize = 50;
+
+/// One try of [`open_typed`].
+fn open_once(
+    socket: &Path,
+    start: bool,
+    verbose: bool,
+    config: &[PathBuf],
+) -> Result<UnixStream, Failure> {
+    let other = Failure::Other;
     match UnixStream::connect(socket) {
         Ok(stream) => return handshake(stream),
         Err(e) if is_absent(&e) => {}
-        Err(e) => return Err(connect_error(socket, &e)),
+        Err(e) => return Err(other(connect_error(socket, &e))),
     }
-    if !starts_server(argv) {
-        return Err(format!("no server running on {}", socket.display()));
+    if !start && !keeper_waiting(socket) {
+        return Err(Failure::NoServer(format!(
+            "no server running on {}",
+            socket.display()
+        )));
     }
-    let _lock = lock(socket)?;
+    let _lock = lock(socket).map_err(other)?;
     match UnixStream::connect(socket) {
         Ok(stream) => return handshake(stream),
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => remove_stale(socket),
         Err(e) if is_absent(&e) => {}
-        Err(e) => return Err(connect_error(socket, &e)),
+        Err(e) => return Err(other(connect_error(socket, &e))),
     }
-    start_server(socket, verbose, config)?;
-    let stream = UnixStream::connect(socket).map_err(|e| connect_error(socket, &e))?;
+    start_server(socket, verbose, config).map_err(other)?;
+    let stream = UnixStream::connect(socket).map_err(|e| other(connect_error(socket, &e)))?;
     handshake(stream)
+}
+
+/// Returns whether a keeper beside `socket` keeps programs that no server holds (a server
+/// died): then any command starts a server, which adopts them.
+pub fn keeper_waiting(socket: &Path) -> bool {
+    mux_server::keeper_waiting(socket)
 }
 
 /// Returns whether a failed connect means that no server is listening.
@@ -188,9 +260,15 @@ fn hello() -> Hello {
     hello
 }
 
+/// Returns the pid of the server at the other end of `stream`.
+pub fn peer_pid(stream: &UnixStream) -> Option<i32> {
+    use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
+    getsockopt(stream, PeerCredentials).ok().map(|c| c.pid())
+}
+
 /// Says which server answered on `stream`: its binary and pid, so a user with two builds
 /// knows which one is running (`the server is /usr/bin/mux (pid 4242)`).
-fn describe_server(stream: &UnixStream) -> String {
+pub fn describe_server(stream: &UnixStream) -> String {
     use nix::sys::socket::{getsockopt, sockopt::PeerCredentials};
     let Ok(cred) = getsockopt(stream, PeerCredentials) else {
         return "the server's binary is unknown".to_string();
@@ -203,34 +281,48 @@ fn describe_server(stream: &UnixStream) -> String {
 }
 
 /// Sends the hello and checks the server's reply, waiting at most [`HANDSHAKE_TIMEOUT`].
-fn handshake(mut stream: UnixStream) -> Result<UnixStream, String> {
-    let not_responding = || "mux: server not responding".to_string();
+fn handshake(mut stream: UnixStream) -> Result<UnixStream, Failure> {
+    let not_responding = || Failure::Other("mux: server not responding".to_string());
     let hello = hello();
+    let io_error = |e: io::Error| Failure::Other(format!("mux: {}", strerror(&e)));
     stream
         .set_read_timeout(Some(HANDSHAKE_TIMEOUT))
-        .map_err(|e| format!("mux: {}", strerror(&e)))?;
+        .map_err(io_error)?;
     // A server that refuses this user answers before reading the hello and closes, so the
     // write may fail while the refusal is already waiting to be read: read it either way.
     let _ = write_frame(&mut stream, &hello);
     let reply: HelloReply = match read_frame(&mut stream) {
         Ok(Some(reply)) => reply,
-        _ => return Err(not_responding()),
+        // Closed without a word: a server that is dying (killed, its socket not yet closed).
+        Ok(None) => return Err(Failure::Gone),
+        Err(mux_protocol::FrameError::Io(e)) if e.kind() == io::ErrorKind::ConnectionReset => {
+            return Err(Failure::Gone)
+        }
+        Err(_) => return Err(not_responding()),
     };
     match reply.status {
         HelloStatus::Accepted => {}
         HelloStatus::VersionMismatch => {
-            return Err(format!(
-                "protocol version mismatch (client {}, server {}): {}",
-                hello.version,
-                reply.version,
-                describe_server(&stream)
-            ))
+            // An older server can hand its sessions over to this build.
+            let upgrade = if reply.version < hello.version {
+                "; `mux server-upgrade` hands its sessions over to this build"
+            } else {
+                ""
+            };
+            return Err(Failure::Mismatch {
+                version: reply.version,
+                pid: peer_pid(&stream),
+                message: format!(
+                    "protocol version mismatch (client {}, server {}): {}{upgrade}",
+                    hello.version,
+                    reply.version,
+                    describe_server(&stream)
+                ),
+            });
         }
-        HelloStatus::AccessDenied => return Err("access denied".to_string()),
+        HelloStatus::AccessDenied => return Err(Failure::Other("access denied".to_string())),
     }
-    stream
-        .set_read_timeout(None)
-        .map_err(|e| format!("mux: {}", strerror(&e)))?;
+    stream.set_read_timeout(None).map_err(io_error)?;
     Ok(stream)
 }
 

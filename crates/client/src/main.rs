@@ -1,5 +1,6 @@
 //! The `mux` binary: parses the global options, connects to (or starts) the server, runs one
-//! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server.
+//! command and, when it attaches, the terminal UI. `mux __server -S PATH [-v]` runs the server,
+//! `mux __keeper DIR` a server's keeper.
 
 mod attach;
 mod backend;
@@ -15,8 +16,10 @@ mod help;
 mod keys;
 mod links;
 mod outer;
+mod reconnect;
 mod socket;
 mod tty;
+mod upgrade;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -24,11 +27,22 @@ use std::path::PathBuf;
 /// The hidden subcommand that runs the server.
 const SERVER_COMMAND: &str = "__server";
 
+/// The hidden subcommand that runs a server's keeper (see `mux_server::run_keeper`).
+const KEEPER_COMMAND: &str = "__keeper";
+
 fn main() {
     let args: Vec<OsString> = std::env::args_os().collect();
     // The server forks, so it must start before this process has any other thread.
     if args.get(1).is_some_and(|a| a == SERVER_COMMAND) {
         std::process::exit(server_main(&args[2..]));
+    }
+    // The keeper forks too.
+    if args.get(1).is_some_and(|a| a == KEEPER_COMMAND) {
+        let Some(dir) = args.get(2) else {
+            eprintln!("mux: the keeper needs its directory");
+            std::process::exit(1);
+        };
+        std::process::exit(mux_server::run_keeper(PathBuf::from(dir)));
     }
     let status = match cli::parse(args) {
         Ok(cli) => run(cli),
@@ -40,17 +54,21 @@ fn main() {
     std::process::exit(status);
 }
 
-/// Runs `__server -S PATH [-v] [-f FILE]...`; returns the exit status.
+/// Runs `__server -S PATH [-v] [-f FILE]... [--listen-fd N]`; returns the exit status.
 fn server_main(args: &[OsString]) -> i32 {
     let mut socket = None;
     let mut verbose = false;
     let mut config = Vec::new();
+    let mut listen_fd = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
             Some("-S") => socket = it.next().map(PathBuf::from),
             Some("-v") => verbose = true,
             Some("-f") => config.extend(it.next().map(PathBuf::from)),
+            Some("--listen-fd") => {
+                listen_fd = it.next().and_then(|n| n.to_str()?.parse().ok());
+            }
             _ => {
                 eprintln!("mux: bad server argument {}", arg.to_string_lossy());
                 return 1;
@@ -65,6 +83,7 @@ fn server_main(args: &[OsString]) -> i32 {
         socket,
         verbose,
         config,
+        listen_fd,
     })
 }
 
@@ -101,8 +120,12 @@ fn run(cli: cli::Cli) -> i32 {
     } else {
         cli.config
     };
+    // A hand-over speaks a handshake of its own, which servers of any version understand.
+    if argv.first().is_some_and(|w| w == "server-upgrade") {
+        return upgrade::run(&socket, &argv[1..]);
+    }
     match connect::open(&socket, &argv, cli.verbose > 0, &config) {
-        Ok(stream) => command::run(stream, argv),
+        Ok(stream) => command::run(stream, argv, &socket),
         Err(message) => fail(&message),
     }
 }

@@ -14,8 +14,8 @@ mod types;
 
 pub use frame::{decode, encode, read_frame, write_frame, FrameDecoder, FrameError, MAX_FRAME_LEN};
 pub use messages::{
-    ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply, HelloStatus, MouseReport,
-    ServerMsg, HELLO_MAGIC, MAX_ESCAPE_TIME,
+    ClientMsg, ClientTerminal, CommandRequest, FrozenReply, Hello, HelloReply, HelloStatus,
+    MouseReport, ServerMsg, UpgradeRequest, HELLO_MAGIC, MAX_ESCAPE_TIME, UPGRADE_MAGIC,
 };
 pub use types::{
     Attrs, Cell, CellText, Color, Cursor, Key, KeyCode, Mods, MouseAction, MouseButton, MouseEvent,
@@ -24,7 +24,7 @@ pub use types::{
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 9;
+pub const PROTOCOL_VERSION: u32 = 10;
 
 /// The largest piece of a paste in one [`ClientMsg::Paste`], in bytes: far under
 /// [`MAX_FRAME_LEN`], so a paste of any size streams in frames the server reads without

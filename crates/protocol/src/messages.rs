@@ -7,6 +7,13 @@ use crate::types::{Key, MouseEvent, ScreenUpdate, Size};
 /// The magic number that opens every [`Hello`]: the bytes `mux!` read as a little-endian u32.
 pub const HELLO_MAGIC: u32 = u32::from_le_bytes(*b"mux!");
 
+/// The magic number of a [`Hello`] that asks the server to hand over to another binary
+/// (`mux server-upgrade`), whatever the versions: the bytes `mux^`. It is accepted by every
+/// server since protocol 10 (older ones close the connection), and followed by one
+/// [`UpgradeRequest`]; the server answers with [`ServerMsg::Stdout`], [`ServerMsg::Stderr`]
+/// and [`ServerMsg::Exit`], whose encoding is frozen too.
+pub const UPGRADE_MAGIC: u32 = u32::from_le_bytes(*b"mux^");
+
 /// The first frame a client sends. Its encoding is frozen: never add, remove or reorder fields.
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +54,16 @@ pub enum HelloStatus {
     VersionMismatch,
     /// The peer is another user; the server closes the connection.
     AccessDenied,
+}
+
+/// What follows a [`Hello`] with [`UPGRADE_MAGIC`]. Its encoding is frozen like [`Hello`]'s.
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpgradeRequest {
+    /// The binary to hand over to: the asking client's own.
+    pub exe: String,
+    /// The asking client's environment (name, value).
+    pub env: Vec<(String, String)>,
 }
 
 /// What the client tells the server about its terminal when it has one.
@@ -115,7 +132,10 @@ pub enum ClientMsg {
     Redraw,
 }
 
-/// Messages from the server to the client, after the handshake.
+/// Messages from the server to the client, after the handshake. The first three variants
+/// (`Stdout`, `Stderr`, `Exit`) are frozen: every version encodes them alike, so a client can
+/// read the answer of a server of another version to an upgrade request ([`UPGRADE_MAGIC`]).
+/// Other variants may only be appended.
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ServerMsg {
@@ -125,10 +145,14 @@ pub enum ServerMsg {
     Stderr(String),
     /// The command is done; the client exits with this status.
     Exit(i32),
-    /// The client is now attached to this session: screen updates follow.
+    /// The client is now attached to this session (sent again when it switches to
+    /// another): screen updates follow.
     Attached {
         /// The session's name.
         session: String,
+        /// The session's id (`$N`), which stays the same across a rename and a recovery: a
+        /// client reattaching after a crash asks for it.
+        id: u32,
     },
     /// Changed rows of the client's screen.
     Screen(ScreenUpdate),
@@ -159,6 +183,24 @@ pub enum ServerMsg {
     /// Give the terminal back and stop with SIGTSTP (`suspend-client`); send
     /// [`ClientMsg::Redraw`] when continued.
     Suspend,
+    /// The server is handing over to another binary (`server-upgrade`): an attached client
+    /// shows `message` and attaches again to the server that takes over.
+    Reconnect {
+        /// What the client shows meanwhile, such as `server upgrading`.
+        message: String,
+    },
+}
+
+/// The replies every version of the server encodes alike: the first three variants of
+/// [`ServerMsg`], for reading the answer to an upgrade request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FrozenReply {
+    /// Text for standard output.
+    Stdout(String),
+    /// Text for standard error.
+    Stderr(String),
+    /// The exit status.
+    Exit(i32),
 }
 
 /// The longest escape-time a client honours, in milliseconds.

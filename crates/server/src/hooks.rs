@@ -26,8 +26,9 @@ pub fn fault_in(_bytes: &[u8]) -> bool {
     false
 }
 
-/// Returns the protocol version a client should claim instead of its own, from
-/// `MUX_TEST_PROTOCOL_VERSION`.
+/// Returns the protocol version a client should claim instead of its own, and a server
+/// speak, from `MUX_TEST_PROTOCOL_VERSION` (a server has it when the client that started it
+/// had it: how a test makes one binary stand for a newer build).
 #[cfg(feature = "test-hooks")]
 pub fn protocol_version() -> Option<u32> {
     std::env::var("MUX_TEST_PROTOCOL_VERSION")
@@ -72,5 +73,36 @@ pub fn sink_limit() -> Option<usize> {
 /// Without the `test-hooks` feature the bound is mux's own.
 #[cfg(not(feature = "test-hooks"))]
 pub fn sink_limit() -> Option<usize> {
+    None
+}
+
+/// Returns the variable a client run in place of another (to attach to a server of another
+/// version after an upgrade) gets so that it claims that server's version: in a test, the
+/// "newer build" is this same binary claiming a newer version.
+#[cfg(feature = "test-hooks")]
+pub fn claim_version(version: u32) -> Option<(&'static str, String)> {
+    Some(("MUX_TEST_PROTOCOL_VERSION", version.to_string()))
+}
+
+/// Without the `test-hooks` feature a client runs as itself.
+#[cfg(not(feature = "test-hooks"))]
+pub fn claim_version(_version: u32) -> Option<(&'static str, String)> {
+    None
+}
+
+/// Returns the variable a server that another hands over to (`server-upgrade`) gets from
+/// the client that asked for it: `MUX_TEST_PROTOCOL_VERSION`, so the same binary can stand
+/// for a newer build in a test.
+#[cfg(feature = "test-hooks")]
+pub fn upgrade_env(env: &[(String, String)]) -> Option<(&'static str, String)> {
+    const NAME: &str = "MUX_TEST_PROTOCOL_VERSION";
+    env.iter()
+        .find(|(k, _)| k == NAME)
+        .map(|(_, v)| (NAME, v.clone()))
+}
+
+/// Without the `test-hooks` feature the new server gets the old one's environment only.
+#[cfg(not(feature = "test-hooks"))]
+pub fn upgrade_env(_env: &[(String, String)]) -> Option<(&'static str, String)> {
     None
 }

@@ -9,13 +9,25 @@ use std::path::{Path, PathBuf};
 const RULES: &[(&str, &[&str])] = &[
     ("config", &["ids", "log"]),
     ("model", &["config", "ids", "log", "hooks"]),
-    ("io", &["model", "config", "ids", "log", "ServerOptions"]),
+    (
+        "io",
+        &[
+            "model",
+            "config",
+            "ids",
+            "log",
+            "hooks",
+            "keeper",
+            "ServerOptions",
+        ],
+    ),
     ("cmd", &["model", "config", "ids", "log"]),
     ("input", &["cmd", "model", "config", "ids", "log"]),
     ("view", &["model", "config", "ids", "log"]),
     ("ids", &[]),
     ("log", &[]),
     ("hooks", &[]),
+    ("keeper", &["log"]),
 ];
 
 /// Returns every `.rs` file under `dir`.

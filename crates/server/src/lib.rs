@@ -23,9 +23,11 @@ pub mod hooks;
 mod ids;
 mod input;
 mod io;
+mod keeper;
 mod log;
 mod model;
 mod server;
+mod survival;
 mod view;
 
 #[cfg(test)]
@@ -38,6 +40,7 @@ mod testing;
 use std::path::PathBuf;
 
 pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
+pub use keeper::{keeper_waiting, run_keeper};
 pub use server::run_server;
 
 /// How the server was asked to start.
@@ -49,4 +52,8 @@ pub struct ServerOptions {
     pub verbose: bool,
     /// The config files to load as it starts, in order (none: no config).
     pub config: Vec<PathBuf>,
+    /// The listening socket, already bound, when this server takes over from another that
+    /// ran `server-upgrade` (it replaced itself with this binary and left the descriptor
+    /// open); the server is a daemon already then.
+    pub listen_fd: Option<i32>,
 }

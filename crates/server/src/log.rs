@@ -53,6 +53,11 @@ pub fn toggle() -> bool {
     !on
 }
 
+/// Returns whether logging is on.
+pub fn is_on() -> bool {
+    LOG.lock().is_ok_and(|l| l.is_some())
+}
+
 /// Writes one line to the log, if there is one.
 pub fn write(line: std::fmt::Arguments<'_>) {
     if let Ok(mut log) = LOG.lock() {

@@ -13,6 +13,7 @@ use crate::io::event::Event;
 use crate::log::log;
 use crate::model::client::Client;
 use crate::model::state::{OuterColours, State};
+use crate::survival::Survival;
 use crate::ServerOptions;
 
 /// How many events are handled before attached clients are brought up to date.
@@ -21,11 +22,22 @@ const BATCH: usize = 64;
 /// Runs the server: becomes a daemon on the socket, serves until the last session ends or
 /// it is told to stop, and removes the socket. Returns the process exit status.
 pub fn run_server(opts: ServerOptions) -> i32 {
-    let (listener, socket_file) = match crate::io::daemon::daemonize(&opts) {
+    let daemon = match opts.listen_fd {
+        // Another server handed over to this binary (server-upgrade).
+        Some(fd) => crate::io::daemon::inherit(&opts, fd),
+        None => crate::io::daemon::daemonize(&opts),
+    };
+    let (listener, socket_file) = match daemon {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let status = serve(listener, socket_file.clone(), &opts.config);
+    let keeper = crate::survival::find_keeper(&opts.socket);
+    let why = if opts.listen_fd.is_some() {
+        "a server upgrade"
+    } else {
+        "a server crash"
+    };
+    let status = serve(listener, socket_file.clone(), &opts.config, (keeper, why));
     socket_file.remove();
     log!("server exiting with status {status}");
     status
@@ -45,6 +57,7 @@ fn serve(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
+    keeper: (Option<crate::survival::Found>, &str),
 ) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -57,7 +70,7 @@ fn serve(
             return 1;
         }
     };
-    let status = runtime.block_on(run(listener, socket, config));
+    let status = runtime.block_on(run(listener, socket, config, keeper));
     runtime.shutdown_timeout(RUNTIME_GRACE);
     status
 }
@@ -67,35 +80,30 @@ async fn run(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
+    (keeper, why): (Option<crate::survival::Found>, &str),
 ) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
-    let listener = match listener
-        .set_nonblocking(true)
-        .and_then(|_| tokio::net::UnixListener::from_std(listener))
-    {
-        Ok(l) => l,
-        Err(e) => {
-            log!("cannot listen: {e}");
-            return 1;
-        }
-    };
+    // A copy of the listening socket, for a hand-over to another binary (server-upgrade).
+    let listen_copy = listener.try_clone().ok().map(std::os::fd::OwnedFd::from);
     let path = socket.path().to_path_buf();
-    let acceptor = tokio::spawn(crate::io::conn::accept_loop(
-        listener,
-        socket,
-        tx.clone(),
-        alive_tx,
-    ));
+    let accept = (socket, tx.clone(), alive_tx);
+    let Some(mut acceptor) = crate::survival::accept(listener, &accept) else {
+        return 1;
+    };
     crate::io::signals::spawn_handlers(tx.clone());
-    let os = crate::io::os::RealOs::new(tx);
+    let mut os = crate::io::os::RealOs::new(tx.clone());
+    let mut survival = Survival::start(keeper, &mut os, &tx);
+    drop(tx);
     let children = os.children();
-    let mut state = State::new(path, Box::new(os));
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_default();
-    vi_keys_for_editor(&mut state, &editor);
-    crate::cmd::load_config(&mut state, config);
+    let mut state = State::new(path.clone(), Box::new(os));
+    if !survival.restore(&mut state, why) {
+        let editor = std::env::var("VISUAL")
+            .or_else(|_| std::env::var("EDITOR"))
+            .unwrap_or_default();
+        vi_keys_for_editor(&mut state, &editor);
+        crate::cmd::load_config(&mut state, config);
+    }
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;
     while state.exit.is_none() {
@@ -107,21 +115,43 @@ async fn run(
                 timers(&mut state);
                 None
             }
+            _ = sleep_until(survival.due(&state)) => {
+                survival.checkpoint(&state);
+                None
+            }
         };
         if let Some(ev) = event {
+            survival.note(&state, &ev);
             handle(&mut state, ev);
             for _ in 0..BATCH {
                 match rx.try_recv() {
-                    Ok(ev) => handle(&mut state, ev),
+                    Ok(ev) => {
+                        survival.note(&state, &ev);
+                        handle(&mut state, ev);
+                    }
                     Err(_) => break,
                 }
             }
         }
         flush_at = after_batch(&mut state);
         clock_at = clock_deadline(&state, clock_at);
+        if let Some(up) = state.upgrade.take() {
+            acceptor.abort();
+            survival
+                .upgrade(&mut state, up, listen_copy.as_ref(), &path)
+                .await;
+            // Only a hand-over that failed comes back: serve on.
+            let copy = listen_copy.as_ref().and_then(|l| l.try_clone().ok());
+            match copy.and_then(|c| crate::survival::accept(c.into(), &accept)) {
+                Some(a) => acceptor = a,
+                None => log!("cannot listen again; serving the clients connected"),
+            }
+        }
     }
     acceptor.abort();
     let status = state.exit.unwrap_or(0);
+    // On purpose: the keeper ends what is left once this server is gone.
+    survival.shutdown();
     // Dropping the panes stops their readers and writers, which closes every PTY master:
     // the kernel hangs up the terminals, however much input a program left unread.
     drop(state);
@@ -229,6 +259,7 @@ pub(crate) fn handle(state: &mut State, event: Event) {
             request,
             pid,
         } => {
+            log!("client {} (pid {pid}): {}", id.0, request.argv.join(" "));
             let mut client = Client::new(id, tx, &request);
             client.pid = pid;
             state.had_client = true;

@@ -6,8 +6,11 @@ use crate::handler::Handler;
 use crate::perform::Core;
 use crate::screen::Screen;
 
-/// The parser and the state it drives.
+/// The parser and the state it drives. A checkpoint keeps the state; the parser starts
+/// again in its ground state (checkpoints are taken between sequences).
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(crate) struct Engine {
+    #[serde(skip)]
     parser: vte::Parser,
     pub core: Core,
 }

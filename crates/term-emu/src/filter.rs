@@ -15,7 +15,7 @@ pub(crate) mod osc;
 mod scan;
 mod strings;
 
-use charset::Charsets;
+pub(crate) use charset::Charsets;
 pub(crate) use csi::Csi;
 use scan::{find_shift_or_escape, plain_csi_len};
 
@@ -134,6 +134,26 @@ impl Filter {
             overflow: false,
             tmux: false,
             scratch: Vec::new(),
+        }
+    }
+
+    /// Returns whether the filter (and so the parser, whose state machine it follows) is
+    /// between sequences: a checkpoint taken now misses no half-read sequence.
+    pub(crate) fn at_ground(&self) -> bool {
+        self.state == State::Ground
+    }
+
+    /// Returns the character sets, which are all a checkpoint keeps of the filter (it is
+    /// taken in the ground state, where nothing else is pending).
+    pub(crate) fn charsets(&self) -> Charsets {
+        self.charsets
+    }
+
+    /// Returns a filter in the ground state with these character sets.
+    pub(crate) fn with_charsets(charsets: Charsets) -> Filter {
+        Filter {
+            charsets,
+            ..Filter::new()
         }
     }
 

@@ -9,7 +9,7 @@
 const MAX_CLUSTER: usize = 32;
 
 /// One cell of the visible grid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Cell {
     /// The UTF-8 bytes of the cell's character, or the index of its cluster in the row.
     bytes: [u8; 4],
@@ -90,7 +90,7 @@ impl Cell {
 pub(crate) type Grid = Vec<Box<Row>>;
 
 /// One row of the visible grid.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Row {
     /// One cell per column.
     pub cells: Vec<Cell>,
@@ -282,6 +282,25 @@ impl Row {
                 self.cells[col] = Cell::default();
             }
         }
+    }
+
+    /// Brings a row read from a checkpoint back inside its invariants: the used count within
+    /// the row, no cell pointing at a cluster the row does not have, no half of a wide
+    /// character without its other half.
+    pub(crate) fn repair(&mut self) {
+        self.used = self.used.min(self.cells.len());
+        let clusters = self.clusters.len();
+        for cell in &mut self.cells {
+            let bad_cluster =
+                cell.flags & CLUSTER != 0 && u32::from_le_bytes(cell.bytes) as usize >= clusters;
+            let bad_text = cell.flags & CLUSTER == 0
+                && std::str::from_utf8(&cell.bytes[..usize::from(cell.flags & LEN_MASK).min(4)])
+                    .is_err();
+            if bad_cluster || bad_text {
+                *cell = Cell::blank(cell.style);
+            }
+        }
+        self.fix_split_wide(self.cells.len());
     }
 
     /// Returns the length of the row once trailing blank default cells are dropped.

@@ -7,27 +7,37 @@ use crate::filter::osc::Colours;
 use crate::types::ClipboardSet;
 
 /// State gathered during one or more calls to `process`.
-#[derive(Debug, Default)]
+///
+/// A checkpoint keeps the title, the colours and the working directory; what waits to be
+/// returned by `process` is not kept (a checkpoint is taken between calls).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Handler {
     /// Bytes owed to the program (answers to queries).
+    #[serde(skip)]
     pub replies: Vec<u8>,
     /// The pane title from OSC 0 or 2.
     pub title: String,
     /// Whether the title changed since the last `process` returned.
+    #[serde(skip)]
     pub title_changed: bool,
     /// Bells rung since the last `process` returned.
+    #[serde(skip)]
     pub bells: usize,
     /// The colours reported to OSC 10, 11 and 12 queries.
     pub colours: Colours,
     /// Clipboard writes (OSC 52) since the last `process` returned.
+    #[serde(skip)]
     pub clipboard: Vec<ClipboardSet>,
     /// Clipboard writes dropped for their size since the last `process` returned.
+    #[serde(skip)]
     pub dropped_clipboard: usize,
     /// Clipboard reads refused since the last `process` returned.
+    #[serde(skip)]
     pub clipboard_denied: usize,
     /// The working directory from OSC 7.
     pub cwd: Option<String>,
     /// Whether the working directory changed since the last `process` returned.
+    #[serde(skip)]
     pub cwd_changed: bool,
     /// The window name the program last asked for with `ESC k`, since the last `process`
     /// returned (empty: give the name back to automatic renaming).
@@ -41,7 +51,7 @@ pub(crate) struct Handler {
 pub const MAX_PASSTHROUGH: usize = 1 << 20;
 
 /// The longest title kept, in bytes; longer ones are cut at a character boundary.
-const MAX_TITLE: usize = 1024;
+pub(crate) const MAX_TITLE: usize = 1024;
 
 impl Handler {
     /// Records a new title, without control characters and cut to [`MAX_TITLE`] bytes.

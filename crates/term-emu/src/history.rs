@@ -27,7 +27,7 @@ use stored::{encode, line_clusters, ranges, LineRef, LINKED, WRAPPED};
 const CHUNK: usize = 64 << 10;
 
 /// One row that left the screen: where its bytes are in the chunks.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct Line {
     /// The chunk, counted from the first ever allocated (wrapping).
     chunk: u32,
@@ -85,7 +85,7 @@ pub(crate) fn cluster_width(cluster: &str) -> u8 {
 }
 
 /// A bounded list of scrolled-off rows, oldest first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct History {
     lines: VecDeque<Line>,
     /// The rows' bytes, in blocks of [`CHUNK`] bytes, oldest first, appended to at the end.
@@ -93,6 +93,7 @@ pub struct History {
     /// The number of the first chunk in `chunks`.
     first_chunk: u32,
     /// A freed chunk kept for reuse.
+    #[serde(skip)]
     spare: Option<Vec<u8>>,
     limit: usize,
     /// The terminal's interned styles, shared by the grid and the history.
@@ -102,9 +103,12 @@ pub struct History {
     dropped: u64,
     /// Every row with SGR sequences, made when a caller first asks for one and dropped at
     /// the next change.
+    #[serde(skip)]
     formatted: OnceLock<Vec<Box<str>>>,
     /// Reused while encoding a row: its style changes and its hyperlink changes.
+    #[serde(skip)]
     scratch_runs: Vec<u8>,
+    #[serde(skip)]
     scratch_links: Vec<u8>,
 }
 
@@ -157,6 +161,28 @@ impl History {
         self.chunks.clear();
         self.spare = None;
         self.formatted = OnceLock::new();
+    }
+
+    /// Checks a history read from a checkpoint: every row must be where its entry says, with
+    /// text that is UTF-8; rows beyond the limit are dropped.
+    pub(crate) fn check(&mut self) -> Result<(), String> {
+        for index in 0..self.lines.len() {
+            let Some(line) = self.line(index) else {
+                return Err(format!("history row {index} is outside its chunk"));
+            };
+            let text = (line.meta & stored::TEXT) as usize;
+            let ok = line
+                .data
+                .get(..text)
+                .is_some_and(|t| std::str::from_utf8(t).is_ok());
+            if !ok {
+                return Err(format!("history row {index} has no readable text"));
+            }
+        }
+        while self.lines.len() > self.limit {
+            self.pop_front();
+        }
+        Ok(())
     }
 
     /// Drops the formatted strings made for callers, so they do not add up.

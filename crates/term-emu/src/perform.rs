@@ -20,7 +20,7 @@ const CELL_PIXELS: (usize, usize) = (16, 8);
 const MAX_PARAMS: usize = 16;
 
 /// The screen and the side state, driven by the parser.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Core {
     pub screen: Screen,
     pub h: Handler,

@@ -19,7 +19,7 @@ use crate::types::Style;
 pub(crate) use modes::{ModeState, MouseEncoding};
 
 /// The cursor position and what DECSC saves with it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Saved {
     pub row: usize,
     pub col: usize,
@@ -29,7 +29,7 @@ pub(crate) struct Saved {
 }
 
 /// One terminal's screens and drawing state.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Screen {
     pub rows: usize,
     pub cols: usize,
@@ -70,6 +70,7 @@ pub(crate) struct Screen {
     /// Counts changes to the visible rows.
     pub generation: u64,
     /// The text of rows that scrolled off the primary screen, while a caller wants it.
+    #[serde(skip)]
     pub tap: Option<crate::terminal::Scrolled>,
 }
 

@@ -55,7 +55,8 @@ impl Hasher for FxHasher {
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Interned styles: id 0 is always the default style.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(from = "Vec<Style>")]
 pub(crate) struct Styles {
     list: Vec<Style>,
     index: FxMap<Style, u16>,
@@ -111,7 +112,8 @@ impl Styles {
 }
 
 /// OSC 8 hyperlink URIs: id 0 means no link.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(from = "Vec<Box<str>>")]
 pub(crate) struct Links {
     list: Vec<Box<str>>,
     index: FxMap<Box<str>, u16>,
@@ -154,5 +156,44 @@ impl Links {
             }
         }
         map
+    }
+}
+
+/// A checkpoint keeps the list of styles; the index is made again from it.
+impl From<Vec<Style>> for Styles {
+    fn from(list: Vec<Style>) -> Styles {
+        let mut styles = Styles::default();
+        // Id 0 stays the default style; the rest keep their ids, up to the table's size.
+        for style in list.into_iter().skip(1).take(MAX_STYLES - 1) {
+            let id = u16::try_from(styles.list.len()).unwrap_or(u16::MAX);
+            styles.list.push(style);
+            styles.index.entry(style).or_insert(id);
+        }
+        styles
+    }
+}
+
+impl serde::Serialize for Styles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
+}
+
+/// A checkpoint keeps the list of links; the index is made again from it.
+impl From<Vec<Box<str>>> for Links {
+    fn from(list: Vec<Box<str>>) -> Links {
+        let mut links = Links::default();
+        for uri in list.into_iter().take(MAX_LINKS) {
+            links.list.push(uri.clone());
+            let id = u16::try_from(links.list.len()).unwrap_or(u16::MAX);
+            links.index.entry(uri).or_insert(id);
+        }
+        links
+    }
+}
+
+impl serde::Serialize for Links {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.list.serialize(s)
     }
 }

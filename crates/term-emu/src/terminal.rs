@@ -11,6 +11,7 @@ use crate::types::{Attrs, CellRef, ClipboardSet, Cursor, Modes, Point, Size};
 use mux_types::Key;
 
 mod lines;
+mod snapshot;
 mod tap;
 
 pub use lines::LineId;
@@ -41,11 +42,16 @@ pub struct Effects {
     pub passthrough: Vec<Vec<u8>>,
 }
 
-/// One terminal's state.
+/// One terminal's state. It serializes (with serde) to its whole model, for checkpoints: the
+/// grids, history, cursor, pen, modes, character sets, scroll region, tab stops, saved
+/// cursors, title and working directory; deserializing checks what it reads (see
+/// `terminal/snapshot.rs`).
 pub struct Terminal {
     /// Takes out and answers the strings the parser does not handle.
     filter: Filter,
     engine: Engine,
+    /// Whether the last bytes processed ended inside a UTF-8 character.
+    partial_utf8: bool,
 }
 
 impl Terminal {
@@ -58,6 +64,7 @@ impl Terminal {
                 usize::from(size.cols),
                 history_limit,
             ),
+            partial_utf8: false,
         }
     }
 
@@ -70,6 +77,9 @@ impl Terminal {
     pub fn process(&mut self, bytes: &[u8]) -> Effects {
         self.engine.core.screen.history.drop_cached();
         self.filter.feed(bytes, &mut self.engine);
+        if !bytes.is_empty() {
+            self.partial_utf8 = snapshot::ends_inside_utf8(bytes);
+        }
         let h = &mut self.engine.core.h;
         let title = if std::mem::take(&mut h.title_changed) {
             Some(h.title.clone())

@@ -19,7 +19,7 @@ pub struct CellRef<'a> {
 }
 
 /// Which mouse events the program asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum MouseMode {
     /// No mouse reporting.
     #[default]

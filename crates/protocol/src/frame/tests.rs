@@ -47,6 +47,7 @@ fn server_messages_round_trip_through_blocking_helpers() {
         ServerMsg::Stdout("0: 1 windows\n".into()),
         ServerMsg::Attached {
             session: "work".into(),
+            id: 3,
         },
         ServerMsg::Screen(ScreenUpdate {
             size: Size { cols: 2, rows: 1 },
@@ -114,6 +115,36 @@ fn encoded_bytes_are_pinned() {
     .unwrap();
     assert_eq!(key, PIN_KEY);
     assert_eq!(encode(&ServerMsg::Exit(1)).unwrap(), PIN_EXIT);
+    // The replies to an upgrade request read alike as ServerMsg and as FrozenReply.
+    for (msg, frozen) in [
+        (
+            ServerMsg::Stdout("a".into()),
+            FrozenReply::Stdout("a".into()),
+        ),
+        (
+            ServerMsg::Stderr("b".into()),
+            FrozenReply::Stderr("b".into()),
+        ),
+        (ServerMsg::Exit(3), FrozenReply::Exit(3)),
+    ] {
+        assert_eq!(encode(&msg).unwrap(), encode(&frozen).unwrap());
+    }
+    // Version 9 added Passthrough, EscapeTime and Suspend (variants 11-13); version 10 the
+    // upgrade request (frozen) and Reconnect (variant 14).
+    let upgrade = encode(&UpgradeRequest {
+        exe: "/m".into(),
+        env: vec![("A".into(), "1".into())],
+    })
+    .unwrap();
+    assert_eq!(upgrade, [8, 0, 0, 0, 2, b'/', b'm', 1, 1, b'A', 1, b'1']);
+    assert_eq!(UPGRADE_MAGIC.to_le_bytes(), *b"mux^");
+    assert_eq!(
+        encode(&ServerMsg::Reconnect {
+            message: "m".into()
+        })
+        .unwrap(),
+        [3, 0, 0, 0, 14, 1, b'm']
+    );
     // Version 2 appended Clipboard (variant 7) and Title (8).
     assert_eq!(
         encode(&ServerMsg::Clipboard("aGk=".into())).unwrap(),

@@ -83,7 +83,8 @@ mod tests {
         assert_eq!(
             messages,
             [ServerMsg::Attached {
-                session: "work".into()
+                session: "work".into(),
+                id: 0
             }]
         );
         assert_eq!(h.screen(c)[0], "in work");

@@ -127,6 +127,7 @@ pub fn about(name: &str) -> &'static str {
         "select-window" => "Select a window",
         "send-keys" => "Send keys to a pane",
         "send-prefix" => "Send the prefix key to a pane",
+        "server-upgrade" => "Hand the server and its sessions over to another mux binary",
         "set-buffer" => "Set the text of a paste buffer",
         "set-environment" => "Set a variable in a session's or the global environment",
         "set-hook" => "Set a command to run when something happens",

@@ -76,6 +76,7 @@ mod select_pane;
 mod select_window;
 mod send_keys;
 mod send_prefix;
+mod server_upgrade;
 mod set_buffer;
 mod set_environment;
 mod set_hook;
@@ -328,6 +329,7 @@ pub const COMMANDS: &[Spec] = &[
     select_window::SPEC,
     send_keys::SPEC,
     send_prefix::SPEC,
+    server_upgrade::SPEC,
     set_buffer::SPEC,
     set_environment::SPEC,
     set_hook::SPEC,
@@ -454,13 +456,20 @@ fn attach(state: &mut State, client: ClientId, session: SessionId) {
     if let Some(c) = state.clients.get_mut(&client) {
         c.session = Some(session);
         c.invalidate();
-        c.send(ServerMsg::Attached { session: name });
+        c.send(ServerMsg::Attached {
+            session: name,
+            id: session.0,
+        });
     }
     state.touch_client(client);
     state.notify_client("client-attached", client);
     if !state.config_errors.is_empty() {
         let text = std::mem::take(&mut state.config_errors).join("\n") + "\n";
         crate::model::viewmode::show_for_client(state, client, &text);
+    }
+    if let Some(text) = state.recovered.take() {
+        // Until a key: a crash is worth a look.
+        state.show_message_for(client, &text, Some(0));
     }
 }
 

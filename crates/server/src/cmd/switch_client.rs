@@ -112,6 +112,17 @@ pub fn switch(state: &mut State, client: crate::ids::ClientId, sid: crate::ids::
     }
     c.session = Some(sid);
     c.invalidate();
+    if old != Some(sid) {
+        // The client attaches to this session again should the server die.
+        if let Some(name) = state.session(sid).map(|s| s.name.clone()) {
+            if let Some(c) = state.clients.get(&client) {
+                c.send(mux_protocol::ServerMsg::Attached {
+                    session: name,
+                    id: sid.0,
+                });
+            }
+        }
+    }
     state.touch_client(client);
     if old != Some(sid) {
         state.notify_client("client-session-changed", client);

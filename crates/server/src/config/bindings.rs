@@ -8,7 +8,7 @@ use mux_protocol::Key;
 use crate::config::keyname::{key_name, key_name_quoted, normalize, parse_key, sort_key};
 
 /// What a key runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Binding {
     /// The command line, as list-keys prints it.
     pub command: String,
@@ -22,7 +22,7 @@ pub struct Binding {
 type Table = BTreeMap<(u8, u32), (Key, Binding)>;
 
 /// The key tables by name. As in tmux, a table exists only while it has a binding.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct KeyTables {
     tables: BTreeMap<String, Table>,
 }

@@ -68,7 +68,7 @@ pub struct OptionSpec {
 }
 
 /// An option's value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// A flag.
     Flag(bool),

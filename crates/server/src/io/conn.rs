@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use mux_protocol::{
-    encode, ClientMsg, FrameError, Hello, HelloReply, HelloStatus, ServerMsg, HELLO_MAGIC,
-    MAX_FRAME_LEN, PROTOCOL_VERSION,
+    encode, ClientMsg, FrameError, Hello, HelloReply, HelloStatus, ServerMsg, UpgradeRequest,
+    HELLO_MAGIC, MAX_FRAME_LEN, PROTOCOL_VERSION, UPGRADE_MAGIC,
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::unix::{OwnedReadHalf, OwnedWriteHalf};
@@ -51,6 +51,9 @@ pub const FRAME_BUDGET: usize = 64 << 20;
 /// The budget, in KiB permits.
 static BUDGET: Semaphore = Semaphore::const_new(FRAME_BUDGET / 1024);
 
+/// The id of the next client: connections are numbered from 1.
+static NEXT_CLIENT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
 /// Accepts connections until aborted, one task each. `alive` is cloned into every writer so
 /// the server can wait for queued messages to be written before it exits. SIGUSR1 binds the
 /// socket again if it was deleted.
@@ -62,7 +65,6 @@ pub async fn accept_loop(
 ) {
     use tokio::signal::unix::{signal, SignalKind};
     let mut usr1 = signal(SignalKind::user_defined1()).ok();
-    let mut next = 1u32;
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
@@ -83,8 +85,9 @@ pub async fn accept_loop(
         };
         match accepted {
             Ok((stream, _)) => {
-                let id = ClientId(next);
-                next = next.wrapping_add(1);
+                // Ids go on from where an earlier accept loop left them (one stops while the
+                // server tries to hand over to another binary).
+                let id = ClientId(NEXT_CLIENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
                 tokio::spawn(serve_connection(id, stream, events.clone(), alive.clone()));
             }
             Err(e) => {
@@ -171,16 +174,20 @@ async fn handshake(
         return Ok(None);
     };
     let hello: Hello = mux_protocol::decode(&payload.bytes)?;
+    let ours = crate::hooks::protocol_version().unwrap_or(PROTOCOL_VERSION);
+    if hello.magic == UPGRADE_MAGIC {
+        return upgrade_request(stream, ours).await;
+    }
     if hello.magic != HELLO_MAGIC {
         return Err(FrameError::Malformed("not a mux client".into()));
     }
-    let status = if hello.version == PROTOCOL_VERSION {
+    let status = if hello.version == ours {
         HelloStatus::Accepted
     } else {
         HelloStatus::VersionMismatch
     };
     let reply = HelloReply {
-        version: PROTOCOL_VERSION,
+        version: ours,
         status,
     };
     write_reply(stream, &reply).await?;
@@ -196,6 +203,29 @@ async fn handshake(
             "expected a command first, got {other:?}"
         ))),
     }
+}
+
+/// Answers an upgrade hello (whatever the versions) and reads its request, which becomes the
+/// command `server-upgrade EXE` run for the connection like any other.
+async fn upgrade_request(
+    stream: &mut UnixStream,
+    ours: u32,
+) -> Result<Option<mux_protocol::CommandRequest>, FrameError> {
+    let reply = HelloReply {
+        version: ours,
+        status: HelloStatus::Accepted,
+    };
+    write_reply(stream, &reply).await?;
+    let Some(payload) = read_payload(stream).await? else {
+        return Ok(None);
+    };
+    let request: UpgradeRequest = mux_protocol::decode(&payload.bytes)?;
+    Ok(Some(mux_protocol::CommandRequest {
+        argv: vec!["server-upgrade".into(), request.exe],
+        cwd: String::new(),
+        terminal: None,
+        env: request.env,
+    }))
 }
 
 /// One frame's payload, holding its share of [`FRAME_BUDGET`] until dropped.

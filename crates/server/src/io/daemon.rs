@@ -122,6 +122,45 @@ pub fn daemonize(opts: &ServerOptions) -> Result<(UnixListener, SocketFile), i32
     Ok((listener, file))
 }
 
+/// Becomes the server that another one handed over to (`server-upgrade`: it replaced itself
+/// with this binary): already a daemon, with its listening socket open as `fd`. Opens the
+/// log and takes the socket.
+pub fn inherit(opts: &ServerOptions, fd: i32) -> Result<(UnixListener, SocketFile), i32> {
+    use std::os::fd::FromRawFd;
+    ignore_signals();
+    return_memory();
+    crate::log::init(&opts.socket, opts.verbose);
+    std::panic::set_hook(Box::new(|info| {
+        crate::log::write(format_args!("panic: {info}"))
+    }));
+    if fd < 3 {
+        log!("--listen-fd {fd} is not a socket");
+        return Err(1);
+    }
+    // SAFETY: the server that replaced itself with this binary left `fd` open for it (a
+    // listening Unix socket, checked below) and nothing else in this process owns it.
+    let listener = unsafe { UnixListener::from_raw_fd(fd) };
+    let is_socket = nix::sys::stat::fstat(&listener)
+        .is_ok_and(|st| st.st_mode & nix::libc::S_IFMT == nix::libc::S_IFSOCK);
+    if !is_socket {
+        log!("--listen-fd {fd} is not a socket");
+        return Err(1);
+    }
+    let _ = nix::fcntl::fcntl(
+        &listener,
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+    );
+    let identity = std::fs::metadata(&opts.socket)
+        .map(|m| (m.dev(), m.ino()))
+        .unwrap_or_default();
+    log!("server took over on {}", opts.socket.display());
+    let file = SocketFile {
+        path: opts.socket.clone(),
+        identity: Arc::new(Mutex::new(identity)),
+    };
+    Ok((listener, file))
+}
+
 /// Binds the listening socket with mode 0600.
 fn bind(path: &Path) -> Result<UnixListener, String> {
     let old = umask(Mode::from_bits_truncate(0o177));

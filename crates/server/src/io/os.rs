@@ -6,8 +6,16 @@
 //! pane's handle stops its reader and writer, which closes the PTY master (the kernel hangs
 //! up the terminal) even when the program never reads. Every child is known to a registry
 //! ([`Children`]) so that the server's exit can hang up and then kill what is left.
+//!
+//! With a keeper (`io::keeper`), programs are started by the keeper, which passes the PTY
+//! master here; their exits come from it; what each reader reads is appended to the
+//! program's journal before it goes to the event loop; and a pane dropped tells the keeper
+//! it may let the PTY go. Without one, programs are this process's children.
 
 use std::collections::{HashSet, VecDeque};
+use std::os::fd::OwnedFd;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -16,6 +24,8 @@ use tokio::sync::{watch, Notify};
 
 use crate::ids::{PaneId, ProgramId};
 use crate::io::event::{Event, EventTx};
+use crate::io::keeper::journal::Journal;
+use crate::io::keeper::link::Link;
 use crate::io::pty::{self, Master};
 use crate::log::log;
 use crate::model::os::{Exhausted, Os, PaneIo, SpawnSpec, Started};
@@ -25,12 +35,69 @@ use crate::model::pane::INPUT_LIMIT;
 /// hold the event loop for long.
 const READ_CHUNK: usize = 16 * 1024;
 
+/// Set while a hand-over is under way: readers read nothing more.
+static FROZEN: AtomicBool = AtomicBool::new(false);
+
+/// How many readers are between reading a chunk and journaling it.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Wakes the readers when a hand-over failed and the server goes on.
+static THAWED: Notify = Notify::const_new();
+
+/// Readers stopped for a hand-over; dropping it lets them go on.
+pub struct Frozen;
+
+impl Drop for Frozen {
+    fn drop(&mut self) {
+        FROZEN.store(false, Ordering::SeqCst);
+        THAWED.notify_waiters();
+    }
+}
+
+/// Stops every pane reader between chunks, so that no byte is read and not yet journaled
+/// when the process is replaced; waits (at most a second) for those in the middle of one.
+/// Readers wait without holding a thread, so the runtime goes on (clients get their last
+/// messages).
+pub fn freeze_readers() -> Frozen {
+    FROZEN.store(true, Ordering::SeqCst);
+    let deadline = Instant::now() + Duration::from_secs(1);
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    Frozen
+}
+
+/// Marks a reader as about to read; `false` (and not marked) while a hand-over is under way.
+fn start_reading() -> bool {
+    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+    if FROZEN.load(Ordering::SeqCst) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        return false;
+    }
+    true
+}
+
+/// Marks a reader as done with its chunk (read and journaled).
+fn done_reading() {
+    IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+}
+
+/// Waits while a hand-over is under way (forever, once it succeeds: the process is replaced).
+async fn wait_thawed() {
+    let thawed = THAWED.notified();
+    if FROZEN.load(Ordering::SeqCst) {
+        thawed.await;
+    }
+}
+
 /// The operating system: panes' output and exits come back on `events`.
 pub struct RealOs {
     /// Where pane tasks send their events.
     events: EventTx,
     /// The children still running.
     children: Children,
+    /// The keeper that starts and holds the programs, and the directory of their journals.
+    keeper: Option<(Arc<Link>, PathBuf)>,
 }
 
 impl RealOs {
@@ -39,7 +106,88 @@ impl RealOs {
         RealOs {
             events,
             children: Children::default(),
+            keeper: None,
         }
+    }
+
+    /// Makes programs start through `link`, with their journals in `dir`.
+    pub fn use_keeper(&mut self, link: Arc<Link>, dir: PathBuf) {
+        self.keeper = Some((link, dir));
+    }
+
+    /// Takes over a program a keeper kept after the last server died: a pane of it is made
+    /// with the PTY master, its journal going on from offset `journal_at`, and its
+    /// foreground is sent SIGWINCH so that a full-screen program repaints.
+    pub fn adopt(
+        &mut self,
+        (pane, program): (PaneId, ProgramId),
+        pid: i32,
+        tty: String,
+        master: OwnedFd,
+        journal_at: u64,
+    ) -> std::io::Result<Started> {
+        let master = pty::register(master)?;
+        if let Some(pgrp) = pty::foreground_pgrp(master.get_ref()) {
+            let _ = nix::sys::signal::killpg(
+                nix::unistd::Pid::from_raw(pgrp),
+                nix::sys::signal::Signal::SIGWINCH,
+            );
+        }
+        if let Some((link, _)) = &self.keeper {
+            link.track(pane, program, pid);
+        }
+        self.children.add(pid);
+        self.start_pane((pane, program), master, pid, tty, journal_at)
+    }
+
+    /// Starts the reader and writer of a pane's PTY and returns the pane's handle.
+    fn start_pane(
+        &self,
+        source: (PaneId, ProgramId),
+        master: Master,
+        pid: i32,
+        tty: String,
+        journal_at: u64,
+    ) -> std::io::Result<Started> {
+        let journal = match &self.keeper {
+            Some((_, dir)) => Some(Journal::open(dir, source.1 .0, journal_at)?),
+            None => None,
+        };
+        let drain = Arc::new(Notify::new());
+        let (stop, stopped) = watch::channel(());
+        tokio::spawn(read_loop(
+            source,
+            (master.clone(), journal),
+            (drain.clone(), stopped.clone()),
+            self.events.clone(),
+        ));
+        let input = Arc::new(InputQueue::default());
+        tokio::spawn(write_loop(
+            source,
+            master.clone(),
+            (input.clone(), stopped),
+            self.events.clone(),
+        ));
+        let io = PtyPane {
+            pid,
+            program: source.1,
+            keeper: self.keeper.clone(),
+            master,
+            input,
+            drain,
+            _stop: stop,
+            resize: Arc::new(Mutex::new(PendingResize {
+                wanted: None,
+                first: Instant::now(),
+                last: Instant::now(),
+                told: None,
+            })),
+        };
+        Ok(Started {
+            io: Box::new(io),
+            pid,
+            tty,
+        })
     }
 
     /// Returns the registry of running children, for the server's exit.
@@ -67,6 +215,17 @@ impl Children {
     /// Locks the set.
     fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<i32>> {
         self.pids.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Adds a running program.
+    pub fn add(&self, pid: i32) {
+        self.lock().insert(pid);
+    }
+
+    /// Forgets a program that was reaped.
+    pub fn forget(&self, pid: i32) {
+        self.lock().remove(&pid);
+        self.reaped.notify_waiters();
     }
 
     /// Waits until every child has been reaped.
@@ -97,12 +256,7 @@ impl Children {
         }
         let left = self.alive();
         log!("{} programs ignored SIGHUP; killing them", left.len());
-        for pid in pids_in_sessions(&leaders) {
-            let _ = nix::sys::signal::kill(
-                nix::unistd::Pid::from_raw(pid),
-                nix::sys::signal::Signal::SIGKILL,
-            );
-        }
+        crate::keeper::child::kill_sessions(&leaders, nix::sys::signal::Signal::SIGKILL);
         for pid in left {
             signal_group(pid, nix::sys::signal::Signal::SIGKILL);
         }
@@ -114,26 +268,6 @@ fn signal_group(pgrp: i32, sig: nix::sys::signal::Signal) {
     if pgrp > 0 {
         let _ = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(pgrp), sig);
     }
-}
-
-/// Returns the processes whose session is one of `sessions`, from `/proc`.
-fn pids_in_sessions(sessions: &[i32]) -> Vec<i32> {
-    let Ok(dir) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    dir.flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-        .filter(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/stat"))
-                .ok()
-                .and_then(|stat| {
-                    // Fields after the command's closing parenthesis: state ppid pgrp session.
-                    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
-                    fields.get(3)?.parse::<i32>().ok()
-                })
-                .is_some_and(|sid| sessions.contains(&sid))
-        })
-        .collect()
 }
 
 /// Describes a failure to start a program that is the server's own: out of descriptors or
@@ -169,54 +303,31 @@ impl Os for RealOs {
         spec: &SpawnSpec,
         size: TermSize,
     ) -> std::io::Result<Started> {
+        if let Some((link, _)) = self.keeper.as_ref().filter(|(l, _)| !l.is_lost()) {
+            let (master, pid, tty) = link.spawn(pane, program, spec, size).map_err(exhausted)?;
+            let started = pty::register(master)
+                .and_then(|m| self.start_pane((pane, program), m, pid, tty, 0))
+                .map_err(exhausted);
+            if started.is_err() {
+                // The program cannot be a pane: the keeper lets it go (it gets SIGHUP).
+                link.release(program);
+            }
+            return started;
+        }
         let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows).map_err(exhausted)?;
         let pid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(-1);
-        let drain = Arc::new(Notify::new());
-        let (stop, stopped) = watch::channel(());
-        let source = (pane, program);
-        tokio::spawn(read_loop(
-            source,
-            master.clone(),
-            (drain.clone(), stopped.clone()),
-            self.events.clone(),
-        ));
-        let input = Arc::new(InputQueue::default());
-        tokio::spawn(write_loop(
-            source,
-            master.clone(),
-            (input.clone(), stopped),
-            self.events.clone(),
-        ));
         let exit_tx = self.events.clone();
         let children = self.children.clone();
-        children.lock().insert(pid);
+        children.add(pid);
         tokio::spawn(async move {
             let status = match child.wait().await {
                 Ok(s) => exit_code(s),
                 Err(_) => 1,
             };
-            children.lock().remove(&pid);
-            children.reaped.notify_waiters();
+            children.forget(pid);
             let _ = exit_tx.send(Event::Exited(pane, program, status)).await;
         });
-        let io = PtyPane {
-            pid,
-            master,
-            input,
-            drain,
-            _stop: stop,
-            resize: Arc::new(Mutex::new(PendingResize {
-                wanted: None,
-                first: Instant::now(),
-                last: Instant::now(),
-                told: None,
-            })),
-        };
-        Ok(Started {
-            io: Box::new(io),
-            pid,
-            tty,
-        })
+        self.start_pane((pane, program), master, pid, tty, 0)
     }
 
     fn now(&self) -> Instant {
@@ -292,10 +403,15 @@ impl Os for RealOs {
 }
 
 /// A pane's PTY master, its input queue and its child. Dropping it stops the pane's reader
-/// and writer, which closes the master.
+/// and writer, which closes the master, and tells the keeper (which then closes its copy,
+/// and the terminal hangs up) and forgets the program's journal.
 struct PtyPane {
     /// The child's pid.
     pid: i32,
+    /// The program.
+    program: ProgramId,
+    /// The keeper holding the program, and the journals' directory.
+    keeper: Option<(Arc<Link>, PathBuf)>,
     /// The PTY master.
     master: Master,
     /// Bytes for the program.
@@ -306,6 +422,15 @@ struct PtyPane {
     _stop: watch::Sender<()>,
     /// A size the PTY is still to be told.
     resize: Arc<Mutex<PendingResize>>,
+}
+
+impl Drop for PtyPane {
+    fn drop(&mut self) {
+        if let Some((link, dir)) = &self.keeper {
+            link.release(self.program);
+            crate::io::keeper::journal::remove(dir, self.program.0);
+        }
+    }
 }
 
 /// Resizes are coalesced: the first after a quiet time reaches the PTY (and its program, as
@@ -476,7 +601,7 @@ fn exit_code(status: std::process::ExitStatus) -> i32 {
 /// passes output on.
 async fn read_loop(
     (id, program): (PaneId, ProgramId),
-    master: Master,
+    (master, mut journal): (Master, Option<Journal>),
     (drain, mut stopped): (Arc<Notify>, watch::Receiver<()>),
     events: EventTx,
 ) {
@@ -486,10 +611,21 @@ async fn read_loop(
             _ = stopped.changed() => return,
             ready = master.readable() => {
                 let Ok(mut guard) = ready else { break };
-                match guard.try_io(|fd| pty::read_nonblocking(fd.get_ref(), &mut buf)) {
-                    Ok(Ok(0)) | Ok(Err(_)) => break,
-                    Ok(Ok(n)) => {
-                        let event = Event::Output(id, program, buf[..n].to_vec());
+                if !start_reading() {
+                    drop(guard);
+                    wait_thawed().await;
+                    continue;
+                }
+                let read = guard.try_io(|fd| read_chunk(fd.get_ref(), &mut journal, &mut buf));
+                done_reading();
+                match read {
+                    Ok(Ok(bytes)) if bytes.is_empty() => break,
+                    Ok(Err(_)) if journal.as_ref().is_some_and(|j| j.is_broken()) => {
+                        journal = None;
+                    }
+                    Ok(Err(_)) => break,
+                    Ok(Ok(bytes)) => {
+                        let event = Event::Output(id, program, bytes);
                         if events.send(event).await.is_err() {
                             return;
                         }
@@ -498,7 +634,7 @@ async fn read_loop(
                 }
             }
             _ = drain.notified() => {
-                drain_rest((id, program), &master, &mut buf, &events).await;
+                drain_rest((id, program), (&master, &mut journal), &mut buf, &events).await;
                 break;
             }
         }
@@ -506,19 +642,38 @@ async fn read_loop(
     let _ = events.send(Event::Closed(id, program)).await;
 }
 
+/// Reads one chunk from a PTY master: into the program's journal when it has one (see
+/// `io::keeper::journal`), else into `buf`. Empty at end of file.
+fn read_chunk(
+    master: &OwnedFd,
+    journal: &mut Option<Journal>,
+    buf: &mut [u8],
+) -> std::io::Result<Vec<u8>> {
+    match journal.as_mut() {
+        Some(j) => j.read(master, READ_CHUNK).map(<[u8]>::to_vec),
+        None => pty::read_nonblocking(master, buf).map(|n| buf[..n].to_vec()),
+    }
+}
+
 /// Reads whatever the PTY still holds without waiting for more.
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
-    master: &Master,
+    (master, journal): (&Master, &mut Option<Journal>),
     buf: &mut [u8],
     events: &EventTx,
 ) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.
     for _ in 0..256 {
-        match pty::read_nonblocking(master.get_ref(), buf) {
-            Ok(n) if n > 0 => {
+        if !start_reading() {
+            return;
+        }
+        let read = read_chunk(master.get_ref(), journal, buf);
+        done_reading();
+        match read {
+            Err(_) if journal.as_ref().is_some_and(Journal::is_broken) => *journal = None,
+            Ok(bytes) if !bytes.is_empty() => {
                 if events
-                    .send(Event::Output(id, program, buf[..n].to_vec()))
+                    .send(Event::Output(id, program, bytes))
                     .await
                     .is_err()
                 {

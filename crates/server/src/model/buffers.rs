@@ -3,7 +3,7 @@
 //! automatic ones.
 
 /// One paste buffer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Buffer {
     /// Its name.
     pub name: String,
@@ -15,7 +15,7 @@ pub struct Buffer {
 }
 
 /// Every paste buffer, newest first.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Buffers {
     items: Vec<Buffer>,
     next: u32,

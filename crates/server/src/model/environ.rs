@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 /// One variable.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Var {
     /// Its value; `None` when it is marked removed.
     pub value: Option<String>,
@@ -19,7 +19,7 @@ pub struct Var {
 }
 
 /// A set of variables by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Environ {
     vars: BTreeMap<String, Var>,
 }

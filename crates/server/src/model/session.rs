@@ -6,7 +6,7 @@ use crate::ids::{SessionId, WindowId};
 use crate::model::window::Window;
 
 /// A session.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Session {
     /// The session's id (`$N`).
     pub id: SessionId,

@@ -70,6 +70,12 @@ pub struct State {
     pub waits: crate::model::waits::Waits,
     /// When the server next saves its sessions by itself (`save-interval`).
     pub autosave: crate::model::persist::autosave::Autosave,
+    /// What the first client to attach is told after the server recovered its sessions
+    /// from a crash or an upgrade (`recovered 4 panes after a server crash`).
+    pub recovered: Option<String>,
+    /// A hand-over to another server binary that a command asked for (`server-upgrade`),
+    /// for the event loop to carry out after the batch.
+    pub upgrade: Option<crate::model::upgrade::Upgrade>,
 }
 
 /// An RGB colour.
@@ -129,6 +135,8 @@ impl State {
             config_errors: Vec::new(),
             waits: Default::default(),
             autosave: Default::default(),
+            recovered: None,
+            upgrade: None,
         }
     }
 

@@ -4,7 +4,7 @@ use crate::ids::{PaneId, WindowId};
 use crate::model::layout::{Layout, Preset, Rect};
 
 /// One window of a session.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Window {
     /// The window's id (`@N`).
     pub id: WindowId,
@@ -31,7 +31,9 @@ pub struct Window {
     pub activity: bool,
     /// Its panes printed nothing for monitor-silence seconds while it was not current.
     pub silence: bool,
-    /// When it falls silent unless a pane prints something first (with monitor-silence).
+    /// When it falls silent unless a pane prints something first (with monitor-silence);
+    /// not kept in checkpoints (the clock starts again with the next output).
+    #[serde(skip)]
     pub silence_at: Option<std::time::Instant>,
 }
 

@@ -21,7 +21,7 @@ pub(super) fn dec_graphic(b: u8) -> &'static str {
 }
 
 /// Which character sets are designated and which one is in use.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Sets {
     /// Whether G0 and G1 are the DEC special graphics set (else ASCII).
     graphics: [bool; 2],
@@ -30,8 +30,8 @@ struct Sets {
 }
 
 /// The character set state, with the copy DECSC saves.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Charsets {
+#[derive(Debug, Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Charsets {
     current: Sets,
     saved: Sets,
 }

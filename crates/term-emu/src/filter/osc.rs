@@ -16,7 +16,7 @@ use crate::types::ClipboardSet;
 pub(crate) type Rgb = (u8, u8, u8);
 
 /// The default colours reported to OSC 10 (foreground), 11 (background) and 12 (cursor).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Colours {
     pub fg: Rgb,
     pub bg: Rgb,

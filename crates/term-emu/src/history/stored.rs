@@ -17,7 +17,7 @@ pub(super) const WRAPPED: u32 = 1 << 31;
 /// A bit of a row's `meta`: the row has hyperlink changes after its style changes.
 pub(super) const LINKED: u32 = 1 << 30;
 /// The bits of a row's `meta` that hold its text length.
-pub(super) const TEXT: u32 = !(WRAPPED | LINKED);
+pub(crate) const TEXT: u32 = !(WRAPPED | LINKED);
 
 /// Which of a row's id lists: style ids or hyperlink ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

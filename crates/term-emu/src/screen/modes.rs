@@ -4,7 +4,7 @@ use super::Screen;
 use crate::types::MouseMode;
 
 /// How mouse reports are encoded.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) enum MouseEncoding {
     /// The X10 default.
     #[default]
@@ -16,7 +16,7 @@ pub(crate) enum MouseEncoding {
 }
 
 /// The modes a program has set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct ModeState {
     pub application_cursor: bool,
     pub application_keypad: bool,

@@ -25,7 +25,7 @@ enum Slot {
 
 /// Every option value: globals (which always hold every table option) and per-object
 /// overrides. Pane and window-level lookups fall back pane → window → global.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct OptionStore {
     server: Values,
     global_session: Values,

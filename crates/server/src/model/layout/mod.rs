@@ -14,7 +14,7 @@ use geometry::{best_overlap, direction_axis, span};
 pub use presets::Preset;
 
 /// How a node divides its area between its children.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Split {
     /// Children side by side, left to right (`split-window -h`).
     Horizontal,
@@ -97,7 +97,7 @@ impl fmt::Display for LayoutError {
 impl std::error::Error for LayoutError {}
 
 /// A node of the tree: a pane, or a split whose children tile its area with 1-cell borders.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Node {
     cols: u16,
     rows: u16,
@@ -105,7 +105,7 @@ struct Node {
 }
 
 /// What a node holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 enum Kind {
     Pane(PaneId),
     Split(Split, Vec<Node>),
@@ -116,7 +116,7 @@ enum Kind {
 /// Every pane is at least 1×1. When the window is too small for the tree (fewer cells than
 /// its panes and borders need), each pane keeps its minimum and the tree extends past the
 /// window's right or bottom edge; `geometry` then has rectangles beyond `size`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Layout {
     cols: u16,
     rows: u16,

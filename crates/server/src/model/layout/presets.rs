@@ -5,7 +5,7 @@ use super::{Kind, Layout, Node, Split};
 use crate::ids::PaneId;
 
 /// A preset layout for `select-layout`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Preset {
     /// All panes side by side with equal widths.
     EvenHorizontal,
