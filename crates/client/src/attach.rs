@@ -1,15 +1,15 @@
-//! The attached client: an input thread, a socket reader thread and a signal thread feed the
-//! main thread, which owns the ratatui terminal and the screen model.
+//! The attached client: the main thread owns the ratatui terminal and the screen model and
+//! reads the server's messages itself (see [`crate::inbox`]); an input thread and a signal
+//! thread post their events to it.
 
 use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
 use std::os::unix::net::UnixStream;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use mux_protocol::{read_frame, write_frame, ClientMsg, ServerMsg, Size};
+use mux_protocol::{write_frame, ClientMsg, ServerMsg, Size};
 use nix::sys::signal::Signal;
 use ratatui::Terminal;
 
@@ -17,6 +17,7 @@ use crate::backend::MuxBackend;
 use crate::command::{emit, emit_bytes, terminal_size};
 use crate::draw::Model;
 use crate::escape::EscapeJoin;
+use crate::inbox::{Inbox, Incoming, Poster};
 use crate::links::Links;
 use crate::{keys, outer, tty};
 
@@ -66,9 +67,13 @@ type Writer = Arc<Mutex<UnixStream>>;
 /// the terminal is lost, or a signal ends it. `reported` is the size sent with the command.
 /// Returns the exit status, after restoring the terminal.
 pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
-    let (tx, rx) = mpsc::channel();
+    let (mut rx, tx) = match stream.try_clone().and_then(crate::inbox::inbox) {
+        Ok(pair) => pair,
+        Err(e) => return fail(&e),
+    };
     // Before any other thread exists, so that every thread inherits the blocked signals.
-    if let Err(e) = tty::watch_signals(tx.clone(), Event::Signal) {
+    let signals = tx.clone();
+    if let Err(e) = tty::watch_signals(move |s| signals.post(Event::Signal(s))) {
         emit(
             &mut io::stderr(),
             &format!("mux: can't handle signals: {e}\n"),
@@ -78,7 +83,7 @@ pub fn run(stream: UnixStream, reported: Option<Size>) -> i32 {
     let ending = match start(stream, tx) {
         Ok((mut ui, writer)) => {
             let mut ending = match ui.sync_size(&writer, reported) {
-                Ok(()) => ui.run(&rx, &writer),
+                Ok(()) => ui.run(&mut rx, &writer),
                 Err(_) => Ending::abnormal("lost server"),
             };
             ending.stdout.insert_str(0, &ui.stdout);
@@ -104,8 +109,7 @@ fn fail(e: &io::Error) -> i32 {
 }
 
 /// Enters the attached terminal mode and starts the input and reader threads.
-fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
-    let reader = stream.try_clone()?;
+fn start(stream: UnixStream, tx: Poster<Event>) -> io::Result<(Ui, Writer)> {
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
     let [fg, bg, cursor] = outer::query_colours();
@@ -115,16 +119,13 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
     let links = Rc::new(RefCell::new(Links::default()));
     let terminal = Terminal::new(MuxBackend::new(io::stdout(), Rc::clone(&links)))?;
-    let input_tx = tx.clone();
+    let input_tx = tx;
     let input_writer = Arc::clone(&writer);
     let escape_time = Arc::new(AtomicU32::new(0));
     let mut events = EscapeJoin::new(Arc::clone(&escape_time));
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || input_loop(&mut events, &input_writer, &input_tx))?;
-    std::thread::Builder::new()
-        .name("reader".into())
-        .spawn(move || reader_loop(reader, &tx))?;
     let ui = Ui {
         escape_time,
         terminal,
@@ -133,6 +134,7 @@ fn start(stream: UnixStream, tx: Sender<Event>) -> io::Result<(Ui, Writer)> {
         shape: 0,
         sent_size: None,
         full: true,
+        last: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::default()),
         stdout: String::new(),
         stderr: String::new(),
     };
@@ -151,18 +153,18 @@ fn send(writer: &Writer, msg: &ClientMsg) -> io::Result<()> {
 /// Reads terminal events and sends them to the server, a paste in pieces under the frame
 /// limit; resizes go to the main thread, which resizes its terminal first. A message that
 /// cannot be sent ends the client (`[lost server]`): input is never dropped unnoticed.
-fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Sender<Event>) {
+fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Poster<Event>) {
     loop {
         let event = match events.next() {
             Ok(event) => event,
             Err(_) => {
-                let _ = tx.send(Event::TtyLost);
+                tx.post(Event::TtyLost);
                 return;
             }
         };
         let sent = match event {
             crossterm::event::Event::Resize(..) => {
-                if tx.send(Event::Resize).is_err() {
+                if !tx.post(Event::Resize) {
                     return;
                 }
                 Ok(())
@@ -176,23 +178,18 @@ fn input_loop(events: &mut EscapeJoin, writer: &Writer, tx: &Sender<Event>) {
             },
         };
         if sent.is_err() {
-            let _ = tx.send(Event::ServerLost);
+            tx.post(Event::ServerLost);
             return;
         }
     }
 }
 
-/// Reads server messages and passes them to the main thread until the connection ends.
-fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>) {
-    loop {
-        let event = match read_frame::<ServerMsg, _>(&mut stream) {
-            Ok(Some(msg)) => Event::Server(msg),
-            Ok(None) | Err(_) => Event::ServerLost,
-        };
-        let lost = matches!(event, Event::ServerLost);
-        if tx.send(event).is_err() || lost {
-            return;
-        }
+/// Turns what the inbox gives into the main thread's event.
+fn to_event(incoming: Incoming<Event>) -> Event {
+    match incoming {
+        Incoming::Server(msg) => Event::Server(msg),
+        Incoming::Lost => Event::ServerLost,
+        Incoming::Local(event) => event,
     }
 }
 
@@ -212,6 +209,9 @@ struct Ui {
     sent_size: Option<Size>,
     /// Whether the next frame must write every cell (first frame, resizes).
     full: bool,
+    /// The frame drawn last, as [`Model::render_changed`] keeps it, so a frame draws only the
+    /// rows that changed.
+    last: ratatui::buffer::Buffer,
     /// Standard output text from the server, printed after the terminal is restored.
     stdout: String,
     /// Standard error text from the server, printed after the terminal is restored.
@@ -221,11 +221,9 @@ struct Ui {
 impl Ui {
     /// Handles events until one ends the client, drawing after each batch that changed the
     /// screen.
-    fn run(&mut self, rx: &Receiver<Event>, writer: &Writer) -> Ending {
+    fn run(&mut self, rx: &mut Inbox<Event>, writer: &Writer) -> Ending {
         loop {
-            let Ok(first) = rx.recv() else {
-                return Ending::abnormal("lost server");
-            };
+            let first = to_event(rx.next());
             let mut dirty = false;
             let mut next = Some(first);
             let mut handled = 0;
@@ -235,7 +233,7 @@ impl Ui {
                 }
                 handled += 1;
                 next = if handled < MAX_BATCH {
-                    rx.try_recv().ok()
+                    rx.try_next().map(to_event)
                 } else {
                     None
                 };
@@ -267,6 +265,7 @@ impl Ui {
             Event::Signal(Signal::SIGHUP) => return Some(Ending::abnormal("lost tty")),
             Event::Signal(_) => return Some(Ending::abnormal("terminated")),
             Event::Resize => {
+                self.terminal.backend().forget_size();
                 if self.terminal.autoresize().is_err() {
                     return Some(Ending::abnormal("lost tty"));
                 }
@@ -287,6 +286,7 @@ impl Ui {
         nix::sys::signal::raise(Signal::SIGTSTP).map_err(io::Error::from)?;
         tty::enter()?;
         // The terminal may have changed size meanwhile; the next frame writes every cell.
+        self.terminal.backend().forget_size();
         self.terminal.autoresize()?;
         self.sync_size(writer, self.sent_size)?;
         self.full = true;
@@ -348,13 +348,19 @@ impl Ui {
 
     /// Draws the model and sets the cursor's position, visibility and shape.
     fn draw(&mut self) -> io::Result<()> {
-        let Some(model) = &self.model else {
+        let Some(model) = &mut self.model else {
             return Ok(());
         };
         let full = self.full;
         let links = &self.links;
+        let last = &mut self.last;
+        let mut whole = false;
         self.terminal.draw(|frame| {
-            model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
+            if full || !model.render_changed(frame.buffer_mut(), last) {
+                model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
+                model.mark_drawn();
+                whole = true;
+            }
             let area = frame.area();
             if let Some(position) = model.cursor_position(area.width, area.height) {
                 frame.set_cursor_position(position);
@@ -362,6 +368,13 @@ impl Ui {
         })?;
         if full {
             model.settle(&mut self.terminal, &mut self.links.borrow_mut());
+        }
+        if whole {
+            // What the next frame starts from; the links table is not touched, since a model
+            // that ever had links is always drawn whole.
+            let area = self.terminal.get_frame().area();
+            self.last = ratatui::buffer::Buffer::empty(area);
+            model.render(&mut self.last, false, &mut Links::default());
         }
         self.full = false;
         let shape = model.cursor.shape;

@@ -20,6 +20,11 @@ pub struct Model {
     pub rows: Vec<Vec<Cell>>,
     /// Where the cursor is and how it looks.
     pub cursor: Cursor,
+    /// The rows changed since the last [`Model::render_changed`] or [`Model::mark_drawn`].
+    dirty: Vec<bool>,
+    /// Whether any row ever had a hyperlink: then every frame is drawn whole, since the
+    /// links table is rebuilt per frame.
+    linked: bool,
 }
 
 impl Model {
@@ -30,6 +35,8 @@ impl Model {
             size,
             rows: vec![row; size.rows as usize],
             cursor: Cursor::default(),
+            dirty: vec![true; size.rows as usize],
+            linked: false,
         }
     }
 
@@ -44,7 +51,11 @@ impl Model {
             if let Some(slot) = self.rows.get_mut(row.y as usize) {
                 let mut cells = row.cells;
                 cells.resize(width, blank());
+                self.linked |= cells.iter().any(|c| c.link.is_some());
                 *slot = cells;
+                if let Some(d) = self.dirty.get_mut(row.y as usize) {
+                    *d = true;
+                }
             }
         }
         self.cursor = update.cursor;
@@ -93,6 +104,56 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Draws the model into `buf` as [`Model::render`] does without `full`, but only the rows
+    /// that changed since `last` (the frame drawn before, kept up to date here) was drawn; the
+    /// others are copied from `last`. A one-key echo then costs one row, not the screen.
+    /// Returns false, drawing nothing, when it cannot: a hyperlink was ever shown, or `last`
+    /// has another size.
+    pub fn render_changed(&mut self, buf: &mut Buffer, last: &mut Buffer) -> bool {
+        let area = *buf.area();
+        if self.linked || *last.area() != area || last.content.len() != buf.content.len() {
+            return false;
+        }
+        buf.content.clone_from_slice(&last.content);
+        let width = usize::from(area.width);
+        for y in 0..area.height {
+            if !self.dirty.get(usize::from(y)).copied().unwrap_or(true) {
+                continue;
+            }
+            let row = self.rows.get(usize::from(y)).map_or(&[][..], Vec::as_slice);
+            let mut style = Style::default();
+            for x in 0..area.width {
+                let (bx, by) = (area.x + x, area.y + y);
+                let Some(target) = buf.cell_mut((bx, by)) else {
+                    continue;
+                };
+                target.reset();
+                let Some(cell) = row.get(usize::from(x)) else {
+                    continue;
+                };
+                if !cell.text.is_empty() {
+                    style = cell.style;
+                }
+                target.set_symbol(symbol(row, usize::from(x), width));
+                paint(target, style);
+            }
+            let start = usize::from(y) * width;
+            if let (Some(from), Some(to)) = (
+                buf.content.get(start..start + width),
+                last.content.get_mut(start..start + width),
+            ) {
+                to.clone_from_slice(from);
+            }
+        }
+        self.mark_drawn();
+        true
+    }
+
+    /// Records that every row was drawn (a whole frame).
+    pub fn mark_drawn(&mut self) {
+        self.dirty.iter_mut().for_each(|d| *d = false);
     }
 
     /// Follows a full frame just drawn on `terminal`: replaces the frame it keeps to compare

@@ -12,6 +12,7 @@ mod draw;
 mod escape;
 mod generate;
 mod help;
+mod inbox;
 mod keys;
 mod links;
 mod outer;
