@@ -112,9 +112,15 @@ fn fail(e: &io::Error) -> i32 {
 fn start(stream: UnixStream, tx: Poster<Event>) -> io::Result<(Ui, Writer)> {
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
-    let [fg, bg, cursor] = outer::query_colours();
+    let ([fg, bg, cursor], typed) = outer::query_colours();
     if fg.is_some() || bg.is_some() || cursor.is_some() {
         send(&writer, &ClientMsg::Colours { fg, bg, cursor })?;
+    }
+    // Keys typed during the wait go first, in order, before the input thread reads more.
+    for event in crate::typeahead::keys(&typed) {
+        if let Some(msg) = keys::event_to_msg(event) {
+            send(&writer, &msg)?;
+        }
     }
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
     let links = Rc::new(RefCell::new(Links::default()));

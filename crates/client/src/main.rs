@@ -18,6 +18,7 @@ mod links;
 mod outer;
 mod socket;
 mod tty;
+mod typeahead;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
