@@ -141,6 +141,7 @@ fn start(stream: UnixStream, tx: Poster<Event>) -> io::Result<(Ui, Writer)> {
         sent_size: None,
         full: true,
         last: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::default()),
+        quick: false,
         stdout: String::new(),
         stderr: String::new(),
     };
@@ -215,9 +216,11 @@ struct Ui {
     sent_size: Option<Size>,
     /// Whether the next frame must write every cell (first frame, resizes).
     full: bool,
-    /// The frame drawn last, as [`Model::render_changed`] keeps it, so a frame draws only the
-    /// rows that changed.
+    /// The frame on the terminal, when drawn without hyperlinks.
     last: ratatui::buffer::Buffer,
+    /// Whether `last` is the frame on the terminal, so the next frame may draw only the rows
+    /// that changed (see [`crate::quick`]).
+    quick: bool,
     /// Standard output text from the server, printed after the terminal is restored.
     stdout: String,
     /// Standard error text from the server, printed after the terminal is restored.
@@ -357,30 +360,31 @@ impl Ui {
         let Some(model) = &mut self.model else {
             return Ok(());
         };
-        let full = self.full;
-        let links = &self.links;
-        let last = &mut self.last;
-        let mut whole = false;
-        self.terminal.draw(|frame| {
-            if full || !model.render_changed(frame.buffer_mut(), last) {
+        if !self.full && !model.linked() && self.quick {
+            crate::quick::draw_changed(model, &mut self.last, self.terminal.backend_mut())?;
+        } else {
+            // Ratatui's buffers are stale after quick frames, and so is its links table the
+            // first time a link shows: that frame writes every cell.
+            let full = self.full || (self.quick && model.linked());
+            let links = &self.links;
+            self.terminal.draw(|frame| {
                 model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
-                model.mark_drawn();
-                whole = true;
+                let area = frame.area();
+                if let Some(position) = model.cursor_position(area.width, area.height) {
+                    frame.set_cursor_position(position);
+                }
+            })?;
+            if full {
+                model.settle(&mut self.terminal, &mut self.links.borrow_mut());
             }
-            let area = frame.area();
-            if let Some(position) = model.cursor_position(area.width, area.height) {
-                frame.set_cursor_position(position);
+            model.mark_drawn();
+            // What the next quick frame starts from.
+            self.quick = !model.linked();
+            if self.quick {
+                let area = self.terminal.get_frame().area();
+                self.last = ratatui::buffer::Buffer::empty(area);
+                model.render(&mut self.last, false, &mut Links::default());
             }
-        })?;
-        if full {
-            model.settle(&mut self.terminal, &mut self.links.borrow_mut());
-        }
-        if whole {
-            // What the next frame starts from; the links table is not touched, since a model
-            // that ever had links is always drawn whole.
-            let area = self.terminal.get_frame().area();
-            self.last = ratatui::buffer::Buffer::empty(area);
-            model.render(&mut self.last, false, &mut Links::default());
         }
         self.full = false;
         let shape = model.cursor.shape;

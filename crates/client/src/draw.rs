@@ -106,49 +106,42 @@ impl Model {
         }
     }
 
-    /// Draws the model into `buf` as [`Model::render`] does without `full`, but only the rows
-    /// that changed since `last` (the frame drawn before, kept up to date here) was drawn; the
-    /// others are copied from `last`. A one-key echo then costs one row, not the screen.
-    /// Returns false, drawing nothing, when it cannot: a hyperlink was ever shown, or `last`
-    /// has another size.
-    pub fn render_changed(&mut self, buf: &mut Buffer, last: &mut Buffer) -> bool {
-        let area = *buf.area();
-        if self.linked || *last.area() != area || last.content.len() != buf.content.len() {
-            return false;
-        }
-        buf.content.clone_from_slice(&last.content);
-        let width = usize::from(area.width);
-        for y in 0..area.height {
-            if !self.dirty.get(usize::from(y)).copied().unwrap_or(true) {
-                continue;
-            }
-            let row = self.rows.get(usize::from(y)).map_or(&[][..], Vec::as_slice);
-            let mut style = Style::default();
-            for x in 0..area.width {
-                let (bx, by) = (area.x + x, area.y + y);
-                let Some(target) = buf.cell_mut((bx, by)) else {
-                    continue;
-                };
-                target.reset();
-                let Some(cell) = row.get(usize::from(x)) else {
-                    continue;
-                };
-                if !cell.text.is_empty() {
-                    style = cell.style;
-                }
-                target.set_symbol(symbol(row, usize::from(x), width));
-                paint(target, style);
-            }
-            let start = usize::from(y) * width;
-            if let (Some(from), Some(to)) = (
-                buf.content.get(start..start + width),
-                last.content.get_mut(start..start + width),
-            ) {
-                to.clone_from_slice(from);
-            }
-        }
+    /// Whether a row ever had a hyperlink: such a model is always drawn whole, since the
+    /// links table is rebuilt with every frame.
+    pub fn linked(&self) -> bool {
+        self.linked
+    }
+
+    /// Returns the rows changed since the last frame, and counts them as drawn.
+    pub fn take_dirty(&mut self) -> Vec<u16> {
+        let rows = (0..self.dirty.len())
+            .filter(|&y| self.dirty[y])
+            .filter_map(|y| u16::try_from(y).ok())
+            .collect();
         self.mark_drawn();
-        true
+        rows
+    }
+
+    /// Draws row `y` of the model into `buf`, a buffer over that row of the screen alone, as
+    /// [`Model::render`] draws it without `full` (the model has no hyperlinks).
+    pub fn render_row(&self, y: u16, buf: &mut Buffer) {
+        let area = *buf.area();
+        let width = usize::from(area.width);
+        let row = self.rows.get(usize::from(y)).map_or(&[][..], Vec::as_slice);
+        let mut style = Style::default();
+        for x in 0..area.width {
+            let Some(target) = buf.cell_mut((area.x + x, area.y)) else {
+                continue;
+            };
+            let Some(cell) = row.get(usize::from(x)) else {
+                continue;
+            };
+            if !cell.text.is_empty() {
+                style = cell.style;
+            }
+            target.set_symbol(symbol(row, usize::from(x), width));
+            paint(target, style);
+        }
     }
 
     /// Records that every row was drawn (a whole frame).

@@ -16,6 +16,7 @@ mod inbox;
 mod keys;
 mod links;
 mod outer;
+mod quick;
 mod socket;
 mod tty;
 mod typeahead;
