@@ -46,10 +46,8 @@ fn serve(
     socket: SocketFile,
     config: &[std::path::PathBuf],
 ) -> i32 {
-    // One thread: the event loop, the pane readers and writers and the client connections
-    // hand each other work without waking another thread, which is most of a keystroke's
-    // echo time on a loaded machine (issue 16).
-    let runtime = match tokio::runtime::Builder::new_current_thread()
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
         .enable_all()
         .build()
     {
