@@ -189,3 +189,25 @@ fn the_terminal_is_restored_after_a_panic_in_the_client() {
         "the server is unaffected"
     );
 }
+
+/// Keys typed while the client waits at attach for a terminal that never answers its colour
+/// queries (as a serial console or `script` would) reach the pane after the wait, in order.
+#[test]
+fn keys_typed_while_the_client_waits_for_its_terminal_reach_the_pane_in_order() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    let c = env.client(&["new", "-s", "ahead"], 80, 24);
+    // The client is in raw mode and has asked its colours: it now waits for answers the
+    // test's terminal never gives.
+    wait_until(
+        "the client to ask its terminal for colours",
+        || (!c.cooked() && c.raw().windows(6).any(|w| w == b"\x1b]10;?")).then_some(()),
+        || c.describe(),
+    );
+    c.send("echo $((6");
+    c.send("*7))ahe");
+    c.send("ad\r");
+    c.wait_screen("the typed-ahead command's output", |s| {
+        s.contents().lines().any(|l| l.trim_end() == "42ahead")
+    });
+}

@@ -1,7 +1,8 @@
-//! The attached client: an input thread, a socket reader thread and a signal thread feed the
-//! main thread, which owns the ratatui terminal and the screen model. When the server goes
-//! away without telling the client to leave (a crash), or says it is handing over (an
-//! upgrade), the client attaches again to the server that takes over (`reconnect.rs`).
+//! The attached client: the main thread owns the ratatui terminal and the screen model and
+//! reads the server's messages itself (see [`crate::inbox`]); an input thread and a signal
+//! thread post their events to it. When the server goes away without telling the client to
+//! leave (a crash), or says it is handing over (an upgrade), the client attaches again to the
+//! server that takes over (`reconnect.rs`).
 
 use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
@@ -9,10 +10,9 @@ use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use mux_protocol::{read_frame, write_frame, ClientMsg, ServerMsg, Size};
+use mux_protocol::{write_frame, ClientMsg, ServerMsg, Size};
 use nix::sys::signal::Signal;
 use ratatui::Terminal;
 
@@ -20,6 +20,7 @@ use crate::backend::MuxBackend;
 use crate::command::{emit, emit_bytes, terminal_size};
 use crate::draw::Model;
 use crate::escape::EscapeJoin;
+use crate::inbox::{Inbox, Incoming, Poster};
 use crate::links::Links;
 use crate::{keys, outer, tty};
 
@@ -28,10 +29,12 @@ const MAX_BATCH: usize = 256;
 
 /// What reaches the main thread.
 enum Event {
-    /// A message from the server, on the connection of this generation.
-    Server(u64, ServerMsg),
-    /// The connection of this generation ended, or a message could not be sent on it.
-    ServerLost(u64),
+    /// A message from the server.
+    Server(ServerMsg),
+    /// The connection to the server ended.
+    ServerLost,
+    /// A message could not be sent on the connection of this generation.
+    InputLost(u64),
     /// The user's terminal changed size.
     Resize,
     /// The user's terminal can no longer be read.
@@ -81,9 +84,13 @@ pub struct Place {
 /// the terminal is lost, or a signal ends it. `reported` is the size sent with the command.
 /// Returns the exit status, after restoring the terminal.
 pub fn run(stream: UnixStream, reported: Option<Size>, place: Place) -> i32 {
-    let (tx, rx) = mpsc::channel();
+    let (mut rx, tx) = match stream.try_clone().and_then(crate::inbox::inbox) {
+        Ok(pair) => pair,
+        Err(e) => return fail(&e),
+    };
     // Before any other thread exists, so that every thread inherits the blocked signals.
-    if let Err(e) = tty::watch_signals(tx.clone(), Event::Signal) {
+    let signals = tx.clone();
+    if let Err(e) = tty::watch_signals(move |s| signals.post(Event::Signal(s))) {
         emit(
             &mut io::stderr(),
             &format!("mux: can't handle signals: {e}\n"),
@@ -93,7 +100,7 @@ pub fn run(stream: UnixStream, reported: Option<Size>, place: Place) -> i32 {
     let ending = match start(stream, tx, place) {
         Ok((mut ui, writer)) => {
             let mut ending = match ui.sync_size(&writer, reported) {
-                Ok(()) => ui.run(&rx, &writer),
+                Ok(()) => ui.run(&mut rx, &writer),
                 Err(_) => Ending::abnormal("lost server"),
             };
             ending.stdout.insert_str(0, &ui.stdout);
@@ -119,18 +126,23 @@ fn fail(e: &io::Error) -> i32 {
 }
 
 /// Enters the attached terminal mode and starts the input and reader threads.
-fn start(stream: UnixStream, tx: Sender<Event>, place: Place) -> io::Result<(Ui, Writer)> {
-    let reader = stream.try_clone()?;
+fn start(stream: UnixStream, tx: Poster<Event>, place: Place) -> io::Result<(Ui, Writer)> {
     let writer: Writer = Arc::new(Mutex::new(stream));
     tty::enter()?;
-    let [fg, bg, cursor] = outer::query_colours();
+    let ([fg, bg, cursor], typed) = outer::query_colours();
     if fg.is_some() || bg.is_some() || cursor.is_some() {
         send(&writer, &ClientMsg::Colours { fg, bg, cursor })?;
+    }
+    // Keys typed during the wait go first, in order, before the input thread reads more.
+    for event in crate::typeahead::keys(&typed) {
+        if let Some(msg) = keys::event_to_msg(event) {
+            send(&writer, &msg)?;
+        }
     }
     // The alternate screen starts cleared and the terminal's buffers blank: they agree.
     let links = Rc::new(RefCell::new(Links::default()));
     let terminal = Terminal::new(MuxBackend::new(io::stdout(), Rc::clone(&links)))?;
-    let input_tx = tx.clone();
+    let input_tx = tx;
     let input_writer = Arc::clone(&writer);
     let escape_time = Arc::new(AtomicU32::new(0));
     let mut events = EscapeJoin::new(Arc::clone(&escape_time));
@@ -139,18 +151,19 @@ fn start(stream: UnixStream, tx: Sender<Event>, place: Place) -> io::Result<(Ui,
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || input_loop(&mut events, &input_writer, &input_tx, &input_generation))?;
-    spawn_reader(reader, tx.clone(), 0)?;
     let ui = Ui {
         escape_time,
         place,
-        tx,
         generation,
+        new_socket: None,
         terminal,
         links,
         model: None,
         shape: 0,
         sent_size: None,
         full: true,
+        last: ratatui::buffer::Buffer::empty(ratatui::layout::Rect::default()),
+        quick: false,
         stdout: String::new(),
         stderr: String::new(),
     };
@@ -173,20 +186,20 @@ fn send(writer: &Writer, msg: &ClientMsg) -> io::Result<()> {
 fn input_loop(
     events: &mut EscapeJoin,
     writer: &Writer,
-    tx: &Sender<Event>,
+    tx: &Poster<Event>,
     generation: &Generation,
 ) {
     loop {
         let event = match events.next() {
             Ok(event) => event,
             Err(_) => {
-                let _ = tx.send(Event::TtyLost);
+                tx.post(Event::TtyLost);
                 return;
             }
         };
         let sent = match event {
             crossterm::event::Event::Resize(..) => {
-                if tx.send(Event::Resize).is_err() {
+                if !tx.post(Event::Resize) {
                     return;
                 }
                 Ok(())
@@ -199,35 +212,18 @@ fn input_loop(
                 None => Ok(()),
             },
         };
-        if sent.is_err()
-            && tx
-                .send(Event::ServerLost(generation.load(Ordering::SeqCst)))
-                .is_err()
-        {
+        if sent.is_err() && !tx.post(Event::InputLost(generation.load(Ordering::SeqCst))) {
             return;
         }
     }
 }
 
-/// Starts the thread that reads the connection of generation `generation`.
-fn spawn_reader(stream: UnixStream, tx: Sender<Event>, generation: u64) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("reader".into())
-        .spawn(move || reader_loop(stream, &tx, generation))?;
-    Ok(())
-}
-
-/// Reads server messages and passes them to the main thread until the connection ends.
-fn reader_loop(mut stream: UnixStream, tx: &Sender<Event>, generation: u64) {
-    loop {
-        let event = match read_frame::<ServerMsg, _>(&mut stream) {
-            Ok(Some(msg)) => Event::Server(generation, msg),
-            Ok(None) | Err(_) => Event::ServerLost(generation),
-        };
-        let lost = matches!(event, Event::ServerLost(_));
-        if tx.send(event).is_err() || lost {
-            return;
-        }
+/// Turns what the inbox gives into the main thread's event.
+fn to_event(incoming: Incoming<Event>) -> Event {
+    match incoming {
+        Incoming::Server(msg) => Event::Server(msg),
+        Incoming::Lost => Event::ServerLost,
+        Incoming::Local(event) => event,
     }
 }
 
@@ -237,10 +233,10 @@ struct Ui {
     escape_time: Arc<AtomicU32>,
     /// Where it is attached.
     place: Place,
-    /// Where reader threads send events.
-    tx: Sender<Event>,
     /// The current connection's generation.
     generation: Generation,
+    /// The connection to a server that took over, for the inbox to read from now on.
+    new_socket: Option<UnixStream>,
     /// The ratatui terminal on standard output.
     terminal: Terminal<MuxBackend<Stdout>>,
     /// The hyperlinks of the frame being drawn, shared with the terminal's backend.
@@ -253,6 +249,11 @@ struct Ui {
     sent_size: Option<Size>,
     /// Whether the next frame must write every cell (first frame, resizes).
     full: bool,
+    /// The frame on the terminal, when drawn without hyperlinks.
+    last: ratatui::buffer::Buffer,
+    /// Whether `last` is the frame on the terminal, so the next frame may draw only the rows
+    /// that changed (see [`crate::quick`]).
+    quick: bool,
     /// Standard output text from the server, printed after the terminal is restored.
     stdout: String,
     /// Standard error text from the server, printed after the terminal is restored.
@@ -262,11 +263,9 @@ struct Ui {
 impl Ui {
     /// Handles events until one ends the client, drawing after each batch that changed the
     /// screen.
-    fn run(&mut self, rx: &Receiver<Event>, writer: &Writer) -> Ending {
+    fn run(&mut self, rx: &mut Inbox<Event>, writer: &Writer) -> Ending {
         loop {
-            let Ok(first) = rx.recv() else {
-                return Ending::abnormal("lost server");
-            };
+            let first = to_event(rx.next());
             let mut dirty = false;
             let mut next = Some(first);
             let mut handled = 0;
@@ -274,9 +273,12 @@ impl Ui {
                 if let Some(ending) = self.handle(event, writer, &mut dirty) {
                     return ending;
                 }
+                if let Some(socket) = self.new_socket.take() {
+                    rx.replace_socket(socket);
+                }
                 handled += 1;
                 next = if handled < MAX_BATCH {
-                    rx.try_recv().ok()
+                    rx.try_next().map(to_event)
                 } else {
                     None
                 };
@@ -297,25 +299,26 @@ impl Ui {
     fn handle(&mut self, event: Event, writer: &Writer, dirty: &mut bool) -> Option<Ending> {
         let current = self.generation.load(Ordering::SeqCst);
         match event {
-            // What is left of a connection that was replaced.
-            Event::Server(g, _) | Event::ServerLost(g) if g != current => {}
-            Event::Server(_, ServerMsg::Reconnect { message }) => {
+            // A failed send on a connection that was replaced since.
+            Event::InputLost(g) if g != current => {}
+            Event::Server(ServerMsg::Reconnect { message }) => {
                 return self.reattach(writer, &message, dirty)
             }
-            Event::Server(_, ServerMsg::Suspend) => {
+            Event::Server(ServerMsg::Suspend) => {
                 if self.suspend(writer).is_err() {
                     return Some(Ending::abnormal("lost tty"));
                 }
                 *dirty = true;
             }
-            Event::Server(_, msg) => return self.handle_server(msg, dirty),
-            Event::ServerLost(_) => {
+            Event::Server(msg) => return self.handle_server(msg, dirty),
+            Event::ServerLost | Event::InputLost(_) => {
                 return self.reattach(writer, "server exited unexpectedly", dirty)
             }
             Event::TtyLost => return Some(Ending::abnormal("lost tty")),
             Event::Signal(Signal::SIGHUP) => return Some(Ending::abnormal("lost tty")),
             Event::Signal(_) => return Some(Ending::abnormal("terminated")),
             Event::Resize => {
+                self.terminal.backend().forget_size();
                 if self.terminal.autoresize().is_err() {
                     return Some(Ending::abnormal("lost tty"));
                 }
@@ -336,6 +339,7 @@ impl Ui {
         nix::sys::signal::raise(Signal::SIGTSTP).map_err(io::Error::from)?;
         tty::enter()?;
         // The terminal may have changed size meanwhile; the next frame writes every cell.
+        self.terminal.backend().forget_size();
         self.terminal.autoresize()?;
         self.sync_size(writer, self.sent_size)?;
         self.full = true;
@@ -413,15 +417,14 @@ impl Ui {
         let Ok(reader) = stream.try_clone() else {
             return Some(Ending::abnormal("lost server"));
         };
-        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.generation.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut w) = writer.lock() {
             *w = stream;
         }
-        if spawn_reader(reader, self.tx.clone(), generation).is_err() {
-            return Some(Ending::abnormal("lost server"));
-        }
+        self.new_socket = Some(reader);
         self.model = None;
         self.full = true;
+        self.quick = false;
         let _ = self.terminal.clear();
         if self.sync_size(writer, None).is_err() {
             return Some(Ending::abnormal("lost server"));
@@ -442,20 +445,34 @@ impl Ui {
 
     /// Draws the model and sets the cursor's position, visibility and shape.
     fn draw(&mut self) -> io::Result<()> {
-        let Some(model) = &self.model else {
+        let Some(model) = &mut self.model else {
             return Ok(());
         };
-        let full = self.full;
-        let links = &self.links;
-        self.terminal.draw(|frame| {
-            model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
-            let area = frame.area();
-            if let Some(position) = model.cursor_position(area.width, area.height) {
-                frame.set_cursor_position(position);
+        if !self.full && !model.linked() && self.quick {
+            crate::quick::draw_changed(model, &mut self.last, self.terminal.backend_mut())?;
+        } else {
+            // Ratatui's buffers are stale after quick frames, and so is its links table the
+            // first time a link shows: that frame writes every cell.
+            let full = self.full || (self.quick && model.linked());
+            let links = &self.links;
+            self.terminal.draw(|frame| {
+                model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
+                let area = frame.area();
+                if let Some(position) = model.cursor_position(area.width, area.height) {
+                    frame.set_cursor_position(position);
+                }
+            })?;
+            if full {
+                model.settle(&mut self.terminal, &mut self.links.borrow_mut());
             }
-        })?;
-        if full {
-            model.settle(&mut self.terminal, &mut self.links.borrow_mut());
+            model.mark_drawn();
+            // What the next quick frame starts from.
+            self.quick = !model.linked();
+            if self.quick {
+                let area = self.terminal.get_frame().area();
+                self.last = ratatui::buffer::Buffer::empty(area);
+                model.render(&mut self.last, false, &mut Links::default());
+            }
         }
         self.full = false;
         let shape = model.cursor.shape;

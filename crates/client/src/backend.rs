@@ -71,6 +71,9 @@ pub struct MuxBackend<W: Write> {
     /// Where the cursor was last put: what ratatui is told when it asks (on a resize), so
     /// the terminal is never queried while the input thread reads its answers.
     cursor: Position,
+    /// The terminal's size as last asked: ratatui asks before every frame, and asking opens
+    /// the terminal; it is asked again after [`MuxBackend::forget_size`] (on a resize).
+    known: std::cell::Cell<Option<Size>>,
 }
 
 impl<W: Write> MuxBackend<W> {
@@ -83,7 +86,13 @@ impl<W: Write> MuxBackend<W> {
             frame: Vec::new(),
             styled_underlines: crate::colour::styled_underlines(),
             cursor: Position { x: 0, y: 0 },
+            known: std::cell::Cell::new(None),
         }
+    }
+
+    /// Makes the next frame ask the terminal for its size again.
+    pub fn forget_size(&self) {
+        self.known.set(None);
     }
 
     /// Sets whether underline kinds and colours are written, for tests.
@@ -307,12 +316,14 @@ impl<W: Write> Backend for MuxBackend<W> {
         result
     }
 
+    // The cursor is queued behind the frame: ratatui flushes once the frame is complete, so
+    // a small frame and its cursor reach the terminal in one write.
     fn hide_cursor(&mut self) -> io::Result<()> {
-        execute!(self.writer, Hide)
+        queue!(self.writer, Hide)
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        execute!(self.writer, Show)
+        queue!(self.writer, Show)
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
@@ -322,7 +333,7 @@ impl<W: Write> Backend for MuxBackend<W> {
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let Position { x, y } = position.into();
         self.cursor = Position { x, y };
-        execute!(self.writer, MoveTo(x, y))
+        queue!(self.writer, MoveTo(x, y))
     }
 
     fn clear(&mut self) -> io::Result<()> {
@@ -352,8 +363,13 @@ impl<W: Write> Backend for MuxBackend<W> {
         if let Some(size) = self.fixed {
             return Ok(size);
         }
+        if let Some(size) = self.known.get() {
+            return Ok(size);
+        }
         let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        let size = Size { width, height };
+        self.known.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

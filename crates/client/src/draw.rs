@@ -20,6 +20,11 @@ pub struct Model {
     pub rows: Vec<Vec<Cell>>,
     /// Where the cursor is and how it looks.
     pub cursor: Cursor,
+    /// The rows changed since the last [`Model::render_changed`] or [`Model::mark_drawn`].
+    dirty: Vec<bool>,
+    /// Whether any row ever had a hyperlink: then every frame is drawn whole, since the
+    /// links table is rebuilt per frame.
+    linked: bool,
 }
 
 impl Model {
@@ -30,6 +35,8 @@ impl Model {
             size,
             rows: vec![row; size.rows as usize],
             cursor: Cursor::default(),
+            dirty: vec![true; size.rows as usize],
+            linked: false,
         }
     }
 
@@ -44,7 +51,11 @@ impl Model {
             if let Some(slot) = self.rows.get_mut(row.y as usize) {
                 let mut cells = row.cells;
                 cells.resize(width, blank());
+                self.linked |= cells.iter().any(|c| c.link.is_some());
                 *slot = cells;
+                if let Some(d) = self.dirty.get_mut(row.y as usize) {
+                    *d = true;
+                }
             }
         }
         self.cursor = update.cursor;
@@ -93,6 +104,49 @@ impl Model {
                 }
             }
         }
+    }
+
+    /// Whether a row ever had a hyperlink: such a model is always drawn whole, since the
+    /// links table is rebuilt with every frame.
+    pub fn linked(&self) -> bool {
+        self.linked
+    }
+
+    /// Returns the rows changed since the last frame, and counts them as drawn.
+    pub fn take_dirty(&mut self) -> Vec<u16> {
+        let rows = (0..self.dirty.len())
+            .filter(|&y| self.dirty[y])
+            .filter_map(|y| u16::try_from(y).ok())
+            .collect();
+        self.mark_drawn();
+        rows
+    }
+
+    /// Draws row `y` of the model into `buf`, a buffer over that row of the screen alone, as
+    /// [`Model::render`] draws it without `full` (the model has no hyperlinks).
+    pub fn render_row(&self, y: u16, buf: &mut Buffer) {
+        let area = *buf.area();
+        let width = usize::from(area.width);
+        let row = self.rows.get(usize::from(y)).map_or(&[][..], Vec::as_slice);
+        let mut style = Style::default();
+        for x in 0..area.width {
+            let Some(target) = buf.cell_mut((area.x + x, area.y)) else {
+                continue;
+            };
+            let Some(cell) = row.get(usize::from(x)) else {
+                continue;
+            };
+            if !cell.text.is_empty() {
+                style = cell.style;
+            }
+            target.set_symbol(symbol(row, usize::from(x), width));
+            paint(target, style);
+        }
+    }
+
+    /// Records that every row was drawn (a whole frame).
+    pub fn mark_drawn(&mut self) {
+        self.dirty.iter_mut().for_each(|d| *d = false);
     }
 
     /// Follows a full frame just drawn on `terminal`: replaces the frame it keeps to compare

@@ -13,12 +13,15 @@ mod draw;
 mod escape;
 mod generate;
 mod help;
+mod inbox;
 mod keys;
 mod links;
 mod outer;
+mod quick;
 mod reconnect;
 mod socket;
 mod tty;
+mod typeahead;
 mod upgrade;
 
 use std::ffi::OsString;

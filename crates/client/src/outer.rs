@@ -23,19 +23,21 @@ pub type Colours = [Option<Rgb>; 3];
 
 /// Asks the terminal (already in raw mode) for its default foreground, background and
 /// cursor colours. Device attributes are asked last: every terminal answers them, so their
-/// reply ends the wait early even when the colour queries go unanswered. Bytes read
-/// meanwhile that are not answers are dropped (keys typed while the client waits).
-pub fn query_colours() -> Colours {
+/// reply ends the wait early even when the colour queries go unanswered. Also returns the
+/// bytes read meanwhile that are not answers (keys typed while the client waited), for the
+/// caller to send on (see [`crate::typeahead`]).
+pub fn query_colours() -> (Colours, Vec<u8>) {
     let mut out = io::stdout();
     if out
         .write_all(b"\x1b]10;?\x1b\\\x1b]11;?\x1b\\\x1b]12;?\x1b\\\x1b[c")
         .and_then(|()| out.flush())
         .is_err()
     {
-        return [None; 3];
+        return ([None; 3], Vec::new());
     }
     let replies = read_replies();
-    [10, 11, 12].map(|code| reply_colour(&replies, code))
+    let colours = [10, 11, 12].map(|code| reply_colour(&replies, code));
+    (colours, crate::typeahead::without_answers(&replies))
 }
 
 /// Reads from standard input until a device attributes reply arrives, [`WAIT`] passes or

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::Sender;
 
 use crossterm::cursor::{SetCursorStyle, Show};
 use crossterm::event::{
@@ -91,16 +90,16 @@ fn handled_signals() -> SigSet {
 }
 
 /// Blocks SIGTERM and SIGHUP in the calling thread (and so in threads it spawns later) and
-/// starts a thread that waits for them and sends `wrap(signal)` on `tx`. Call it before any
-/// other thread exists.
-pub fn watch_signals<T: Send + 'static>(tx: Sender<T>, wrap: fn(Signal) -> T) -> io::Result<()> {
+/// starts a thread that waits for them and gives each to `post`, until `post` returns false.
+/// Call it before any other thread exists.
+pub fn watch_signals(post: impl Fn(Signal) -> bool + Send + 'static) -> io::Result<()> {
     let set = handled_signals();
     set.thread_block().map_err(io::Error::from)?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             while let Ok(signal) = set.wait() {
-                if tx.send(wrap(signal)).is_err() {
+                if !post(signal) {
                     break;
                 }
             }

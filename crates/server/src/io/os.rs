@@ -511,6 +511,18 @@ impl InputQueue {
 impl PaneIo for PtyPane {
     fn write(&self, bytes: &[u8]) -> usize {
         let mut q = self.input.lock();
+        // When nothing waits, the PTY is written at once from the event loop (a keystroke
+        // does not wait for the writer task); the writer task takes what it does not accept.
+        let mut direct = 0;
+        if q.bytes == 0 && !bytes.is_empty() {
+            if let Ok(n) = pty::write_nonblocking(self.master.get_ref(), bytes) {
+                direct = n.min(bytes.len());
+            }
+        }
+        let bytes = bytes.get(direct..).unwrap_or_default();
+        if bytes.is_empty() {
+            return direct;
+        }
         let room = INPUT_LIMIT.saturating_sub(q.bytes);
         let n = room.min(bytes.len());
         if n < bytes.len() {
@@ -522,7 +534,7 @@ impl PaneIo for PtyPane {
             drop(q);
             self.input.wake.notify_one();
         }
-        n
+        direct + n
     }
 
     fn queued(&self) -> usize {
