@@ -210,10 +210,7 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
         "copy_cursor_word" => {
             let seps = state.options.window(p.window, "word-separators").as_text();
             CopyMode::word_at(term, &seps, (c.cy, c.cx))
-                .map(|(a, b)| {
-                    let cols = crate::model::copy::motion::columns(term, c.cy);
-                    cols[usize::from(a)..=usize::from(b)].iter().collect()
-                })
+                .map(|(a, b)| crate::model::copy::motion::text_of(term, c.cy, a, b))
                 .unwrap_or_default()
         }
         "copy_cursor_line" => term.line_text(c.cy),

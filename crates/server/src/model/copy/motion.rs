@@ -25,6 +25,20 @@ pub fn columns(term: &Terminal, id: LineId) -> Vec<char> {
     out
 }
 
+/// Returns the text of columns `from` to `to` (both included) of a line, each wide
+/// character once.
+pub fn text_of(term: &Terminal, id: LineId, from: u16, to: u16) -> String {
+    let cells = term.line_cells(id);
+    let range = usize::from(from)..=usize::from(to);
+    let mut text = String::new();
+    for cell in cells.get(range).unwrap_or_default() {
+        if !cell.wide_continuation {
+            text.push_str(if cell.text.is_empty() { " " } else { cell.text });
+        }
+    }
+    text
+}
+
 /// Returns whether column `col` of a line is the right half of a wide character.
 fn continuation(term: &Terminal, id: LineId, col: u16) -> bool {
     term.line_cells(id)

@@ -402,3 +402,11 @@ fn a_text_search_takes_the_pattern_as_it_is() {
     assert!(c.search(&t, "(theta)", back(true)));
     assert_eq!((t.line_text(c.cy).as_str(), c.cx), ("(theta) and theta", 0));
 }
+
+#[test]
+fn the_word_under_the_cursor_has_each_wide_character_once() {
+    let t = term(3, 20, "wide: \u{65e5}\u{672c}\u{8a9e} end");
+    let (a, b) = CopyMode::word_at(&t, SEPS, (CopyMode::first(&t), 6)).expect("a word");
+    let word = super::motion::text_of(&t, CopyMode::first(&t), a, b);
+    assert_eq!(word, "\u{65e5}\u{672c}\u{8a9e}");
+}
