@@ -273,10 +273,13 @@ fn decrqm_answers_from_the_engine_state() {
         "\x1b[?1005;1$y\x1b[?1006;2$y"
     );
     assert_eq!(ask("\x1b[?9h\x1b[?9$p"), "\x1b[?9;1$y");
+    // Alternate scroll is on by default, as in most terminals (VTE, kitty, WezTerm,
+    // Alacritty): the wheel scrolls less and man.
     assert_eq!(
         ask("\x1b[?1007$p\x1b[?4242$p"),
-        "\x1b[?1007;2$y\x1b[?4242;0$y"
+        "\x1b[?1007;1$y\x1b[?4242;0$y"
     );
+    assert_eq!(ask("\x1b[?1007l\x1b[?1007$p"), "\x1b[?1007;2$y");
 }
 
 #[test]

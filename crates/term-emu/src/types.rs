@@ -55,7 +55,8 @@ pub struct Modes {
     pub mouse_utf8: bool,
     /// Mode 5 (DECSCNM): the whole screen is shown in reverse video.
     pub reverse_video: bool,
-    /// Mode 1007: the mouse wheel sends cursor keys on the alternate screen.
+    /// Mode 1007: the mouse wheel sends cursor keys on the alternate screen (on by default,
+    /// as in most terminals).
     pub alternate_scroll: bool,
     /// Mode 7 (DECAWM): text wraps at the right margin.
     pub autowrap: bool,

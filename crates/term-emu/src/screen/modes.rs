@@ -51,7 +51,7 @@ impl Default for ModeState {
             focus: false,
             bracketed_paste: false,
             synchronized: false,
-            alternate_scroll: false,
+            alternate_scroll: true,
             mouse: MouseMode::None,
             mouse_encoding: MouseEncoding::Default,
             cursor_shape: 0,

@@ -73,6 +73,24 @@ fn the_wheel_enters_copy_mode_and_scrolls_three_lines_a_notch() {
 }
 
 #[test]
+fn the_wheel_over_a_full_screen_program_sends_it_cursor_keys_unless_it_said_not_to() {
+    let (mut h, c) = two_panes();
+    // As less and man do: the alternate screen and application cursor keys, no mouse.
+    h.output(PaneId(0), "\x1b[?1049h\x1b[?1h");
+    h.take_bytes(PaneId(0));
+    h.send(c, at(MouseKind::Down(MouseButton::WheelDown), 3, 3));
+    assert_eq!(h.take_bytes(PaneId(0)), b"\x1bOB\x1bOB\x1bOB");
+    assert_eq!(h.ok("display -t %0 -p '#{pane_in_mode}'"), "0\n");
+    h.output(PaneId(0), "\x1b[?1007l");
+    h.send(c, at(MouseKind::Down(MouseButton::WheelUp), 3, 3));
+    assert_eq!(
+        h.take_bytes(PaneId(0)),
+        b"",
+        "alternate scrolling turned off"
+    );
+}
+
+#[test]
 fn a_click_on_the_status_line_selects_that_window() {
     let (mut h, c) = two_panes();
     h.ok("new-window");
