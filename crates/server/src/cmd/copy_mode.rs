@@ -188,6 +188,21 @@ mod tests {
     }
 
     #[test]
+    fn the_selection_and_rectangle_formats_say_where_it_is() {
+        let (mut h, _c) = printed(5);
+        h.ok("copy-mode");
+        let fmt = "'#{selection_start_x},#{selection_start_y} #{selection_end_x},#{selection_end_y} #{rectangle_toggle}'";
+        assert_eq!(h.ok(&format!("display -p {fmt}")), ", , 0\n");
+        h.ok("send -X history-top");
+        h.ok("send -X cursor-down");
+        h.ok("send -X begin-selection");
+        h.ok("send -X cursor-right");
+        h.ok("send -X cursor-down");
+        h.ok("send -X rectangle-toggle");
+        assert_eq!(h.ok(&format!("display -p {fmt}")), "0,1 1,2 1\n");
+    }
+
+    #[test]
     fn page_down_and_cancel_leaves_at_the_bottom() {
         let (mut h, _c) = printed(30);
         h.ok("copy-mode");

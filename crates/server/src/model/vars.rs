@@ -195,6 +195,11 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
         "selection_active",
         "search_present",
         "pane_search_string",
+        "selection_start_x",
+        "selection_start_y",
+        "selection_end_x",
+        "selection_end_y",
+        "rectangle_toggle",
     ];
     if !known.contains(&name) {
         return None;
@@ -217,6 +222,24 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
         "selection_present" => return flag(c.sel.is_some()),
         "selection_active" => return flag(c.sel.is_some_and(|s| s.following)),
         "search_present" => return flag(c.search.is_some()),
+        "rectangle_toggle" => return flag(c.kind == crate::model::copy::SelKind::Rect),
+        "selection_start_x" | "selection_start_y" | "selection_end_x" | "selection_end_y" => {
+            // As tmux: rows counted from the top of the history, empty without a selection.
+            let Some((a, b)) = c.selection_range(term) else {
+                return Some(String::new());
+            };
+            let first = CopyMode::first(term);
+            let end = if name.starts_with("selection_start") {
+                a
+            } else {
+                b
+            };
+            if name.ends_with('x') {
+                end.1.to_string()
+            } else {
+                end.0.saturating_sub(first).to_string()
+            }
+        }
         _ => c
             .search
             .as_ref()

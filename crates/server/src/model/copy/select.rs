@@ -38,6 +38,10 @@ impl CopyMode {
 
     /// Selects the word under the cursor (`select-word`, a double click).
     pub fn select_word(&mut self, term: &Terminal, separators: &str, vi: bool) {
+        // On a blank, the word before it, as tmux.
+        if Self::word_at(term, separators, (self.cy, self.cx)).is_none() {
+            self.previous_word(term, separators);
+        }
         let Some((start, end)) = Self::word_at(term, separators, (self.cy, self.cx)) else {
             return;
         };

@@ -410,3 +410,12 @@ fn the_word_under_the_cursor_has_each_wide_character_once() {
     let word = super::motion::text_of(&t, CopyMode::first(&t), a, b);
     assert_eq!(word, "\u{65e5}\u{672c}\u{8a9e}");
 }
+
+#[test]
+fn select_word_on_a_blank_takes_the_word_before_it() {
+    let t = term(3, 20, "one two   three\n\nfour");
+    let mut c = at_top(&t);
+    right(&mut c, &t, 8);
+    c.select_word(&t, SEPS, true);
+    assert_eq!(c.selection_text(&t, true).as_deref(), Some("two"));
+}
