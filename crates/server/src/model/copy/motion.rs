@@ -470,9 +470,11 @@ impl CopyMode {
     /// Shows line `n` back from the bottom of the history at the top of the view
     /// (`goto-line`).
     pub fn goto_line(&mut self, term: &Terminal, n: u64) {
+        // As tmux: the view goes N lines back from the bottom; the cursor keeps its row.
         let back = n.min(Self::history_size(term));
+        let row = self.cy.saturating_sub(self.top);
         self.top = term.screen_top() - back;
-        self.cy = self.top;
+        self.cy = (self.top + row).min(Self::last(term));
         self.cx = self.cx.min(line_len(term, self.cy));
     }
 }

@@ -188,8 +188,15 @@ fn paging_and_the_view_lines_move_through_the_history() {
     assert_eq!(t.line_text(c.cy), "line 22");
     c.history_top(&t);
     assert_eq!(t.line_text(c.cy), "line 1");
+    c.cursor_vertical(&t, false);
+    let row = c.cy - c.top;
     c.goto_line(&t, 4);
     assert_eq!(c.scrolled_back(&t), 4);
+    assert_eq!(
+        c.cy - c.top,
+        row,
+        "the cursor keeps its row in the view, as tmux"
+    );
     c.history_bottom(&t);
     assert_eq!(c.scrolled_back(&t), 0);
 }
