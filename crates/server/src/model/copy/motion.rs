@@ -160,7 +160,13 @@ impl CopyMode {
             (self.cy + 1).min(Self::last(term))
         };
         self.cy = target;
-        self.cx = self.want_cx.min(line_len(term, target));
+        // A rectangle keeps its columns across short lines, as tmux.
+        let limit = if self.rect_selecting() {
+            term.size().cols.saturating_sub(1)
+        } else {
+            line_len(term, target)
+        };
+        self.cx = self.want_cx.min(limit);
         self.show_cursor(term);
     }
 
@@ -203,8 +209,18 @@ impl CopyMode {
     /// character (as tmux does with both key sets, so that a vi selection to there takes
     /// the newline).
     pub fn end_of_line(&mut self, term: &Terminal) {
+        if self.rect_selecting() {
+            // A rectangle then takes every line to its end, as tmux.
+            let edge = term.size().cols.saturating_sub(1);
+            return self.go(term, (self.cy, edge));
+        }
         let last = line_end(term, self.cy);
         self.go(term, (last, line_len(term, last)));
+    }
+
+    /// Returns whether a rectangle is being selected.
+    fn rect_selecting(&self) -> bool {
+        self.kind == super::SelKind::Rect && self.sel.is_some()
     }
 
     /// Moves to the first non-blank character of the line.

@@ -199,8 +199,17 @@ fn rect_text(
     inclusive: bool,
 ) -> String {
     let to = right.saturating_add(u16::from(inclusive));
+    // Each row up to the rectangle's right edge or the end of its text, whichever comes
+    // first: blanks inside the text are kept, as tmux.
     let lines: Vec<String> = (first..=last)
-        .map(|id| cells_text(term, id, left, to).trim_end().to_string())
+        .map(|id| {
+            let end = to.min(line_len(term, id));
+            if end <= left {
+                String::new()
+            } else {
+                cells_text(term, id, left, end)
+            }
+        })
         .collect();
     lines.join("\n")
 }

@@ -426,3 +426,24 @@ fn select_word_on_a_blank_takes_the_word_before_it() {
     c.select_word(&t, SEPS, true);
     assert_eq!(c.selection_text(&t, true).as_deref(), Some("two"));
 }
+
+#[test]
+fn a_rectangle_keeps_its_columns_across_a_short_line_and_the_blanks_inside() {
+    let t = term(5, 30, "alpha beta-gamma\n   indented here\n\ntab    x\n");
+    let mut c = at_top(&t);
+    right(&mut c, &t, 6);
+    c.begin_selection();
+    right(&mut c, &t, 4);
+    c.rectangle_toggle();
+    for _ in 0..3 {
+        c.cursor_vertical(&t, false);
+    }
+    assert_eq!(c.cx, 10, "the column survives the empty line");
+    assert_eq!(
+        c.selection_text(&t, true).as_deref(),
+        Some("beta-\nented\n\n x")
+    );
+    c.end_of_line(&t);
+    let text = c.selection_text(&t, true).unwrap_or_default();
+    assert!(text.starts_with("beta-gamma\nented here\n"), "{text:?}");
+}
