@@ -203,6 +203,25 @@ mod tests {
     }
 
     #[test]
+    fn edges_of_the_view_go_to_column_0_and_only_scrolling_ends_copy_mode_e() {
+        let (mut h, _c) = printed(30);
+        h.ok("copy-mode -e");
+        h.ok("send -X scroll-up");
+        h.ok("send -X cursor-right");
+        h.ok("send -X top-line");
+        assert_eq!(h.ok("display -p '#{copy_cursor_x}'"), "0\n");
+        h.ok("send -X history-bottom");
+        assert_eq!(
+            h.ok("display -p '#{pane_in_mode}'"),
+            "1\n",
+            "moving the cursor to the bottom is not scrolling"
+        );
+        h.ok("send -X -N 30 cursor-up");
+        h.ok("send -X -N 30 scroll-down");
+        assert_eq!(h.ok("display -p '#{pane_in_mode}'"), "0\n");
+    }
+
+    #[test]
     fn page_down_and_cancel_leaves_at_the_bottom() {
         let (mut h, _c) = printed(30);
         h.ok("copy-mode");

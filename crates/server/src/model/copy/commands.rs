@@ -96,10 +96,14 @@ pub fn run(
                 "cursor-down" => after == before,
                 _ => after.is_some_and(|(_, back)| back == 0),
             };
+            // `copy-mode -e` ends when scrolling (not moving the cursor) reaches the bottom.
+            let scrolls = matches!(name, "scroll-down" | "page-down" | "halfpage-down");
             if cancel_at_bottom && at_bottom {
                 Then::Leave
-            } else {
+            } else if scrolls {
                 leave_at_bottom(state, pane)
+            } else {
+                Then::Stay
             }
         }
     };

@@ -355,8 +355,9 @@ impl CopyMode {
             ViewLine::Middle => (h - 1) / 2,
             ViewLine::Bottom => h - 1,
         };
-        self.cy = (self.top + row).min(Self::last(term));
-        self.cx = self.want_cx.min(line_len(term, self.cy));
+        // At the line's start, as tmux.
+        let cy = (self.top + row).min(Self::last(term));
+        self.go(term, (cy, 0));
     }
 
     /// Moves to the first line of the history (`g`, `M-<`).
@@ -368,9 +369,9 @@ impl CopyMode {
     /// Moves to the last line (`G`, `M->`).
     pub fn history_bottom(&mut self, term: &Terminal) {
         self.top = term.screen_top();
+        // At the end of the last line, as tmux.
         let last = Self::last(term);
-        let col = self.cx.min(line_len(term, last));
-        self.go(term, (last, col));
+        self.go(term, (last, line_len(term, last)));
     }
 
     /// Scrolls up (`back`) or down by a page (two lines fewer than the view, as tmux) or
