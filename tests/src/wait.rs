@@ -128,3 +128,14 @@ pub fn process_state(pid: u32) -> String {
         Err(e) => format!("process {pid}: no /proc entry ({e})"),
     }
 }
+
+/// Returns the resident set size of process `pid` in KiB (0 when it cannot be read).
+pub fn rss_kib(pid: i32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}

@@ -1,7 +1,7 @@
 //! Several clients on one session: the window follows the most recently active client's size,
 //! and a client that stops reading never holds up the server or the others.
 
-use mux_e2e::{wait_until, Env};
+use mux_e2e::{rss_kib, wait_until, Env};
 use nix::sys::signal::Signal;
 
 #[test]
@@ -14,17 +14,6 @@ fn the_window_follows_the_most_recently_active_client() {
     big.wait_text("29 100");
     small.line("stty size");
     small.wait_text("23 80");
-}
-
-/// Returns the resident set size of `pid` in KiB.
-fn rss_kib(pid: i32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
 }
 
 #[test]

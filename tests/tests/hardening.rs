@@ -9,24 +9,13 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::net::UnixStream;
 use std::time::Duration;
 
-use mux_e2e::{deadline, wait_until, Env};
+use mux_e2e::{deadline, rss_kib, wait_until, Env};
 use mux_protocol::{
     read_frame, write_frame, ClientMsg, ClientTerminal, CommandRequest, Hello, HelloReply,
     HelloStatus, ServerMsg, Size,
 };
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
-
-/// Returns the resident set size of `pid` in KiB.
-fn rss_kib(pid: i32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
 
 /// Returns whether process `pid` is gone (or a zombie nobody reaped).
 fn gone(pid: i32) -> bool {

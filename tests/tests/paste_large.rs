@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use mux_e2e::Env;
+use mux_e2e::{rss_kib, Env};
 
 /// The size of the buffer, in bytes.
 const SIZE: usize = 100 << 20;
@@ -23,17 +23,6 @@ fn big_file(env: &Env) -> String {
     let path = env.path("big.txt");
     std::fs::write(&path, text).expect("write the big file");
     path.display().to_string()
-}
-
-/// Returns the resident set size of `pid` in KiB.
-fn rss_kib(pid: i32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Waits for `path` to exist, for as long as 100 MB may take through a PTY on a slow machine.

@@ -15,19 +15,8 @@ use std::io::Write;
 use std::os::unix::net::UnixStream;
 use std::time::{Duration, Instant};
 
-use mux_e2e::{wait_until, Env};
+use mux_e2e::{rss_kib, wait_until, Env};
 use mux_protocol::{write_frame, ClientMsg, Hello, Size};
-
-/// Returns the resident set size of `pid` in KiB.
-fn rss_kib(pid: i32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
 
 /// Returns how many descriptors `pid` has open.
 fn fds(pid: i32) -> usize {
