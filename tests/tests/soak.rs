@@ -175,6 +175,16 @@ fn soak() {
             only_the_probe_attached(&env);
             baseline = Some((rss_kib(server), fds(server), children(server)));
         }
+        if n.is_multiple_of(60) {
+            // A trace of the figures as it goes, so a growth can be told from a plateau.
+            eprintln!(
+                "soak: {} s: RSS {} KiB, fds {}, children {}",
+                started.elapsed().as_secs(),
+                rss_kib(server),
+                fds(server),
+                children(server)
+            );
+        }
         std::thread::sleep(Duration::from_millis(1000));
     }
     drop(clients);
