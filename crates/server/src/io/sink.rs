@@ -140,12 +140,23 @@ fn start_command(
         });
         shared
     });
-    if let Some(output) = child.stdout.take() {
-        tokio::spawn(read_loop(output, stopped, events.clone(), (pane, id)));
-    }
+    let reader = child
+        .stdout
+        .take()
+        .map(|output| tokio::spawn(read_loop(output, stopped, events.clone(), (pane, id))));
     tokio::spawn(async move {
         if let Err(e) = child.wait().await {
             log!("pipe-pane %{}: {e}", pane.0);
+        }
+        // What the command printed before it exited is typed into the pane before its end
+        // closes the pipe (a program it left running may keep the pipe open: not for ever).
+        if let Some(reader) = reader {
+            if tokio::time::timeout(CLOSE_GRACE, reader).await.is_err() {
+                log!(
+                    "pipe-pane %{}: output still open after the command exited",
+                    pane.0
+                );
+            }
         }
         let _ = events.send(Event::PipeEnded(pane, id, None)).await;
     });
