@@ -1,6 +1,7 @@
 //! The soak test (issue 14), run on demand and never in CI:
 //!
 //! ```sh
+//! cargo build --release -p mux-client   # the binary the test runs
 //! MUX_SOAK_MINUTES=30 cargo test -p mux-e2e --release -- --ignored soak --nocapture
 //! ```
 //!
