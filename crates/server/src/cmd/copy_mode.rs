@@ -98,6 +98,23 @@ mod tests {
     }
 
     #[test]
+    fn search_present_is_1_only_while_a_search_found_something() {
+        let (mut h, _) = printed(50);
+        h.ok("copy-mode");
+        let present =
+            |h: &mut Harness| h.ok("display -p '#{search_present} #{pane_search_string}'");
+        assert_eq!(present(&mut h), "0 \n");
+        h.ok("send -X search-backward zzz");
+        assert_eq!(
+            present(&mut h),
+            "0 zzz\n",
+            "nothing found: as tmux, nothing present"
+        );
+        h.ok("send -X search-backward 'line 4'");
+        assert_eq!(present(&mut h), "1 line 4\n");
+    }
+
+    #[test]
     fn a_typed_count_repeats_the_next_key_with_vi_and_emacs_keys() {
         let (mut h, c) = printed(50);
         h.ok("set -g mode-keys vi");

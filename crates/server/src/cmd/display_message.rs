@@ -101,6 +101,24 @@ mod tests {
     }
 
     #[test]
+    fn history_bytes_counts_the_memory_of_the_history() {
+        let mut h = Harness::with_session();
+        let bytes = |h: &mut Harness| -> usize {
+            h.ok("display -p '#{history_bytes}'")
+                .trim()
+                .parse()
+                .unwrap_or(0)
+        };
+        let before = bytes(&mut h);
+        let text: String = (1..=500).map(|i| format!("line {i}\r\n")).collect();
+        h.output(crate::ids::PaneId(0), &text);
+        assert!(
+            bytes(&mut h) > before + 500,
+            "500 lines of history take memory"
+        );
+    }
+
+    #[test]
     fn display_message_without_a_format_prints_tmuxs_default_message() {
         let mut h = Harness::with_session();
         assert_eq!(

@@ -25,6 +25,10 @@ fn exec(state: &mut State, _ctx: &mut Ctx, args: &Args) -> Result<Outcome, Strin
         return Ok(Outcome::Done);
     }
     let data = args.positional.first().ok_or("no data specified")?;
+    // As tmux: empty data makes no buffer and changes none.
+    if data.is_empty() {
+        return Ok(Outcome::Done);
+    }
     if args.has('a') && name.is_some() && state.buffers.append(name, data) {
         return Ok(Outcome::Done);
     }
@@ -47,6 +51,14 @@ mod tests {
             "buffer1: 6 bytes: \"second\"\nbuffer0: 5 bytes: \"first\"\n"
         );
         assert_eq!(h.ok("show-buffer"), "second");
+    }
+
+    #[test]
+    fn empty_data_makes_no_buffer() {
+        let mut h = Harness::with_session();
+        h.ok("set-buffer ''");
+        h.ok("set-buffer -b x ''");
+        assert_eq!(h.ok("list-buffers"), "");
     }
 
     #[test]

@@ -177,6 +177,8 @@ fn pane_var(state: &State, scope: Scope, name: &str) -> Option<String> {
         "cursor_y" => cursor.row.to_string(),
         "history_size" => p.term.history().len().to_string(),
         "history_limit" => p.term.history().limit().to_string(),
+        // As tmux: the memory the history's lines take, in bytes.
+        "history_bytes" => p.term.history().heap_bytes().to_string(),
         "alternate_on" => return flag(p.term.modes().alternate_screen),
         _ => return copy_var(state, p, name),
     })
@@ -221,7 +223,8 @@ fn copy_var(state: &State, p: &crate::model::pane::Pane, name: &str) -> Option<S
         "copy_cursor_line" => term.line_text(c.cy),
         "selection_present" => return flag(c.sel.is_some()),
         "selection_active" => return flag(c.sel.is_some_and(|s| s.following)),
-        "search_present" => return flag(c.search.is_some()),
+        // As tmux: 1 while matches are marked, so 0 after a search that found nothing.
+        "search_present" => return flag(c.search.as_ref().is_some_and(|s| s.count > 0)),
         "rectangle_toggle" => return flag(c.kind == crate::model::copy::SelKind::Rect),
         "selection_start_x" | "selection_start_y" | "selection_end_x" | "selection_end_y" => {
             // As tmux: rows counted from the top of the history, empty without a selection.
