@@ -150,8 +150,10 @@ async fn run(
     }
     acceptor.abort();
     let status = state.exit.unwrap_or(0);
-    // On purpose: the keeper ends what is left once this server is gone.
-    survival.shutdown();
+    // On purpose: the keeper ends what is left once this server is gone. Its programs'
+    // exits no longer reach this server (their panes are gone), so it does not wait for
+    // them: the keeper hangs them up, and kills what ignores that, once this process ends.
+    let keeper_ends_them = survival.shutdown();
     // Dropping the panes stops their readers and writers, which closes every PTY master:
     // the kernel hangs up the terminals, however much input a program left unread.
     drop(state);
@@ -161,7 +163,12 @@ async fn run(
     let flushed = async {
         let _ = tokio::time::timeout(HANGUP_GRACE, alive_rx.recv()).await;
     };
-    tokio::join!(children.end(HANGUP_GRACE), flushed);
+    let ended = async {
+        if !keeper_ends_them {
+            children.end(HANGUP_GRACE).await;
+        }
+    };
+    tokio::join!(ended, flushed);
     status
 }
 

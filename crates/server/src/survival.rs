@@ -238,10 +238,10 @@ impl Survival {
     }
 
     /// The server is ending on purpose: the keeper ends every program once the server goes.
-    pub fn shutdown(&self) {
-        if let Some(link) = &self.link {
-            link.shutdown();
-        }
+    /// Returns whether the keeper was told, and so ends them (hangup, then SIGKILL for what
+    /// ignores it): the server need not wait for them.
+    pub fn shutdown(&self) -> bool {
+        self.link.as_ref().is_some_and(|link| link.shutdown())
     }
 }
 

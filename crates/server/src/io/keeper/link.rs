@@ -208,9 +208,15 @@ impl Link {
     }
 
     /// Tells the keeper that the server is ending on purpose: when it goes, the keeper ends
-    /// every program.
-    pub fn shutdown(&self) {
-        let _ = wire::send(self.sock.as_fd(), &Request::Shutdown, None);
+    /// every program. Returns whether the keeper was told (it then takes over their ending).
+    pub fn shutdown(&self) -> bool {
+        match wire::send(self.sock.as_fd(), &Request::Shutdown, None) {
+            Ok(_) => true,
+            Err(e) => {
+                log!("telling the keeper the server ends: {e}");
+                false
+            }
+        }
     }
 }
 
