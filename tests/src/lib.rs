@@ -12,4 +12,6 @@ mod wait;
 
 pub use client::Client;
 pub use env::{mux_bin, Env};
-pub use wait::{deadline, process_state, rss_kib, run_to_end, wait_child, wait_until, DEADLINE};
+pub use wait::{
+    deadline, process_state, rss_kib, run_to_end, status_kib, wait_child, wait_until, DEADLINE,
+};

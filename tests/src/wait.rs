@@ -131,10 +131,16 @@ pub fn process_state(pid: u32) -> String {
 
 /// Returns the resident set size of process `pid` in KiB (0 when it cannot be read).
 pub fn rss_kib(pid: i32) -> u64 {
+    status_kib(pid, "VmRSS")
+}
+
+/// Returns a KiB figure of `/proc/PID/status` (`VmRSS`, `RssAnon`, `RssFile`...), 0 when it
+/// cannot be read.
+pub fn status_kib(pid: i32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
