@@ -257,3 +257,21 @@ fn the_client_terminal_losing_and_gaining_focus_reaches_the_pane() {
     wait_trimmed(&c, "done");
     assert_eq!(std::fs::read(&out).expect("reports"), b"\x1b[O\x1b[I");
 }
+
+#[test]
+fn a_long_line_stays_one_line_in_the_outer_terminal() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    let long: String = (0..130u8).map(|i| char::from(b'a' + i % 26)).collect();
+    let c = session_running(&env, &format!("echo {long}; echo short; exec cat"), "short");
+    // The terminal saw row 0 run into row 1: its own selection copies one line.
+    c.wait_screen("row 0 wrapped in the outer terminal", |s| s.row_wrapped(0));
+    assert!(c.with_screen(|s| !s.row_wrapped(1) && !s.row_wrapped(2)));
+    // Side by side, no pane is as wide as the screen: nothing wraps in the outer terminal,
+    // and the wrap the terminal had is ended.
+    env.ok(&["split-window", "-h", "-t", "t", "cat"]);
+    c.wait_screen("no row wrapped", |s| (0..24).all(|r| !s.row_wrapped(r)));
+    // Back to one pane: the line wraps again.
+    env.ok(&["kill-pane", "-t", "t.1"]);
+    c.wait_screen("row 0 wrapped again", |s| s.row_wrapped(0));
+}

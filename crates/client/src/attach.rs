@@ -448,8 +448,21 @@ impl Ui {
         let Some(model) = &mut self.model else {
             return Ok(());
         };
+        // Rows that wrap are drawn so the terminal knows (see crate::wrap); on a full frame
+        // the terminal was cleared, which ended every wrap.
+        let unwrapped = match model.take_unwrapped() {
+            _ if self.full => Vec::new(),
+            cells => cells,
+        };
+        if let Ok(size) = self.terminal.size() {
+            let wraps = model.wraps(size.width, size.height);
+            self.terminal
+                .backend_mut()
+                .set_wraps(wraps, unwrapped.clone());
+        }
         if !self.full && !model.linked() && self.quick {
-            crate::quick::draw_changed(model, &mut self.last, self.terminal.backend_mut())?;
+            let backend = self.terminal.backend_mut();
+            crate::quick::draw_changed(model, &mut self.last, backend, &unwrapped)?;
         } else {
             // Ratatui's buffers are stale after quick frames, and so is its links table the
             // first time a link shows: that frame writes every cell.
@@ -457,6 +470,7 @@ impl Ui {
             let links = &self.links;
             self.terminal.draw(|frame| {
                 model.render(frame.buffer_mut(), full, &mut links.borrow_mut());
+                Model::force(frame.buffer_mut(), &unwrapped);
                 let area = frame.area();
                 if let Some(position) = model.cursor_position(area.width, area.height) {
                     frame.set_cursor_position(position);

@@ -74,6 +74,10 @@ pub struct MuxBackend<W: Write> {
     /// The terminal's size as last asked: ratatui asks before every frame, and asking opens
     /// the terminal; it is asked again after [`MuxBackend::forget_size`] (on a resize).
     known: std::cell::Cell<Option<Size>>,
+    /// Which rows of the frame wrap into the next (see [`crate::wrap`]).
+    wraps: crate::wrap::Wraps,
+    /// Last cells of rows that no longer wrap, erased before the next frame is written.
+    unwrap: Vec<(u16, u16)>,
 }
 
 impl<W: Write> MuxBackend<W> {
@@ -87,7 +91,16 @@ impl<W: Write> MuxBackend<W> {
             styled_underlines: crate::colour::styled_underlines(),
             cursor: Position { x: 0, y: 0 },
             known: std::cell::Cell::new(None),
+            wraps: crate::wrap::Wraps::default(),
+            unwrap: Vec::new(),
         }
+    }
+
+    /// Sets which rows of the frames to come wrap into the next row, and the cells where the
+    /// next frame ends a wrap the terminal still has (the frame must write them too).
+    pub fn set_wraps(&mut self, wraps: crate::wrap::Wraps, unwrap: Vec<(u16, u16)>) {
+        self.wraps = wraps;
+        self.unwrap = unwrap;
     }
 
     /// Makes the next frame ask the terminal for its size again.
@@ -160,17 +173,29 @@ struct Writing<'a> {
     link: Option<&'a str>,
     /// Whether underline kinds and colours are written.
     styled: bool,
+    /// The column after the last symbol written, with [`Writing::last`].
+    end: u16,
+    /// Which rows wrap into the next.
+    wraps: Option<&'a crate::wrap::Wraps>,
 }
 
 impl<'a> Writing<'a> {
     /// Writes `cell` at (`x`, `y`) with its hyperlink `link` into `out`.
     fn cell(&mut self, out: &mut Vec<u8>, x: u16, y: u16, cell: &Cell, link: Option<&'a str>) {
-        if !matches!(self.last, Some((lx, ly)) if ly == y && lx.checked_add(1) == Some(x)) {
+        let next = matches!(self.last, Some((lx, ly)) if ly == y && lx.checked_add(1) == Some(x));
+        // A wrapped row's last symbol was written: the terminal's cursor waits to wrap, and
+        // the next row's first symbol goes on the same line for the terminal.
+        let wraps_on = self.last.is_some_and(|(_, ly)| {
+            self.wraps
+                .is_some_and(|w| w.continues(ly, self.end) && ly.checked_add(1) == Some(y))
+        }) && x == 0;
+        if !next && !wraps_on {
             self.close_link(out);
             // Writing to a vector cannot fail.
             let _ = write!(out, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1);
         }
         self.last = Some((x, y));
+        self.end = x.saturating_add(crate::wrap::symbol_width(cell.symbol()));
         let pen = Pen::of(cell, self.styled);
         if self.pen != Some(pen) {
             out.extend_from_slice(sgr(pen, self.pen).as_bytes());
@@ -297,8 +322,10 @@ impl<W: Write> Backend for MuxBackend<W> {
         let links = self.links.borrow();
         let mut out = std::mem::take(&mut self.frame);
         out.clear();
+        crate::wrap::erase_ends(&mut out, &std::mem::take(&mut self.unwrap));
         let mut writing = Writing {
             styled: self.styled_underlines,
+            wraps: Some(&self.wraps),
             ..Writing::default()
         };
         for (x, y, cell) in content {

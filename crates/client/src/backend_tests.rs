@@ -65,7 +65,11 @@ fn model(cells: Vec<mux_protocol::Cell>) -> Model {
     let mut m = Model::new(size);
     m.apply(ScreenUpdate {
         size,
-        rows: vec![Row { y: 0, cells }],
+        rows: vec![Row {
+            y: 0,
+            cells,
+            wrapped: false,
+        }],
         cursor: Cursor::default(),
     });
     m

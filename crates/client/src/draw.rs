@@ -20,6 +20,11 @@ pub struct Model {
     pub rows: Vec<Vec<Cell>>,
     /// Where the cursor is and how it looks.
     pub cursor: Cursor,
+    /// For each row, whether its line goes on in the next row (see [`crate::wrap`]).
+    pub wrapped: Vec<bool>,
+    /// Rows that wrapped and no longer do: the terminal still thinks they wrap until their
+    /// last column is erased.
+    unwrapped: Vec<bool>,
     /// The rows changed since the last [`Model::render_changed`] or [`Model::mark_drawn`].
     dirty: Vec<bool>,
     /// Whether any row ever had a hyperlink: then every frame is drawn whole, since the
@@ -35,6 +40,8 @@ impl Model {
             size,
             rows: vec![row; size.rows as usize],
             cursor: Cursor::default(),
+            wrapped: vec![false; size.rows as usize],
+            unwrapped: vec![false; size.rows as usize],
             dirty: vec![true; size.rows as usize],
             linked: false,
         }
@@ -53,6 +60,14 @@ impl Model {
                 cells.resize(width, blank());
                 self.linked |= cells.iter().any(|c| c.link.is_some());
                 *slot = cells;
+                if let Some(w) = self.wrapped.get_mut(row.y as usize) {
+                    if *w && !row.wrapped {
+                        if let Some(u) = self.unwrapped.get_mut(row.y as usize) {
+                            *u = true;
+                        }
+                    }
+                    *w = row.wrapped;
+                }
                 if let Some(d) = self.dirty.get_mut(row.y as usize) {
                     *d = true;
                 }
@@ -104,6 +119,62 @@ impl Model {
                 }
             }
         }
+        if !full {
+            self.force_wrap_edges(buf);
+        }
+    }
+
+    /// Makes the frame write, for each changed row that wraps, its last symbol and the next
+    /// row's first, one after the other, so the terminal sees the line wrap.
+    fn force_wrap_edges(&self, buf: &mut Buffer) {
+        let area = *buf.area();
+        Model::force(buf, &self.wrap_edges(area.width, area.height));
+    }
+
+    /// Returns the cells to write again so that the changed rows that wrap are seen to wrap
+    /// on a terminal `width` by `height`: each one's last symbol and the next row's first.
+    pub fn wrap_edges(&self, width: u16, height: u16) -> Vec<(u16, u16)> {
+        let wraps = self.wraps(width, height);
+        let mut edges = Vec::new();
+        for (y, row) in self.rows.iter().enumerate() {
+            let Ok(y) = u16::try_from(y) else { break };
+            let changed = self.dirty.get(usize::from(y)).copied().unwrap_or(false);
+            if changed && wraps.wraps(y) {
+                edges.push((crate::wrap::last_symbol(row), y));
+                edges.push((0, y + 1));
+            }
+        }
+        edges
+    }
+
+    /// Returns the last symbol of each row that no longer wraps, and forgets them: the frame
+    /// erases it and writes it again, which ends the wrap in the terminal.
+    pub fn take_unwrapped(&mut self) -> Vec<(u16, u16)> {
+        let mut cells = Vec::new();
+        for (y, u) in self.unwrapped.iter_mut().enumerate() {
+            if std::mem::take(u) {
+                let row = self.rows.get(y).map_or(&[][..], Vec::as_slice);
+                if let Ok(y) = u16::try_from(y) {
+                    cells.push((crate::wrap::last_symbol(row), y));
+                }
+            }
+        }
+        cells
+    }
+
+    /// Makes the frame write the cells at `cells` even where ratatui thinks them unchanged.
+    pub fn force(buf: &mut Buffer, cells: &[(u16, u16)]) {
+        let area = *buf.area();
+        for &(x, y) in cells {
+            if let Some(cell) = buf.cell_mut((area.x + x, area.y + y)) {
+                cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
+        }
+    }
+
+    /// Returns which rows wrap, shown on a terminal `width` by `height`.
+    pub fn wraps(&self, width: u16, height: u16) -> crate::wrap::Wraps {
+        crate::wrap::Wraps::new(&self.wrapped, self.size.cols, width, height)
     }
 
     /// Whether a row ever had a hyperlink: such a model is always drawn whole, since the

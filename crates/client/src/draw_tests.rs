@@ -20,6 +20,7 @@ fn row(y: u16, texts: &[&str]) -> Row {
     Row {
         y,
         cells: texts.iter().map(|t| cell(t, Style::default())).collect(),
+        wrapped: false,
     }
 }
 

@@ -23,6 +23,7 @@ mod socket;
 mod tty;
 mod typeahead;
 mod upgrade;
+mod wrap;
 
 use std::ffi::OsString;
 use std::path::PathBuf;

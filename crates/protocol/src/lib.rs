@@ -24,7 +24,7 @@ pub use types::{
 
 /// The protocol version this build speaks. Bump it on any change to [`ClientMsg`],
 /// [`ServerMsg`] or the types they carry.
-pub const PROTOCOL_VERSION: u32 = 10;
+pub const PROTOCOL_VERSION: u32 = 11;
 
 /// The largest piece of a paste in one [`ClientMsg::Paste`], in bytes: far under
 /// [`MAX_FRAME_LEN`], so a paste of any size streams in frames the server reads without

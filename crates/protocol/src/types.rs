@@ -43,6 +43,10 @@ pub struct Row {
     pub y: u16,
     /// Exactly as many cells as the screen is wide.
     pub cells: Vec<Cell>,
+    /// Whether the row's line goes on in the next row (a pane as wide as the screen whose
+    /// line wrapped): the client then draws the two so that its terminal knows they are one
+    /// line.
+    pub wrapped: bool,
 }
 
 /// A change to what the client shows.

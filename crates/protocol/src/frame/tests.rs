@@ -66,6 +66,7 @@ fn server_messages_round_trip_through_blocking_helpers() {
                     },
                     Cell::default(),
                 ],
+                wrapped: true,
             }],
             cursor: Cursor {
                 pos: Point { row: 0, col: 1 },
@@ -172,6 +173,13 @@ fn encoded_bytes_are_pinned() {
     }))
     .unwrap();
     assert_eq!(screen, PIN_SCREEN);
+    // Version 11 appended `wrapped` to a row.
+    let row = Row {
+        y: 3,
+        cells: Vec::new(),
+        wrapped: true,
+    };
+    assert_eq!(postcard::to_stdvec(&row).unwrap(), [3, 0, 1]);
 }
 
 #[test]

@@ -45,6 +45,8 @@ pub struct Client {
     pub last_active: u64,
     /// What its screen shows: rows of cells, as last sent.
     pub shown: Vec<Vec<Cell>>,
+    /// Which of its rows wrap into the next one, as last sent.
+    pub shown_wrapped: Vec<bool>,
     /// Its cursor, as last sent.
     pub shown_cursor: Option<Cursor>,
     /// Whether its screen may differ from what it should show anywhere (a full compose).
@@ -187,6 +189,7 @@ impl Client {
             prefix_hint: None,
             last_active: 0,
             shown: Vec::new(),
+            shown_wrapped: Vec::new(),
             shown_cursor: None,
             dirty: false,
             dirty_panes: Vec::new(),
@@ -261,6 +264,7 @@ impl Client {
     /// Forgets what the client shows, so the next update redraws everything.
     pub fn invalidate(&mut self) {
         self.shown.clear();
+        self.shown_wrapped.clear();
         self.shown_cursor = None;
         self.shown_mouse = None;
         self.dirty = true;

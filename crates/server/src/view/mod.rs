@@ -16,3 +16,4 @@ pub mod partial;
 pub mod render;
 pub mod status;
 pub mod status_list;
+pub mod wrap;

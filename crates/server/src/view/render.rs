@@ -42,11 +42,12 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
             false => crate::view::partial::compose_changed(state, client),
         };
         let seen = crate::view::partial::seen(state, client);
+        let wraps = crate::view::wrap::wrapped_rows(state, client);
         if let Some(changed) = partial {
             if let Some(client) = state.clients.get_mut(&id) {
                 send_mouse(client, mouse);
                 let size = client.size();
-                send_rows(client, size, changed.rows, changed.cursor, now);
+                send_rows(client, size, changed.rows, &wraps, changed.cursor, now);
                 client.dirty_panes.clear();
                 client.pane_seen = seen;
             }
@@ -66,7 +67,7 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
             {
                 client.shown_escape_time = Some(escape_ms);
             }
-            send_diff(client, screen, now);
+            send_diff(client, screen, &wraps, now);
             client.dirty_panes.clear();
             client.pane_seen = seen;
             if title.is_some() && title != client.shown_title {
@@ -152,45 +153,64 @@ pub struct Screen {
     pub status_ranges: Vec<(usize, usize, crate::model::client::StatusTarget)>,
 }
 
-/// Queues the rows of `screen` that differ from what the client shows.
-fn send_diff(client: &mut Client, screen: Screen, now: Instant) {
+/// Queues the rows of `screen` that differ from what the client shows; `wraps` says which
+/// rows wrap into the next (see [`crate::view::wrap`]).
+fn send_diff(client: &mut Client, screen: Screen, wraps: &[bool], now: Instant) {
     let resized = client.shown.len() != screen.rows.len()
         || client.shown.first().map(Vec::len) != screen.rows.first().map(Vec::len);
     if resized {
         client.shown = vec![Vec::new(); screen.rows.len()];
+        client.shown_wrapped = vec![false; screen.rows.len()];
         client.shown_cursor = None;
     }
     send_rows(
         client,
         screen.size,
         screen.rows.into_iter().enumerate(),
+        wraps,
         screen.cursor,
         now,
     );
 }
 
 /// Queues the rows among `rows` (index and cells) that differ from what the client shows,
-/// with the cursor.
+/// and any row whose wrapping (`wraps`) changed, with the cursor.
 fn send_rows(
     client: &mut Client,
     size: Size,
     rows: impl IntoIterator<Item = (usize, Vec<Cell>)>,
+    wraps: &[bool],
     cursor: Cursor,
     now: Instant,
 ) {
-    let mut changed = Vec::new();
+    client.shown_wrapped.resize(client.shown.len(), false);
+    let wrap_of = |y: usize| wraps.get(y).copied().unwrap_or(false);
+    let mut changed = std::collections::BTreeMap::new();
     for (y, row) in rows {
         let Some(shown) = client.shown.get_mut(y) else {
             continue;
         };
         if *shown != row {
-            changed.push(Row {
-                y: u16::try_from(y).unwrap_or(u16::MAX),
-                cells: row.clone(),
-            });
+            changed.insert(y, row.clone());
             *shown = row;
         }
     }
+    for (y, was) in client.shown_wrapped.iter_mut().enumerate() {
+        if *was != wrap_of(y) {
+            *was = wrap_of(y);
+            if let Some(shown) = client.shown.get(y) {
+                changed.entry(y).or_insert_with(|| shown.clone());
+            }
+        }
+    }
+    let changed: Vec<Row> = changed
+        .into_iter()
+        .map(|(y, cells)| Row {
+            y: u16::try_from(y).unwrap_or(u16::MAX),
+            cells,
+            wrapped: wrap_of(y),
+        })
+        .collect();
     client.dirty = false;
     if changed.is_empty() && client.shown_cursor == Some(cursor) {
         return;
@@ -259,13 +279,13 @@ mod tests {
     fn only_changed_rows_are_sent() {
         let (mut c, mut rx) = client(8);
         let now = Instant::now();
-        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), &[], now);
         assert_eq!(sent_rows(&mut rx), Some(vec![0, 1, 2]));
-        send_diff(&mut c, screen(&["ab", "cd", "ef"]), now);
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), &[], now);
         assert_eq!(sent_rows(&mut rx), None, "nothing changed, nothing sent");
-        send_diff(&mut c, screen(&["ab", "cX", "ef"]), now);
+        send_diff(&mut c, screen(&["ab", "cX", "ef"]), &[], now);
         assert_eq!(sent_rows(&mut rx), Some(vec![1]));
-        send_diff(&mut c, screen(&["abc", "cXd", "efg"]), now);
+        send_diff(&mut c, screen(&["abc", "cXd", "efg"]), &[], now);
         assert_eq!(
             sent_rows(&mut rx),
             Some(vec![0, 1, 2]),
@@ -274,12 +294,40 @@ mod tests {
     }
 
     #[test]
+    fn a_row_whose_wrapping_changed_is_sent_again_with_it() {
+        let (mut c, mut rx) = client(8);
+        let now = Instant::now();
+        send_diff(&mut c, screen(&["ab", "cd", "ef"]), &[], now);
+        sent_rows(&mut rx);
+        send_diff(
+            &mut c,
+            screen(&["ab", "cd", "ef"]),
+            &[false, true, false],
+            now,
+        );
+        match rx.try_recv() {
+            Ok(ServerMsg::Screen(u)) => {
+                let rows: Vec<(u16, bool)> = u.rows.iter().map(|r| (r.y, r.wrapped)).collect();
+                assert_eq!(rows, [(1, true)]);
+            }
+            other => panic!("{other:?}"),
+        }
+        send_diff(
+            &mut c,
+            screen(&["ab", "cd", "ef"]),
+            &[false, true, false],
+            now,
+        );
+        assert_eq!(sent_rows(&mut rx), None, "nothing changed, nothing sent");
+    }
+
+    #[test]
     fn a_full_queue_forgets_what_was_shown() {
         let (mut c, _rx) = client(1);
         let now = Instant::now();
-        send_diff(&mut c, screen(&["a"]), now);
+        send_diff(&mut c, screen(&["a"]), &[], now);
         assert!(!c.can_take_frame());
-        send_diff(&mut c, screen(&["b"]), now);
+        send_diff(&mut c, screen(&["b"]), &[], now);
         assert!(
             c.dirty && c.shown.is_empty(),
             "the next update must be a full redraw"
