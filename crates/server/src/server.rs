@@ -149,6 +149,12 @@ async fn run(
         }
     }
     acceptor.abort();
+    // No one is accepted any more: the socket goes at once (a new server may start while
+    // this one ends), and the writers still sending their last messages are all that the
+    // wait below waits for.
+    let (socket_file, events, alive) = accept;
+    socket_file.remove();
+    drop((events, alive, listen_copy));
     let status = state.exit.unwrap_or(0);
     // On purpose: the keeper ends what is left once this server is gone. Its programs'
     // exits no longer reach this server (their panes are gone), so it does not wait for
