@@ -103,6 +103,12 @@ impl Logical {
             }
             id += 1;
         }
+        // The blanks after the text are the row's padding, not text: without them `$` matches
+        // where the line's text ends, on the screen as in the history (whose rows are kept
+        // without them).
+        let end = text.trim_end_matches(' ').len();
+        text.truncate(end);
+        at.retain(|(b, _, _)| *b < end);
         Logical { text, at, last: id }
     }
 

@@ -447,3 +447,19 @@ fn a_rectangle_keeps_its_columns_across_a_short_line_and_the_blanks_inside() {
     let text = c.selection_text(&t, true).unwrap_or_default();
     assert!(text.starts_with("beta-gamma\nented here\n"), "{text:?}");
 }
+
+#[test]
+fn dollar_matches_where_a_line_s_text_ends_on_the_screen_as_in_the_history() {
+    let text: String = (1..=30).map(|i| format!("{i}\n")).collect();
+    let t = term(15, 20, &text);
+    let back = Direction {
+        forward: false,
+        wrap: true,
+        literal: false,
+    };
+    let mut c = CopyMode::new(&t);
+    assert!(c.search(&t, "1$", back));
+    assert_eq!(t.line_text(c.cy), "21", "the nearest, on the screen");
+    assert!(c.search_step(&t, false, true, false));
+    assert_eq!(t.line_text(c.cy), "11", "then in the history");
+}
