@@ -75,6 +75,18 @@ fn children(env: &Env, server: i32) -> usize {
     children_of(server) + keepers.map(children_of).sum::<usize>()
 }
 
+/// Returns how long after `typed` the text `marker` showed on the probe's screen, polled
+/// every half millisecond (the harness's usual waits back off to 50 ms between polls, which
+/// would measure the polling, not the echo).
+fn echo_time(probe: &mux_e2e::Client, marker: &str, typed: Instant) -> Duration {
+    let deadline = typed + Duration::from_secs(15);
+    while !probe.with_screen(|s| s.contents().contains(marker)) {
+        assert!(Instant::now() < deadline, "the key echo {marker} never showed");
+        std::thread::sleep(Duration::from_micros(500));
+    }
+    typed.elapsed()
+}
+
 /// The `pct`-th percentile of `samples` (sorted in place).
 fn percentile(samples: &mut [Duration], pct: usize) -> Duration {
     samples.sort();
@@ -197,8 +209,7 @@ fn soak() {
         let marker = format!("k{n}x");
         let typed = Instant::now();
         probe.send(format!("# {marker}"));
-        probe.wait_text(&marker);
-        echoes.push(typed.elapsed());
+        echoes.push(echo_time(&probe, &marker, typed));
         probe.send(b"\x15");
         assert_eq!(env.server_pid(), Some(server), "the server restarted");
         if started.elapsed() >= warmup && baseline.is_none() {
