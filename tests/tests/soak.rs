@@ -81,7 +81,10 @@ fn children(env: &Env, server: i32) -> usize {
 fn echo_time(probe: &mux_e2e::Client, marker: &str, typed: Instant) -> Duration {
     let deadline = typed + Duration::from_secs(15);
     while !probe.with_screen(|s| s.contents().contains(marker)) {
-        assert!(Instant::now() < deadline, "the key echo {marker} never showed");
+        assert!(
+            Instant::now() < deadline,
+            "the key echo {marker} never showed"
+        );
         std::thread::sleep(Duration::from_micros(500));
     }
     typed.elapsed()
