@@ -195,7 +195,11 @@ impl<'a> Writing<'a> {
             let _ = write!(out, "\x1b[{};{}H", u32::from(y) + 1, u32::from(x) + 1);
         }
         self.last = Some((x, y));
-        self.end = x.saturating_add(crate::wrap::symbol_width(cell.symbol()));
+        // Only a wrapping row's end is looked at: no width is measured for the others.
+        self.end = match self.wraps {
+            Some(w) if w.wraps(y) => x.saturating_add(crate::wrap::symbol_width(cell.symbol())),
+            _ => 0,
+        };
         let pen = Pen::of(cell, self.styled);
         if self.pen != Some(pen) {
             out.extend_from_slice(sgr(pen, self.pen).as_bytes());

@@ -185,32 +185,36 @@ fn send_rows(
 ) {
     client.shown_wrapped.resize(client.shown.len(), false);
     let wrap_of = |y: usize| wraps.get(y).copied().unwrap_or(false);
-    let mut changed = std::collections::BTreeMap::new();
+    let row_at = |y: usize, cells: Vec<Cell>| Row {
+        y: u16::try_from(y).unwrap_or(u16::MAX),
+        cells,
+        wrapped: wrap_of(y),
+    };
+    let mut changed = Vec::new();
     for (y, row) in rows {
         let Some(shown) = client.shown.get_mut(y) else {
             continue;
         };
         if *shown != row {
-            changed.insert(y, row.clone());
+            changed.push(row_at(y, row.clone()));
             *shown = row;
         }
     }
+    // A row whose wrapping alone changed goes again as it is shown.
+    let mut rewrapped = false;
     for (y, was) in client.shown_wrapped.iter_mut().enumerate() {
         if *was != wrap_of(y) {
             *was = wrap_of(y);
-            if let Some(shown) = client.shown.get(y) {
-                changed.entry(y).or_insert_with(|| shown.clone());
+            let sent = changed.iter().any(|r| usize::from(r.y) == y);
+            if let Some(shown) = client.shown.get(y).filter(|_| !sent) {
+                changed.push(row_at(y, shown.clone()));
+                rewrapped = true;
             }
         }
     }
-    let changed: Vec<Row> = changed
-        .into_iter()
-        .map(|(y, cells)| Row {
-            y: u16::try_from(y).unwrap_or(u16::MAX),
-            cells,
-            wrapped: wrap_of(y),
-        })
-        .collect();
+    if rewrapped {
+        changed.sort_by_key(|r| r.y);
+    }
     client.dirty = false;
     if changed.is_empty() && client.shown_cursor == Some(cursor) {
         return;
