@@ -81,14 +81,19 @@ pub fn keeper_waiting(socket: &Path) -> bool {
     )
 }
 
-/// Connects a SEQPACKET socket to `path`.
-fn socket_for(path: &Path) -> nix::Result<OwnedFd> {
-    let sock = socket(
+/// Returns a new Unix SEQPACKET socket (close-on-exec), the keeper's kind.
+fn seqpacket() -> nix::Result<OwnedFd> {
+    socket(
         AddressFamily::Unix,
         SockType::SeqPacket,
         SockFlag::SOCK_CLOEXEC,
         None,
-    )?;
+    )
+}
+
+/// Connects a SEQPACKET socket to `path`.
+pub(crate) fn socket_for(path: &Path) -> nix::Result<OwnedFd> {
+    let sock = seqpacket()?;
     nix::sys::socket::connect(
         std::os::fd::AsRawFd::as_raw_fd(&sock),
         &UnixAddr::new(path)?,
@@ -209,12 +214,7 @@ fn wipe(dir: &Path, all: bool) {
 /// owns it), and listens.
 fn listen_on(path: &Path) -> nix::Result<OwnedFd> {
     let _ = std::fs::remove_file(path);
-    let sock = socket(
-        AddressFamily::Unix,
-        SockType::SeqPacket,
-        SockFlag::SOCK_CLOEXEC,
-        None,
-    )?;
+    let sock = seqpacket()?;
     let addr = UnixAddr::new(path)?;
     let old = umask(Mode::from_bits_truncate(0o177));
     let bound = bind(std::os::fd::AsRawFd::as_raw_fd(&sock), &addr);

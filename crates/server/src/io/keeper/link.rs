@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,9 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use mux_term_emu::Size as TermSize;
-use nix::sys::socket::{
-    connect, getsockopt, setsockopt, socket, sockopt, AddressFamily, SockFlag, SockType, UnixAddr,
-};
+use nix::sys::socket::{getsockopt, setsockopt, sockopt};
 
 use crate::ids::{PaneId, ProgramId};
 use crate::io::event::{Event, EventTx};
@@ -274,13 +272,7 @@ fn is_absent(e: nix::errno::Errno) -> bool {
 
 /// Connects to the keeper's socket and checks that it is this user's.
 fn connect_to(path: &Path) -> Result<OwnedFd, nix::errno::Errno> {
-    let sock = socket(
-        AddressFamily::Unix,
-        SockType::SeqPacket,
-        SockFlag::SOCK_CLOEXEC,
-        None,
-    )?;
-    connect(sock.as_raw_fd(), &UnixAddr::new(path)?)?;
+    let sock = crate::keeper::socket_for(path)?;
     let me = nix::unistd::getuid().as_raw();
     if getsockopt(&sock, sockopt::PeerCredentials)?.uid() != me {
         log!("{}: the keeper is another user's; refused", path.display());
