@@ -67,10 +67,14 @@ pub struct Found {
 pub fn find_keeper(socket: &Path) -> Option<Found> {
     let dir = link::dir_for(socket);
     match Link::open(&dir) {
+        Ok((link, adopted)) if adopted.is_empty() => {
+            log!("keeper for {}: adopted or starting", dir.display());
+            Some(Found { link, adopted, dir })
+        }
         Ok((link, adopted)) => {
             log!(
                 "keeper pid {} holds {} programs ({})",
-                link.pid,
+                link.ready().unwrap_or(0),
                 adopted.len(),
                 dir.display()
             );
@@ -176,8 +180,12 @@ impl Survival {
         self.checkpoints.as_ref()?.due(state)
     }
 
-    /// Runs the checkpointer.
+    /// Runs the checkpointer. A keeper being started wipes its directory before it answers,
+    /// so nothing is written before it has; without a keeper, nothing is written at all.
     pub fn checkpoint(&mut self, state: &State) {
+        if self.link.as_ref().is_some_and(|link| link.is_lost()) {
+            self.checkpoints = None;
+        }
         if let Some(c) = self.checkpoints.as_mut() {
             c.run(state, Instant::now());
         }

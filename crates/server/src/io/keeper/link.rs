@@ -1,6 +1,11 @@
 //! The server's connection to its keeper: finding it (or starting one), adopting what it
 //! holds, asking it to start programs, and a thread that turns the exits it reports into
 //! events.
+//!
+//! A keeper that is already there is adopted at once, before the server takes a command. A
+//! new one is started on a thread of its own while the server goes on (starting it is a
+//! second run of the binary, about as long as the rest of the server's start-up together):
+//! the first use of the link waits for it.
 
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader};
@@ -9,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use mux_term_emu::Size as TermSize;
@@ -39,16 +45,20 @@ pub struct Adopted {
 /// A spawn answer: the reply and the master riding with it.
 type Answer = (Reply, Option<OwnedFd>);
 
+/// A connection to a keeper: its socket and its pid.
+type Conn = (OwnedFd, i32);
+
 /// The connection to the keeper.
 pub struct Link {
-    /// The socket, for requests.
-    sock: OwnedFd,
+    /// The socket for requests and the keeper's pid, once known (an error when the keeper
+    /// this server started never answered).
+    conn: OnceLock<Result<Conn, String>>,
+    /// The start of a new keeper, while it is under way.
+    starting: Mutex<Option<JoinHandle<Result<Conn, String>>>>,
     /// Answers to spawn requests, from the reader thread.
     answers: Mutex<Receiver<Answer>>,
     /// Where the reader thread sends them, until it starts.
     answer_tx: Mutex<Option<Sender<Answer>>>,
-    /// The keeper's pid.
-    pub pid: i32,
     /// Set when the connection to the keeper was lost.
     lost: Arc<AtomicBool>,
     /// The pane and pid of every program the keeper runs for this server, by program id.
@@ -56,51 +66,84 @@ pub struct Link {
 }
 
 impl Link {
-    /// Connects to the keeper in `dir`, starting one when there is none, and returns the
-    /// link with the programs the keeper held (a server that died left them).
+    /// Connects to the keeper in `dir` and returns the link with the programs the keeper
+    /// held (a server that died left them). When there is no keeper, one is started on a
+    /// thread (see the module's doc) and the link comes back at once, holding nothing.
     pub fn open(dir: &Path) -> Result<(Link, Vec<Adopted>), String> {
         crate::keeper::prepare_dir(dir)?;
         let path = dir.join(crate::keeper::SOCKET);
-        let deadline = std::time::Instant::now() + BUSY_WAIT;
-        let mut started = false;
-        loop {
-            match connect_to(&path) {
-                Ok(sock) => match hello(&sock)? {
-                    Some((pid, adopted)) => return Ok((Link::new(sock, pid), adopted)),
-                    None if std::time::Instant::now() < deadline => {
-                        std::thread::sleep(Duration::from_millis(50));
-                    }
-                    None => return Err("the keeper is held by another server".into()),
-                },
-                Err(e) if is_absent(e) && !started => {
-                    start_keeper(dir)?;
-                    started = true;
-                }
-                Err(e) if is_absent(e) && std::time::Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                Err(e) => return Err(format!("can't connect to {}: {e}", path.display())),
+        match connect_to(&path) {
+            Err(e) if is_absent(e) => {
+                let dir = dir.to_path_buf();
+                let starting = std::thread::Builder::new()
+                    .name("keeper-start".into())
+                    .spawn(move || {
+                        let conn = start_and_connect(&dir);
+                        if let Err(e) = &conn {
+                            log!("no keeper, sessions will not survive this server: {e}");
+                        }
+                        conn
+                    })
+                    .map_err(|e| format!("can't start the keeper: {e}"))?;
+                Ok((Link::new(OnceLock::new(), Some(starting)), Vec::new()))
+            }
+            first => {
+                let (conn, adopted) = connect(&path, first, false)?;
+                Ok((Link::new(OnceLock::from(Ok(conn)), None), adopted))
             }
         }
     }
 
-    /// Wraps a connected socket.
-    fn new(sock: OwnedFd, pid: i32) -> Link {
+    /// Wraps a connection, or the start of one.
+    fn new(
+        conn: OnceLock<Result<Conn, String>>,
+        starting: Option<JoinHandle<Result<Conn, String>>>,
+    ) -> Link {
         let (tx, rx) = mpsc::channel();
         Link {
-            sock,
+            conn,
+            starting: Mutex::new(starting),
             answers: Mutex::new(rx),
             answer_tx: Mutex::new(Some(tx)),
-            pid,
             lost: Arc::new(AtomicBool::new(false)),
             programs: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
+    /// Returns the connection, waiting for a keeper being started; an error when it never
+    /// answered.
+    fn conn(&self) -> io::Result<&Conn> {
+        self.conn
+            .get_or_init(|| {
+                let starting = self
+                    .starting
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .take();
+                match starting.map(JoinHandle::join) {
+                    Some(Ok(conn)) => conn,
+                    Some(Err(_)) => Err("the keeper's start failed".into()),
+                    None => Err("no keeper".into()),
+                }
+            })
+            .as_ref()
+            .map_err(|e| io::Error::other(e.clone()))
+    }
+
+    /// Returns the socket for requests.
+    fn sock(&self) -> io::Result<&OwnedFd> {
+        self.conn().map(|(sock, _)| sock)
+    }
+
+    /// Waits for a keeper being started; returns its pid, or why there is none.
+    pub fn ready(&self) -> io::Result<i32> {
+        self.conn().map(|(_, pid)| *pid)
+    }
+
     /// Starts the thread that reads the keeper's messages: exits become events (and leave
-    /// `children`), answers go to [`Link::spawn`].
-    pub fn start(&self, events: EventTx, children: Children) -> io::Result<()> {
-        let sock = self.sock.try_clone()?;
+    /// `children`), answers go to [`Link::spawn`]. The thread first waits for a keeper being
+    /// started; if it never answers, the link is lost and programs start without it.
+    pub fn start(self: &Arc<Self>, events: EventTx, children: Children) -> io::Result<()> {
         let Some(answers) = self
             .answer_tx
             .lock()
@@ -109,14 +152,22 @@ impl Link {
         else {
             return Ok(());
         };
+        let link = self.clone();
         let lost = self.lost.clone();
         let programs = self.programs.clone();
         std::thread::Builder::new()
             .name("keeper".into())
             .spawn(move || {
-                read_loop(&sock, &answers, &events, &children, &programs);
+                let sock = link.sock().and_then(|s| s.try_clone());
+                drop(link);
+                match sock {
+                    Ok(sock) => {
+                        read_loop(&sock, &answers, &events, &children, &programs);
+                        log!("the connection to the keeper was lost");
+                    }
+                    Err(e) => log!("no keeper: {e}"),
+                }
                 lost.store(true, Ordering::SeqCst);
-                log!("the connection to the keeper was lost");
             })?;
         Ok(())
     }
@@ -131,9 +182,10 @@ impl Link {
         self.programs.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Returns whether the connection to the keeper was lost.
+    /// Returns whether the connection to the keeper was lost (or a keeper being started
+    /// never answered), after waiting for one being started.
     pub fn is_lost(&self) -> bool {
-        self.lost.load(Ordering::SeqCst)
+        self.conn().is_err() || self.lost.load(Ordering::SeqCst)
     }
 
     /// Asks the keeper to start `spec` on a new PTY of `size` and waits for its answer: the
@@ -165,7 +217,10 @@ impl Link {
         self.lock().insert(program.0, (pane, 0));
         let answers = self.answers.lock().unwrap_or_else(|e| e.into_inner());
         while answers.try_recv().is_ok() {}
-        if let Err(e) = wire::send(self.sock.as_fd(), &request, None) {
+        if let Err(e) = self
+            .sock()
+            .and_then(|sock| wire::send(sock.as_fd(), &request, None))
+        {
             self.lock().remove(&program.0);
             return Err(e);
         }
@@ -197,18 +252,20 @@ impl Link {
     pub fn release(&self, program: ProgramId) {
         self.lock().remove(&program.0);
         if !self.is_lost() {
-            let _ = wire::send(
-                self.sock.as_fd(),
-                &Request::Release { program: program.0 },
-                None,
-            );
+            if let Ok(sock) = self.sock() {
+                let release = Request::Release { program: program.0 };
+                let _ = wire::send(sock.as_fd(), &release, None);
+            }
         }
     }
 
     /// Tells the keeper that the server is ending on purpose: when it goes, the keeper ends
     /// every program. Returns whether the keeper was told (it then takes over their ending).
     pub fn shutdown(&self) -> bool {
-        match wire::send(self.sock.as_fd(), &Request::Shutdown, None) {
+        let sent = self
+            .sock()
+            .and_then(|sock| wire::send(sock.as_fd(), &Request::Shutdown, None));
+        match sent {
             Ok(_) => true,
             Err(e) => {
                 log!("telling the keeper the server ends: {e}");
@@ -329,6 +386,54 @@ fn hello(sock: &OwnedFd) -> Result<Option<(i32, Vec<Adopted>)>, String> {
         &nix::sys::time::TimeVal::new(0, 0),
     );
     Ok(Some((pid, adopted)))
+}
+
+/// Connects to the keeper on `path` after `first` (the first attempt's result), waiting while
+/// another server still holds it and starting one (once, unless `started`) when none
+/// listens; returns the connection and what the keeper held.
+fn connect(
+    path: &Path,
+    mut attempt: Result<OwnedFd, nix::errno::Errno>,
+    mut started: bool,
+) -> Result<(Conn, Vec<Adopted>), String> {
+    let deadline = std::time::Instant::now() + BUSY_WAIT;
+    loop {
+        match attempt {
+            Ok(sock) => match hello(&sock)? {
+                Some((pid, adopted)) => return Ok(((sock, pid), adopted)),
+                None if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                None => return Err("the keeper is held by another server".into()),
+            },
+            Err(e) if is_absent(e) && !started => {
+                let dir = path.parent().unwrap_or(Path::new("/"));
+                start_keeper(dir)?;
+                started = true;
+            }
+            Err(e) if is_absent(e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => return Err(format!("can't connect to {}: {e}", path.display())),
+        }
+        attempt = connect_to(path);
+    }
+}
+
+/// Starts a keeper for `dir` and connects to it. A new keeper holds nothing; anything it
+/// says it holds is let go (it cannot be adopted this late).
+fn start_and_connect(dir: &Path) -> Result<Conn, String> {
+    start_keeper(dir)?;
+    let path = dir.join(crate::keeper::SOCKET);
+    let ((sock, pid), adopted) = connect(&path, connect_to(&path), true)?;
+    if !adopted.is_empty() {
+        log!(
+            "a new keeper held {} programs; they are let go",
+            adopted.len()
+        );
+    }
+    log!("keeper pid {pid} started ({})", dir.display());
+    Ok((sock, pid))
 }
 
 /// Starts a keeper for `dir` (`mux __keeper DIR`, this binary) and waits until it listens.
