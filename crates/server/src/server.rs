@@ -57,7 +57,7 @@ fn serve(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
     config: &[std::path::PathBuf],
-    keeper: (Option<crate::survival::Found>, &str),
+    keeper: (Option<crate::survival::Found>, &'static str),
 ) -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -70,7 +70,21 @@ fn serve(
             return 1;
         }
     };
-    let status = runtime.block_on(run(listener, socket, config, keeper));
+    // The loop runs as a task on the workers, beside the tasks that read sockets and PTYs:
+    // a task woken by another on the same worker runs next on it, where the main thread
+    // (`block_on`'s own future) would have to be woken by another thread for every event
+    // and would wake one for every message it sends.
+    let config = config.to_vec();
+    let status = runtime.block_on(async move {
+        match tokio::spawn(run(listener, socket, config, keeper)).await {
+            Ok(status) => status,
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            Err(e) => {
+                log!("the event loop ended: {e}");
+                1
+            }
+        }
+    });
     runtime.shutdown_timeout(RUNTIME_GRACE);
     status
 }
@@ -79,8 +93,8 @@ fn serve(
 async fn run(
     listener: std::os::unix::net::UnixListener,
     socket: SocketFile,
-    config: &[std::path::PathBuf],
-    (keeper, why): (Option<crate::survival::Found>, &str),
+    config: Vec<std::path::PathBuf>,
+    (keeper, why): (Option<crate::survival::Found>, &'static str),
 ) -> i32 {
     let (tx, mut rx) = mpsc::channel::<Event>(256);
     let (alive_tx, mut alive_rx) = mpsc::channel::<()>(1);
@@ -102,7 +116,7 @@ async fn run(
             .or_else(|_| std::env::var("EDITOR"))
             .unwrap_or_default();
         vi_keys_for_editor(&mut state, &editor);
-        crate::cmd::load_config(&mut state, config);
+        crate::cmd::load_config(&mut state, &config);
     }
     let mut flush_at: Option<Instant> = None;
     let mut clock_at: Option<Instant> = None;

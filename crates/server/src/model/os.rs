@@ -38,7 +38,7 @@ pub struct Started {
 
 /// What a pane needs from its PTY and child while it runs. The program's output and exit
 /// do not come through here: they arrive as events, which the event loop hands to the model.
-pub trait PaneIo {
+pub trait PaneIo: Send {
     /// Queues as much of `bytes` as fits in the pane's input queue (bounded in bytes; the
     /// PTY takes from it as the program reads) without waiting, and returns how many it took.
     /// When it took fewer than all, an [`InputRoom`](crate::model::pane) event follows once
@@ -85,7 +85,7 @@ impl std::fmt::Display for Exhausted {
 impl std::error::Error for Exhausted {}
 
 /// The operating system as the model sees it.
-pub trait Os {
+pub trait Os: Send {
     /// Starts `spec` for pane `pane` on a new PTY of `size`. Its output and exit come back
     /// as events tagged with `pane` and `program`.
     fn spawn(

@@ -40,7 +40,7 @@ pub enum SinkSpec {
 }
 
 /// A sink's handle. Dropping it closes the sink once what waits has been written.
-pub trait Sink {
+pub trait Sink: Send {
     /// Queues bytes for the consumer without waiting (see [`SinkBuffer::push`]).
     fn write(&self, bytes: &[u8]);
 }
