@@ -18,7 +18,7 @@ command -v screen >/dev/null && ADAPTERS="$ADAPTERS,screen"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 ARGS=(--adapters "$ADAPTERS" --mux-bin "$TARGET/release/mux" --results-dir "$OUT" --name e2e
-      --bench "${BENCH:-throughput,latency,startup,panes,memory}" --reps "${REPS:-3}")
+      --bench "${BENCH:-throughput,latency,latency_busy,startup,panes,memory}" --reps "${REPS:-3}")
 [ -n "${QUICK:-}" ] && ARGS+=(--quick)
 python3 bench/muxbench.py "${ARGS[@]}" || echo "bench: some runs failed (see above)" >&2
 python3 - "$OUT" <<'PY'
@@ -27,6 +27,7 @@ path = sorted(glob.glob(sys.argv[1] + "/*.json"))[-1]
 summary = json.load(open(path))["summary"]
 figures = {  # bench: (metric, lower is better)
     "latency": [("p50_ms", True), ("p99_ms", True)],
+    "latency_busy": [("p50_ms", True), ("p99_ms", True)],
     "throughput_plain": [("mb_per_s", False), ("out_per_in", True)],
     "throughput_sgr": [("mb_per_s", False)],
     "startup": [("total_ms", True)],

@@ -322,7 +322,9 @@ pub(crate) fn handle(state: &mut State, event: Event) {
         }
         // A stalled client may take an update again: the flush after this batch sees it.
         Event::Drained => {}
-        Event::Output(pane, program, bytes) if runs(state, pane, program) => {
+        Event::Output(pane, program, bytes, credit) if runs(state, pane, program) => {
+            // Taken off the queue: the reader may read on while this is parsed.
+            drop(credit);
             state.on_output(pane, &bytes);
         }
         Event::Closed(pane, program) if runs(state, pane, program) => state.on_pane_closed(pane),

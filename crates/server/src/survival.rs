@@ -165,7 +165,7 @@ impl Survival {
             return;
         };
         let output = match event {
-            Event::Output(pane, program, bytes)
+            Event::Output(pane, program, bytes, _)
                 if state.panes.get(pane).is_some_and(|p| p.program == *program) =>
             {
                 Some((*pane, *program, bytes.len()))

@@ -56,7 +56,7 @@ mod tests {
     use std::path::PathBuf;
 
     use crate::ids::PaneId;
-    use crate::io::event::Event;
+    use crate::io::event::{Credit, Event};
     use crate::testing::Harness;
 
     /// Returns a session whose second pane, %1, ran `false` and is kept dead.
@@ -124,7 +124,12 @@ mod tests {
         h.ok("split-window");
         let old = h.state.panes[&PaneId(1)].program;
         h.ok("respawn-pane -k -t %1");
-        h.event(Event::Output(PaneId(1), old, b"stale".to_vec()));
+        h.event(Event::Output(
+            PaneId(1),
+            old,
+            b"stale".to_vec(),
+            Credit::default(),
+        ));
         h.event(Event::Exited(PaneId(1), old, 0));
         h.event(Event::Closed(PaneId(1), old));
         assert_eq!(h.panes(), [PaneId(0), PaneId(1)]);

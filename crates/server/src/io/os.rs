@@ -23,7 +23,7 @@ use mux_term_emu::Size as TermSize;
 use tokio::sync::{watch, Notify};
 
 use crate::ids::{PaneId, ProgramId};
-use crate::io::event::{Event, EventTx};
+use crate::io::event::{Credit, Event, EventTx};
 use crate::io::keeper::journal::Journal;
 use crate::io::keeper::link::Link;
 use crate::io::pty::{self, Master};
@@ -618,7 +618,17 @@ async fn read_loop(
     events: EventTx,
 ) {
     let mut buf = vec![0u8; READ_CHUNK];
+    let _reader = crate::io::event::Reader::start();
+    let credits = Arc::new(tokio::sync::Semaphore::new(Credit::PER_PANE));
     loop {
+        // A credit first: the loop has taken enough of this pane's chunks.
+        let credit = tokio::select! {
+            _ = stopped.changed() => return,
+            credit = Credit::take(&credits) => match credit {
+                Some(c) => c,
+                None => return,
+            },
+        };
         tokio::select! {
             _ = stopped.changed() => return,
             ready = master.readable() => {
@@ -637,7 +647,7 @@ async fn read_loop(
                     }
                     Ok(Err(_)) => break,
                     Ok(Ok(bytes)) => {
-                        let event = Event::Output(id, program, bytes);
+                        let event = Event::Output(id, program, bytes, credit);
                         if events.send(event).await.is_err() {
                             return;
                         }
@@ -646,7 +656,9 @@ async fn read_loop(
                 }
             }
             _ = drain.notified() => {
-                drain_rest((id, program), (&master, &mut journal), &mut buf, &events).await;
+                drop(credit);
+                let reader = (&master, &mut journal, &credits);
+                drain_rest((id, program), reader, &mut buf, &events).await;
                 break;
             }
         }
@@ -670,12 +682,15 @@ fn read_chunk(
 /// Reads whatever the PTY still holds without waiting for more.
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
-    (master, journal): (&Master, &mut Option<Journal>),
+    (master, journal, credits): (&Master, &mut Option<Journal>, &Arc<tokio::sync::Semaphore>),
     buf: &mut [u8],
     events: &EventTx,
 ) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.
     for _ in 0..256 {
+        let Some(credit) = Credit::take(credits).await else {
+            return;
+        };
         if !start_reading() {
             return;
         }
@@ -685,7 +700,7 @@ async fn drain_rest(
             Err(_) if journal.as_ref().is_some_and(Journal::is_broken) => *journal = None,
             Ok(bytes) if !bytes.is_empty() => {
                 if events
-                    .send(Event::Output(id, program, bytes))
+                    .send(Event::Output(id, program, bytes, credit))
                     .await
                     .is_err()
                 {

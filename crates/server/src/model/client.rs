@@ -54,6 +54,9 @@ pub struct Client {
     /// Panes whose rows changed since its screen was composed, when nothing else did: only
     /// their changed rows are composed again.
     pub dirty_panes: Vec<crate::ids::PaneId>,
+    /// Panes whose rows went in the last update (and since, at once): a dirty pane not
+    /// among them was quiet, and its rows need not wait for the frame interval.
+    pub flushed_panes: Vec<crate::ids::PaneId>,
     /// For each pane it shows, the pane's generation when its rows were last composed.
     pub pane_seen: Vec<(crate::ids::PaneId, u64)>,
     /// When the last screen update was queued.
@@ -193,6 +196,7 @@ impl Client {
             shown_cursor: None,
             dirty: false,
             dirty_panes: Vec::new(),
+            flushed_panes: Vec::new(),
             pane_seen: Vec::new(),
             last_flush: None,
             status_ranges: Vec::new(),

@@ -227,7 +227,28 @@ impl Harness {
     /// Feeds output to a pane as if its program wrote it.
     pub fn output(&mut self, pane: PaneId, bytes: &str) {
         let program = self.program(pane);
-        self.event(Event::Output(pane, program, bytes.as_bytes().to_vec()));
+        self.event(Event::Output(
+            pane,
+            program,
+            bytes.as_bytes().to_vec(),
+            crate::io::event::Credit::default(),
+        ));
+    }
+
+    /// Feeds output to a pane as [`Harness::output`] does, but without letting time pass:
+    /// an update the frame interval holds back stays held. Returns the client's screen as
+    /// it is then.
+    pub fn output_now(&mut self, pane: PaneId, bytes: &str, client: ClientId) -> Vec<String> {
+        let program = self.program(pane);
+        let credit = crate::io::event::Credit::default();
+        let event = Event::Output(pane, program, bytes.as_bytes().to_vec(), credit);
+        crate::server::handle(&mut self.state, event);
+        crate::server::after_batch(&mut self.state);
+        self.drain(client);
+        self.screens
+            .get(&client)
+            .map(ClientScreen::lines)
+            .unwrap_or_default()
     }
 
     /// Makes a pane's program exit with `status` and its PTY close.

@@ -26,6 +26,16 @@ pub struct Changed {
 /// Composes the rows of a client's screen that its dirty panes changed; `None` when the
 /// whole screen must be composed instead.
 pub fn compose_changed(state: &State, client: &Client) -> Option<Changed> {
+    compose_panes(state, client, &client.dirty_panes)
+}
+
+/// Composes the rows of a client's screen that `panes` changed; `None` when the whole
+/// screen must be composed instead.
+pub fn compose_panes(
+    state: &State,
+    client: &Client,
+    panes: &[crate::ids::PaneId],
+) -> Option<Changed> {
     if !matches!(client.mode, Mode::Normal) || client.shown.is_empty() {
         return None;
     }
@@ -44,7 +54,7 @@ pub fn compose_changed(state: &State, client: &Client) -> Option<Changed> {
         rows: BTreeMap::new(),
         cursor: client.shown_cursor?,
     };
-    for pane in &client.dirty_panes {
+    for pane in panes {
         let Some((_, rect)) = visible.iter().find(|(p, _)| p == pane) else {
             continue;
         };
@@ -188,5 +198,26 @@ mod tests {
             assert_eq!(shown, composed, "step {step}");
             assert_eq!(client.shown_cursor, Some(full.cursor), "step {step}");
         }
+    }
+
+    /// A pane that was quiet shows its change at once, though another pane's flood holds the
+    /// client to the frame interval; the flooding pane's rows wait for the interval.
+    #[test]
+    fn a_quiet_pane_is_not_held_to_the_frame_interval_of_a_flooding_one() {
+        let mut h = Harness::with_session();
+        h.ok("set -g status-right ''");
+        h.ok("split-window -h");
+        let c = h.attach("attach -t work", 60, 10);
+        let (quiet, flood) = (PaneId(0), PaneId(1));
+        h.output(flood, "flood-0\r\n");
+        let held = h.output_now(flood, "flood-1\r\n", c);
+        assert!(!held.iter().any(|l| l.contains("flood-1")), "{held:?}");
+        let echoed = h.output_now(quiet, "echo", c);
+        assert!(echoed.iter().any(|l| l.contains("echo")), "{echoed:?}");
+        assert!(!echoed.iter().any(|l| l.contains("flood-1")), "{echoed:?}");
+        // Quiet no more: its next change waits for the interval too.
+        let again = h.output_now(quiet, "-more", c);
+        assert!(!again.iter().any(|l| l.contains("echo-more")), "{again:?}");
+        assert!(h.shows(c, "flood-1") && h.shows(c, "echo-more"));
     }
 }

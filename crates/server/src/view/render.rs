@@ -27,13 +27,16 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         if !changed || client.session.is_none() || !client.can_take_frame() {
             continue;
         }
-        let due = client
+        let capped = client
             .last_flush
             .map(|last| last + FRAME)
-            .filter(|&due| now < due)
-            .or_else(|| held_until(state, client, now));
-        if let Some(due) = due {
+            .filter(|&due| now < due);
+        let held = held_until(state, client, now);
+        if let Some(due) = capped.or(held) {
             next = Some(next.map_or(due, |n| n.min(due)));
+            if held.is_none() && !client.dirty {
+                send_quiet_panes(state, id, now);
+            }
             continue;
         }
         let mouse = mouse_report(state, client);
@@ -48,7 +51,7 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
                 send_mouse(client, mouse);
                 let size = client.size();
                 send_rows(client, size, changed.rows, &wraps, changed.cursor, now);
-                client.dirty_panes.clear();
+                client.flushed_panes = std::mem::take(&mut client.dirty_panes);
                 client.pane_seen = seen;
             }
             continue;
@@ -68,7 +71,7 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
                 client.shown_escape_time = Some(escape_ms);
             }
             send_diff(client, screen, &wraps, now);
-            client.dirty_panes.clear();
+            client.flushed_panes = std::mem::take(&mut client.dirty_panes);
             client.pane_seen = seen;
             if title.is_some() && title != client.shown_title {
                 if let Some(t) = &title {
@@ -79,6 +82,43 @@ pub fn flush(state: &mut State, now: Instant) -> Option<Instant> {
         }
     }
     next
+}
+
+/// Sends at once the rows of a client's dirty panes that were quiet (not in its last
+/// update): a keystroke's echo does not wait for the frame interval that a flooding pane
+/// holds the client to, while the flooding pane's rows keep that pace. A pane goes this way
+/// at most once per update.
+fn send_quiet_panes(state: &mut State, id: crate::ids::ClientId, now: Instant) {
+    let Some(client) = state.clients.get(&id) else {
+        return;
+    };
+    let quiet: Vec<_> = client
+        .dirty_panes
+        .iter()
+        .filter(|p| !client.flushed_panes.contains(p))
+        .copied()
+        .collect();
+    if quiet.is_empty() {
+        return;
+    }
+    let Some(changed) = crate::view::partial::compose_panes(state, client, &quiet) else {
+        return;
+    };
+    let seen = crate::view::partial::seen(state, client);
+    let wraps = crate::view::wrap::wrapped_rows(state, client);
+    let Some(client) = state.clients.get_mut(&id) else {
+        return;
+    };
+    let size = client.size();
+    send_rows(client, size, changed.rows, &wraps, changed.cursor, now);
+    client.dirty_panes.retain(|p| !quiet.contains(p));
+    for (pane, generation) in seen.into_iter().filter(|(p, _)| quiet.contains(p)) {
+        match client.pane_seen.iter_mut().find(|(p, _)| *p == pane) {
+            Some(entry) => entry.1 = generation,
+            None => client.pane_seen.push((pane, generation)),
+        }
+    }
+    client.flushed_panes.extend(quiet);
 }
 
 /// Tells a client which mouse reports to ask for, when that changed.
