@@ -617,7 +617,8 @@ async fn read_loop(
     (drain, mut stopped): (Arc<Notify>, watch::Receiver<()>),
     events: EventTx,
 ) {
-    let mut buf = vec![0u8; READ_CHUNK];
+    // Made only for a pane without a journal (the journal is read into directly).
+    let mut buf = Vec::new();
     let _reader = crate::io::event::Reader::start();
     let credits = Arc::new(tokio::sync::Semaphore::new(Credit::PER_PANE));
     loop {
@@ -667,15 +668,19 @@ async fn read_loop(
 }
 
 /// Reads one chunk from a PTY master: into the program's journal when it has one (see
-/// `io::keeper::journal`), else into `buf`. Empty at end of file.
+/// `io::keeper::journal`), else into `buf` (made [`READ_CHUNK`] long on first use). Empty at
+/// end of file.
 fn read_chunk(
     master: &OwnedFd,
     journal: &mut Option<Journal>,
-    buf: &mut [u8],
+    buf: &mut Vec<u8>,
 ) -> std::io::Result<Vec<u8>> {
     match journal.as_mut() {
         Some(j) => j.read(master, READ_CHUNK).map(<[u8]>::to_vec),
-        None => pty::read_nonblocking(master, buf).map(|n| buf[..n].to_vec()),
+        None => {
+            buf.resize(READ_CHUNK, 0);
+            pty::read_nonblocking(master, buf).map(|n| buf[..n].to_vec())
+        }
     }
 }
 
@@ -683,7 +688,7 @@ fn read_chunk(
 async fn drain_rest(
     (id, program): (PaneId, ProgramId),
     (master, journal, credits): (&Master, &mut Option<Journal>, &Arc<tokio::sync::Semaphore>),
-    buf: &mut [u8],
+    buf: &mut Vec<u8>,
     events: &EventTx,
 ) {
     // Bounded: a grandchild that keeps writing must not keep a dead pane open forever.

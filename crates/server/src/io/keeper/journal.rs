@@ -52,7 +52,7 @@ pub const SEGMENT: usize = 256 << 10;
 
 /// How much of a segment file is allocated at a time, in bytes: what a new pane's journal
 /// takes.
-pub const GROW: usize = 64 << 10;
+pub const GROW: usize = 16 << 10;
 
 /// The step at which [`Mapped::touch`] touches a range: the smallest page size.
 const PAGE: usize = 4096;
