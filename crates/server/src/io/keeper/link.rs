@@ -88,7 +88,7 @@ impl Link {
                 Ok((Link::new(OnceLock::new(), Some(starting)), Vec::new()))
             }
             first => {
-                let (conn, adopted) = connect(&path, first, false)?;
+                let (conn, adopted) = connect(dir, first, false)?;
                 Ok((Link::new(OnceLock::from(Ok(conn)), None), adopted))
             }
         }
@@ -388,14 +388,15 @@ fn hello(sock: &OwnedFd) -> Result<Option<(i32, Vec<Adopted>)>, String> {
     Ok(Some((pid, adopted)))
 }
 
-/// Connects to the keeper on `path` after `first` (the first attempt's result), waiting while
-/// another server still holds it and starting one (once, unless `started`) when none
+/// Connects to the keeper in `dir` after `attempt` (the first attempt's result), waiting
+/// while another server still holds it and starting one (once, unless `started`) when none
 /// listens; returns the connection and what the keeper held.
 fn connect(
-    path: &Path,
+    dir: &Path,
     mut attempt: Result<OwnedFd, nix::errno::Errno>,
     mut started: bool,
 ) -> Result<(Conn, Vec<Adopted>), String> {
+    let path = dir.join(crate::keeper::SOCKET);
     let deadline = std::time::Instant::now() + BUSY_WAIT;
     loop {
         match attempt {
@@ -407,7 +408,6 @@ fn connect(
                 None => return Err("the keeper is held by another server".into()),
             },
             Err(e) if is_absent(e) && !started => {
-                let dir = path.parent().unwrap_or(Path::new("/"));
                 start_keeper(dir)?;
                 started = true;
             }
@@ -416,7 +416,7 @@ fn connect(
             }
             Err(e) => return Err(format!("can't connect to {}: {e}", path.display())),
         }
-        attempt = connect_to(path);
+        attempt = connect_to(&path);
     }
 }
 
@@ -425,7 +425,7 @@ fn connect(
 fn start_and_connect(dir: &Path) -> Result<Conn, String> {
     start_keeper(dir)?;
     let path = dir.join(crate::keeper::SOCKET);
-    let ((sock, pid), adopted) = connect(&path, connect_to(&path), true)?;
+    let ((sock, pid), adopted) = connect(dir, connect_to(&path), true)?;
     if !adopted.is_empty() {
         log!(
             "a new keeper held {} programs; they are let go",
