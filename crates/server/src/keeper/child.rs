@@ -5,19 +5,13 @@
 // This module calls the OS directly; every unsafe block says why it is sound.
 #![allow(unsafe_code)]
 
-use std::ffi::OsStr;
 use std::io;
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
-use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::OpenOptionsExt;
-use std::os::unix::process::CommandExt;
-use std::process::Command;
 
 use nix::fcntl::OFlag;
 use nix::pty::{grantpt, posix_openpt, ptsname_r, unlockpt, Winsize};
 use nix::sys::signal::{self, SigSet, SigmaskHow};
-
-use crate::keeper::wire::Spawn;
 
 nix::ioctl_write_ptr_bad!(set_winsize, nix::libc::TIOCSWINSZ, Winsize);
 nix::ioctl_read_bad!(get_winsize, nix::libc::TIOCGWINSZ, Winsize);
@@ -50,29 +44,6 @@ pub fn open_slave(tty: &str) -> io::Result<std::fs::File> {
         .write(true)
         .custom_flags(nix::libc::O_NOCTTY)
         .open(tty)
-}
-
-/// Starts `spec` on a new PTY as a session leader with the PTY as its controlling terminal.
-/// The caller reaps it.
-pub fn spawn(spec: &Spawn) -> io::Result<Started> {
-    let (master, tty) = open_pty(spec.cols, spec.rows)?;
-    let slave = open_slave(&tty)?;
-    let mut cmd = Command::new(OsStr::from_bytes(&spec.path));
-    cmd.arg0(OsStr::from_bytes(&spec.argv0))
-        .args(&spec.args)
-        .env_clear()
-        .envs(spec.env.iter().map(|(k, v)| (k, v)))
-        .current_dir(OsStr::from_bytes(&spec.cwd))
-        .stdin(slave.try_clone()?)
-        .stdout(slave.try_clone()?)
-        .stderr(slave);
-    // SAFETY: the closure only makes async-signal-safe system calls.
-    unsafe { cmd.pre_exec(child_setup) };
-    let child = cmd.spawn()?;
-    let pid = i32::try_from(child.id()).unwrap_or(-1);
-    // The child is reaped by whoever waits for any child (the keeper's SIGCHLD handling).
-    drop(child);
-    Ok(Started { master, pid, tty })
 }
 
 /// Sets the PTY's window size; the kernel sends SIGWINCH to the foreground process group.

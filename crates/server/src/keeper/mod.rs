@@ -28,6 +28,7 @@
 #![allow(unsafe_code)]
 
 pub mod child;
+mod launch;
 mod serve;
 pub mod wire;
 

@@ -339,7 +339,7 @@ impl Keeper {
     /// Starts a program for the server and answers with its master or the failure.
     fn spawn(&mut self, spawn: &wire::Spawn) {
         let program = spawn.program;
-        let reply = match child::spawn(spawn) {
+        let reply = match super::launch::spawn(spawn) {
             Ok(started) => {
                 let reply = Reply::Spawned {
                     program,
