@@ -46,14 +46,9 @@ pub fn terminal_size() -> Size {
     }
 }
 
-/// Sends `argv` as a command and handles the replies until the server says how to exit.
-/// Returns the exit status.
-pub fn run(mut stream: UnixStream, argv: Vec<String>, socket: &std::path::Path) -> i32 {
-    let request = request(argv);
-    let reported = request.terminal.as_ref().map(|t| t.size);
-    if write_frame(&mut stream, &ClientMsg::Command(request)).is_err() {
-        return lost_server();
-    }
+/// Handles the replies to a command already sent on `stream` (its terminal's size was
+/// `reported`) until the server says how to exit. Returns the exit status.
+pub fn run(mut stream: UnixStream, reported: Option<Size>, socket: &std::path::Path) -> i32 {
     loop {
         match read_frame::<ServerMsg, _>(&mut stream) {
             Ok(Some(ServerMsg::Stdout(text))) => emit(&mut std::io::stdout(), &text),

@@ -1,14 +1,14 @@
 //! Connecting to the server: the handshake, and starting a server when a command needs one.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Write};
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use mux_protocol::{read_frame, write_frame, Hello, HelloReply, HelloStatus};
+use mux_protocol::{encode, read_frame, Hello, HelloReply, HelloStatus};
 use nix::fcntl::{Flock, FlockArg};
 
 use crate::socket::strerror;
@@ -32,14 +32,16 @@ pub fn starts_server(argv: &[String]) -> bool {
 }
 
 /// Connects to the server on `socket` and completes the handshake, starting a server first
-/// when there is none and `argv` is a command that starts one. Errors are the line to print.
+/// when there is none and `argv` is a command that starts one. `first` (an encoded frame, or
+/// nothing) is sent right behind the hello. Errors are the line to print.
 pub fn open(
     socket: &Path,
     argv: &[String],
     verbose: bool,
     config: &[PathBuf],
+    first: &[u8],
 ) -> Result<UnixStream, String> {
-    open_typed(socket, starts_server(argv), verbose, config).map_err(Failure::into_message)
+    open_typed(socket, starts_server(argv), verbose, config, first).map_err(Failure::into_message)
 }
 
 /// Why connecting failed.
@@ -73,17 +75,18 @@ impl Failure {
 
 /// Connects as [`open`] does; `start` says whether to start a server when none runs (one is
 /// started anyway when a keeper waits with the programs of a server that died: see
-/// [`keeper_waiting`]).
+/// [`keeper_waiting`]). `first` goes right behind the hello, as in [`open`].
 pub fn open_typed(
     socket: &Path,
     start: bool,
     verbose: bool,
     config: &[PathBuf],
+    first: &[u8],
 ) -> Result<UnixStream, Failure> {
     // A server killed a moment ago may still hold its socket: what connects to it hears
     // nothing. Once it is gone, connecting is refused and a new one starts.
     for _ in 0..DYING_TRIES {
-        match open_once(socket, start, verbose, config) {
+        match open_once(socket, start, verbose, config, first) {
             Err(Failure::Gone) => std::thread::sleep(Duration::from_millis(20)),
             other => return other,
         }
@@ -100,10 +103,11 @@ fn open_once(
     start: bool,
     verbose: bool,
     config: &[PathBuf],
+    first: &[u8],
 ) -> Result<UnixStream, Failure> {
     let other = Failure::Other;
     match UnixStream::connect(socket) {
-        Ok(stream) => return handshake(stream),
+        Ok(stream) => return handshake(stream, first),
         Err(e) if is_absent(&e) => {}
         Err(e) => return Err(other(connect_error(socket, &e))),
     }
@@ -115,14 +119,14 @@ fn open_once(
     }
     let _lock = lock(socket).map_err(other)?;
     match UnixStream::connect(socket) {
-        Ok(stream) => return handshake(stream),
+        Ok(stream) => return handshake(stream, first),
         Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => remove_stale(socket),
         Err(e) if is_absent(&e) => {}
         Err(e) => return Err(other(connect_error(socket, &e))),
     }
     start_server(socket, verbose, config).map_err(other)?;
     let stream = UnixStream::connect(socket).map_err(|e| other(connect_error(socket, &e)))?;
-    handshake(stream)
+    handshake(stream, first)
 }
 
 /// Returns whether a keeper beside `socket` keeps programs that no server holds (a server
@@ -280,17 +284,21 @@ pub fn describe_server(stream: &UnixStream) -> String {
     }
 }
 
-/// Sends the hello and checks the server's reply, waiting at most [`HANDSHAKE_TIMEOUT`].
-fn handshake(mut stream: UnixStream) -> Result<UnixStream, Failure> {
+/// Sends the hello with `first` behind it and checks the server's reply, waiting at most
+/// [`HANDSHAKE_TIMEOUT`]. Sending both at once saves a round trip on every command; a server
+/// that refuses the hello closes without reading `first`, and its answer is read all the same.
+fn handshake(mut stream: UnixStream, first: &[u8]) -> Result<UnixStream, Failure> {
     let not_responding = || Failure::Other("mux: server not responding".to_string());
     let hello = hello();
     let io_error = |e: io::Error| Failure::Other(format!("mux: {}", strerror(&e)));
     stream
         .set_read_timeout(Some(HANDSHAKE_TIMEOUT))
         .map_err(io_error)?;
+    let mut bytes = encode(&hello).map_err(|e| Failure::Other(format!("mux: {e}")))?;
+    bytes.extend_from_slice(first);
     // A server that refuses this user answers before reading the hello and closes, so the
     // write may fail while the refusal is already waiting to be read: read it either way.
-    let _ = write_frame(&mut stream, &hello);
+    let _ = stream.write_all(&bytes);
     let reply: HelloReply = match read_frame(&mut stream) {
         Ok(Some(reply)) => reply,
         // Closed without a word: a server that is dying (killed, its socket not yet closed).

@@ -128,8 +128,15 @@ fn run(cli: cli::Cli) -> i32 {
     if argv.first().is_some_and(|w| w == "server-upgrade") {
         return upgrade::run(&socket, &argv[1..]);
     }
-    match connect::open(&socket, &argv, cli.verbose > 0, &config) {
-        Ok(stream) => command::run(stream, argv, &socket),
+    // The command goes out right behind the hello.
+    let request = command::request(argv.clone());
+    let reported = request.terminal.as_ref().map(|t| t.size);
+    let first = match mux_protocol::encode(&mux_protocol::ClientMsg::Command(request)) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(&format!("mux: {e}")),
+    };
+    match connect::open(&socket, &argv, cli.verbose > 0, &config, &first) {
+        Ok(stream) => command::run(stream, reported, &socket),
         Err(message) => fail(&message),
     }
 }

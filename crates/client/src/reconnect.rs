@@ -46,7 +46,7 @@ enum Try {
 pub fn reattach(socket: &Path, id: u32) -> Reattach {
     let deadline = Instant::now() + RECONNECT_FOR;
     loop {
-        let why = match crate::connect::open_typed(socket, false, false, &[]) {
+        let why = match crate::connect::open_typed(socket, false, false, &[], &[]) {
             Ok(stream) => match attach(stream, id) {
                 Ok(stream) => return Reattach::Attached(stream),
                 Err(Try::Stop(why)) => return Reattach::Failed(why),

@@ -110,7 +110,7 @@ fn lost(e: &mux_protocol::FrameError) -> bool {
 fn wait_for_new_server(socket: &Path) -> Result<(), String> {
     let deadline = Instant::now() + HAND_OVER;
     loop {
-        let last = match crate::connect::open_typed(socket, false, false, &[]) {
+        let last = match crate::connect::open_typed(socket, false, false, &[], &[]) {
             Ok(stream) => {
                 let line = format!(
                     "server upgraded: {}\n",
