@@ -146,6 +146,9 @@ pub(crate) fn resize(
 
 /// Cuts or pads the alternate screen; returns the cursor row on it.
 fn resize_alternate(s: &mut Screen, rows: usize, cols: usize) -> usize {
+    if s.alternate.is_empty() && !s.alt {
+        return 0;
+    }
     let cursor_row = if s.alt { s.row } else { 0 };
     let drop_top = (cursor_row + 1).saturating_sub(rows);
     let grid = &mut s.alternate;

@@ -35,7 +35,7 @@ pub(crate) struct Screen {
     pub cols: usize,
     /// The primary grid.
     pub primary: Grid,
-    /// The alternate grid.
+    /// The alternate grid: empty until it is first shown, then as tall as the primary.
     pub alternate: Grid,
     /// Whether the alternate grid is shown.
     pub alt: bool,
@@ -85,7 +85,7 @@ pub(crate) fn char_width(c: char) -> usize {
 }
 
 /// Returns a grid of `rows` blank rows of `cols` cells.
-fn blank_grid(rows: usize, cols: usize) -> Grid {
+pub(crate) fn blank_grid(rows: usize, cols: usize) -> Grid {
     (0..rows).map(|_| Box::new(Row::new(cols))).collect()
 }
 
@@ -102,7 +102,8 @@ impl Screen {
             rows,
             cols,
             primary: blank_grid(rows, cols),
-            alternate: blank_grid(rows, cols),
+            // Made when first shown: most panes never use it.
+            alternate: Grid::new(),
             alt: false,
             row: 0,
             col: 0,

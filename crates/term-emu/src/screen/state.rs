@@ -97,6 +97,9 @@ impl Screen {
             return;
         }
         self.damage_all();
+        if on && self.alternate.len() != self.rows {
+            self.alternate = crate::screen::blank_grid(self.rows, self.cols);
+        }
         if on && clear {
             for row in &mut self.alternate {
                 row.clear(0);

@@ -67,7 +67,8 @@ impl Terminal {
         if !(1..=MAX_SIDE).contains(&s.rows) || !(1..=MAX_SIDE).contains(&s.cols) {
             return Err(format!("terminal size {}x{} out of range", s.cols, s.rows));
         }
-        if s.primary.len() != s.rows || s.alternate.len() != s.rows {
+        let alternate_ok = s.alternate.len() == s.rows || (s.alternate.is_empty() && !s.alt);
+        if s.primary.len() != s.rows || !alternate_ok {
             return Err("grid height differs from the terminal's".into());
         }
         for row in s.primary.iter_mut().chain(s.alternate.iter_mut()) {

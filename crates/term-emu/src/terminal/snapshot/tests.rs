@@ -124,6 +124,8 @@ fn utf8_ends_are_told_apart() {
 fn a_damaged_checkpoint_is_refused_or_repaired_never_a_panic() {
     let mut term = Terminal::new(Size { rows: 6, cols: 12 }, 50);
     term.process(b"\x1b[31mhello\r\n\x1b]8;;x\x1b\\ab\x1b]8;;\x1b\\\r\n");
+    // The alternate screen, once used, is in the checkpoint too.
+    term.process(b"\x1b[?1049hfull screen\x1b[?1049l");
     for _ in 0..40 {
         term.process("wide 漢 text\r\n".as_bytes());
     }
@@ -153,4 +155,27 @@ fn a_damaged_checkpoint_is_refused_or_repaired_never_a_panic() {
     }
     // Most damage lands in cell bytes and styles, which read fine: they are what is tried.
     assert!(read > 1000, "only {read} damaged checkpoints were read");
+}
+
+#[test]
+fn the_alternate_screen_is_made_when_first_shown_at_the_size_of_that_moment() {
+    let mut t = Terminal::new(Size { rows: 5, cols: 10 }, 100);
+    assert!(t.engine.core.screen.alternate.is_empty());
+    t.resize(Size { rows: 4, cols: 12 });
+    assert!(t.engine.core.screen.alternate.is_empty());
+    t.process(b"main\x1b[?1049h\x1b[Hfull screen!");
+    assert_eq!(rows_of(&t), ["full screen!", "", "", ""]);
+    assert_eq!(t.engine.core.screen.alternate.len(), 4);
+    t.resize(Size { rows: 3, cols: 6 });
+    assert_eq!(rows_of(&t), ["full s", "", ""]);
+    t.process(b"\x1b[?1049l");
+    assert_eq!(rows_of(&t)[0], "main");
+    // Mode 47 shows what the alternate screen held, as before.
+    t.process(b"\x1b[?47h");
+    assert_eq!(rows_of(&t)[0], "full s");
+}
+
+/// Returns the text of every row of the visible screen.
+fn rows_of(t: &Terminal) -> Vec<String> {
+    (0..t.size().rows).map(|r| t.row_text(r)).collect()
 }
