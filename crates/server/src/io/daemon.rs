@@ -27,6 +27,9 @@ pub struct SocketFile {
     identity: Arc<Mutex<(u64, u64)>>,
 }
 
+/// The identity of a socket file this server removed: it owns no file any more.
+const FORGOTTEN: (u64, u64) = (0, 0);
+
 impl SocketFile {
     /// Returns the device and inode of the socket this server bound last.
     fn identity(&self) -> (u64, u64) {
@@ -38,13 +41,21 @@ impl SocketFile {
         &self.path
     }
 
-    /// Removes the socket file, but only if it is still the one this server bound.
+    /// Removes the socket file, but only if it is still the one this server bound, and only
+    /// once: the server removes it while it still listens, so no other server can have bound
+    /// the path yet. A later call finds another server's socket there, and the file system
+    /// may have given that one the same inode number, so it must not look at it at all.
     pub fn remove(&self) {
+        let mut identity = self.identity.lock().unwrap_or_else(|e| e.into_inner());
+        if *identity == FORGOTTEN {
+            return;
+        }
         if let Ok(meta) = std::fs::symlink_metadata(&self.path) {
-            if (meta.dev(), meta.ino()) == self.identity() {
+            if (meta.dev(), meta.ino()) == *identity {
                 let _ = std::fs::remove_file(&self.path);
             }
         }
+        *identity = FORGOTTEN;
     }
 
     /// SIGUSR1, as tmux: when the socket file was deleted (tmp cleaners do delete live
@@ -240,5 +251,33 @@ fn return_memory() {
     {
         // SAFETY: mallopt only changes the allocator's tuning; no thread exists yet.
         unsafe { nix::libc::mallopt(nix::libc::M_MMAP_THRESHOLD, 256 * 1024) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_socket_file_is_removed_once_even_if_its_inode_number_comes_back() {
+        let dir = std::env::temp_dir().join(format!("mux-sockfile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("s");
+        let twin = dir.join("twin");
+        std::fs::write(&path, b"").unwrap();
+        // A second name for the same inode stands for a new socket that was given the old
+        // one's inode number once the old one was gone.
+        std::fs::hard_link(&path, &twin).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        let file = SocketFile {
+            path: path.clone(),
+            identity: Arc::new(Mutex::new((meta.dev(), meta.ino()))),
+        };
+        file.remove();
+        assert!(!path.exists());
+        std::fs::rename(&twin, &path).unwrap();
+        file.remove();
+        assert!(path.exists(), "another server's socket was removed");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
