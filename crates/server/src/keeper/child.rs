@@ -1,6 +1,6 @@
-//! Starting a program on a new PTY as a proper terminal session (DESIGN 6), and finding the
-//! processes of a session: what the keeper does for the server, and what the server does
-//! itself when it runs without a keeper.
+//! The PTY and the child's set-up for a program started as a proper terminal session
+//! (DESIGN 6), and finding the processes of a session: what the keeper uses (its start is in
+//! `launch`), and what the server uses itself when it runs without a keeper.
 
 // This module calls the OS directly; every unsafe block says why it is sound.
 #![allow(unsafe_code)]

@@ -356,8 +356,8 @@ impl Keeper {
                     },
                     master: Some(started.master),
                 });
-                // Reap at once a program that exited already (exec failures come back as
-                // errors from spawn, but a program may be that quick).
+                // Reap at once a program that exited already (one whose exec failed after
+                // the checks of `launch`, or one that quick).
                 self.reap();
                 return self.send_with_master(&reply, program);
             }
