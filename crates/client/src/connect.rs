@@ -215,12 +215,19 @@ fn remove_stale(socket: &Path) {
 }
 
 /// Starts a server by running this binary as `__server -S <socket> [-v] [-f FILE]...`, and
-/// waits until it reports `ready` (or an error) on its standard output.
+/// waits until it reports `ready` (or an error) on its standard output. Its keeper is started
+/// at the same moment (two runs of the binary that overlap, where the server would start it
+/// only once it runs), and the server waits for it (`--keeper-fd`).
 fn start_server(socket: &Path, verbose: bool, config: &[PathBuf]) -> Result<(), String> {
     let exe = std::env::current_exe()
         .map_err(|e| format!("mux: can't find the mux binary ({})", strerror(&e)))?;
+    let socket = absolute(socket);
+    let keeper = mux_server::start_keeper_for(&socket);
     let mut command = Command::new(exe);
-    command.arg("__server").arg("-S").arg(absolute(socket));
+    command.arg("__server").arg("-S").arg(&socket);
+    if let Some(k) = &keeper {
+        command.arg("--keeper-fd").arg(k.fd().to_string());
+    }
     if verbose {
         command.arg("-v");
     }
@@ -231,14 +238,25 @@ fn start_server(socket: &Path, verbose: bool, config: &[PathBuf]) -> Result<(), 
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("mux: can't start the server ({})", strerror(&e)))?;
+    let spawned = command.spawn();
+    let mut child = match spawned {
+        Ok(child) => child,
+        Err(e) => {
+            if let Some(k) = keeper {
+                k.release();
+            }
+            return Err(format!("mux: can't start the server ({})", strerror(&e)));
+        }
+    };
     let mut line = String::new();
     if let Some(out) = child.stdout.take() {
         let _ = BufReader::new(out).read_line(&mut line);
     }
     let _ = child.wait();
+    // The server has its copy of the keeper's pipe.
+    if let Some(k) = keeper {
+        k.release();
+    }
     let line = line.trim_end();
     match line.strip_prefix("error: ") {
         _ if line == "ready" => Ok(()),

@@ -64,6 +64,7 @@ fn server_main(args: &[OsString]) -> i32 {
     let mut verbose = false;
     let mut config = Vec::new();
     let mut listen_fd = None;
+    let mut keeper_fd = None;
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.to_str() {
@@ -72,6 +73,9 @@ fn server_main(args: &[OsString]) -> i32 {
             Some("-f") => config.extend(it.next().map(PathBuf::from)),
             Some("--listen-fd") => {
                 listen_fd = it.next().and_then(|n| n.to_str()?.parse().ok());
+            }
+            Some("--keeper-fd") => {
+                keeper_fd = it.next().and_then(|n| n.to_str()?.parse().ok());
             }
             _ => {
                 eprintln!("mux: bad server argument {}", arg.to_string_lossy());
@@ -88,6 +92,7 @@ fn server_main(args: &[OsString]) -> i32 {
         verbose,
         config,
         listen_fd,
+        keeper_fd,
     })
 }
 

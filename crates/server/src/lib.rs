@@ -40,6 +40,7 @@ mod testing;
 use std::path::PathBuf;
 
 pub use cmd::{default_aliases, help as commands, option_names, Help as CommandHelp};
+pub use io::keeper::start::{for_server as start_keeper_for, ForServer as KeeperForServer};
 pub use keeper::{keeper_waiting, run_keeper};
 pub use server::run_server;
 
@@ -56,4 +57,7 @@ pub struct ServerOptions {
     /// ran `server-upgrade` (it replaced itself with this binary and left the descriptor
     /// open); the server is a daemon already then.
     pub listen_fd: Option<i32>,
+    /// The pipe on which a keeper the client started beside this server reports that it
+    /// listens (`--keeper-fd N`); without it the server starts its keeper itself.
+    pub keeper_fd: Option<i32>,
 }

@@ -31,7 +31,8 @@ pub fn run_server(opts: ServerOptions) -> i32 {
         Ok(d) => d,
         Err(status) => return status,
     };
-    let keeper = crate::survival::find_keeper(&opts.socket);
+    let report = opts.keeper_fd.and_then(crate::io::keeper::start::inherited);
+    let keeper = crate::survival::find_keeper(&opts.socket, report);
     let why = if opts.listen_fd.is_some() {
         "a server upgrade"
     } else {

@@ -61,12 +61,13 @@ pub struct Found {
     dir: PathBuf,
 }
 
-/// Finds the keeper of the server on `socket`, starting one when there is none. Without one
+/// Finds the keeper of the server on `socket`, starting one when there is none (or waiting
+/// for the one the client started, which reports on `report`). Without one
 /// (the keep directory refused, the keeper failing to start) the server runs on, and its
 /// sessions do not survive it.
-pub fn find_keeper(socket: &Path) -> Option<Found> {
+pub fn find_keeper(socket: &Path, report: Option<std::os::fd::OwnedFd>) -> Option<Found> {
     let dir = link::dir_for(socket);
-    match Link::open(&dir) {
+    match Link::open(&dir, report) {
         Ok((link, adopted)) if adopted.is_empty() => {
             log!("keeper for {}: adopted or starting", dir.display());
             Some(Found { link, adopted, dir })

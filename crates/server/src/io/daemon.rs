@@ -105,7 +105,7 @@ pub fn daemonize(opts: &ServerOptions) -> Result<(UnixListener, SocketFile), i32
         }
     }
     let _ = setsid();
-    close_inherited();
+    close_inherited(opts.keeper_fd);
     ignore_signals();
     return_memory();
     let listener = match bind(&opts.socket) {
@@ -181,11 +181,19 @@ fn bind(path: &Path) -> Result<UnixListener, String> {
 }
 
 /// Closes every descriptor above standard error that the starting process left open (a
-/// terminal or a pipe someone waits on must not be held by a server that lives for days).
-fn close_inherited() {
-    // SAFETY: close_range has no memory effects; the process has no threads yet and owns no
-    // descriptor above 2 that it still needs.
-    unsafe { nix::libc::syscall(nix::libc::SYS_close_range, 3u32, u32::MAX, 0u32) };
+/// terminal or a pipe someone waits on must not be held by a server that lives for days),
+/// but `keep` (the keeper's report pipe, `--keeper-fd`).
+fn close_inherited(keep: Option<i32>) {
+    let keep = keep.and_then(|k| u32::try_from(k).ok()).filter(|k| *k >= 3);
+    let ranges = match keep {
+        Some(k) => [(3, k.saturating_sub(1)), (k.saturating_add(1), u32::MAX)],
+        None => [(3, u32::MAX), (1, 0)],
+    };
+    for (first, last) in ranges.into_iter().filter(|(a, b)| a <= b) {
+        // SAFETY: close_range has no memory effects; the process has no threads yet and owns
+        // no descriptor above 2 that it still needs but `keep`.
+        unsafe { nix::libc::syscall(nix::libc::SYS_close_range, first, last, 0u32) };
+    }
 }
 
 /// Points standard input, output and error at /dev/null.

@@ -5,13 +5,13 @@
 //! A keeper that is already there is adopted at once, before the server takes a command. A
 //! new one is started on a thread of its own while the server goes on (starting it is a
 //! second run of the binary, about as long as the rest of the server's start-up together):
-//! the first use of the link waits for it.
+//! the first use of the link waits for it. A server that a client started finds the keeper
+//! that client started beside it, or waits on that thread for its report (see `start`).
 
 use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader};
+use std::io;
 use std::os::fd::{AsFd, OwnedFd};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -68,8 +68,10 @@ pub struct Link {
 impl Link {
     /// Connects to the keeper in `dir` and returns the link with the programs the keeper
     /// held (a server that died left them). When there is no keeper, one is started on a
-    /// thread (see the module's doc) and the link comes back at once, holding nothing.
-    pub fn open(dir: &Path) -> Result<(Link, Vec<Adopted>), String> {
+    /// thread (see the module's doc), or the one the client started (`report`: the pipe on
+    /// which it says it listens) is waited for there, and the link comes back at once,
+    /// holding nothing.
+    pub fn open(dir: &Path, report: Option<OwnedFd>) -> Result<(Link, Vec<Adopted>), String> {
         crate::keeper::prepare_dir(dir)?;
         let path = dir.join(crate::keeper::SOCKET);
         match connect_to(&path) {
@@ -78,7 +80,10 @@ impl Link {
                 let starting = std::thread::Builder::new()
                     .name("keeper-start".into())
                     .spawn(move || {
-                        let conn = start_and_connect(&dir);
+                        let conn = match report {
+                            Some(pipe) => started_by_client(&dir, pipe),
+                            None => start_and_connect(&dir),
+                        };
                         if let Err(e) = &conn {
                             log!("no keeper, sessions will not survive this server: {e}");
                         }
@@ -420,10 +425,28 @@ fn connect(
     }
 }
 
-/// Starts a keeper for `dir` and connects to it. A new keeper holds nothing; anything it
-/// says it holds is let go (it cannot be adopted this late).
+/// Connects to the keeper the client started for `dir` once it reports on `pipe`; starts one
+/// as [`start_and_connect`] does when it did not start.
+fn started_by_client(dir: &Path, pipe: OwnedFd) -> Result<Conn, String> {
+    match super::start::read_report(pipe) {
+        Ok(()) => connect_new(dir, "started by the client"),
+        Err(e) => {
+            log!("{e}; starting another");
+            start_and_connect(dir)
+        }
+    }
+}
+
+/// Starts a keeper for `dir` and connects to it.
 fn start_and_connect(dir: &Path) -> Result<Conn, String> {
     start_keeper(dir)?;
+    connect_new(dir, "started")
+}
+
+/// Connects to a keeper just started for `dir` (`how` says by whom, for the log). A new
+/// keeper holds nothing; anything it says it holds is let go (it cannot be adopted this
+/// late).
+fn connect_new(dir: &Path, how: &str) -> Result<Conn, String> {
     let path = dir.join(crate::keeper::SOCKET);
     let ((sock, pid), adopted) = connect(dir, connect_to(&path), true)?;
     if !adopted.is_empty() {
@@ -432,33 +455,13 @@ fn start_and_connect(dir: &Path) -> Result<Conn, String> {
             adopted.len()
         );
     }
-    log!("keeper pid {pid} started ({})", dir.display());
+    log!("keeper pid {pid} {how} ({})", dir.display());
     Ok((sock, pid))
 }
 
 /// Starts a keeper for `dir` (`mux __keeper DIR`, this binary) and waits until it listens.
 fn start_keeper(dir: &Path) -> Result<(), String> {
-    let exe = crate::io::keeper::own_exe()?;
-    let mut child = Command::new(&exe)
-        .arg("__keeper")
-        .arg(dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("can't start the keeper ({}): {e}", exe.display()))?;
-    let mut line = String::new();
-    if let Some(out) = child.stdout.take() {
-        let _ = BufReader::new(out).read_line(&mut line);
-    }
-    let _ = child.wait();
-    match line.trim_end() {
-        "ready" => Ok(()),
-        other => Err(format!(
-            "the keeper did not start: {}",
-            other.strip_prefix("error: ").unwrap_or("no answer")
-        )),
-    }
+    super::start::spawn(dir)?.wait()
 }
 
 /// Returns the keep directory's path for a socket path.

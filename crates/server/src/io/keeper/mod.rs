@@ -16,6 +16,7 @@ pub mod files;
 pub mod journal;
 pub mod link;
 pub mod recover;
+pub mod start;
 
 use std::path::PathBuf;
 
