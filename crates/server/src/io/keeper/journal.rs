@@ -54,6 +54,10 @@ pub const SEGMENT: usize = 256 << 10;
 /// takes.
 pub const GROW: usize = 16 << 10;
 
+/// The most one read of a PTY master returns: its line discipline's buffer (Linux's
+/// `N_TTY_BUF_SIZE`; reads of a flood return 4,095 bytes at most).
+const TTY_BUFFER: usize = 4096;
+
 /// The step at which [`Mapped::touch`] touches a range: the smallest page size.
 const PAGE: usize = 4096;
 
@@ -246,7 +250,10 @@ impl Journal {
                 Err(e) => return Err(self.fail(e)),
             }
         }
-        let room = match self.segment.as_mut().map(|(m, _)| m.room(max.max(1))) {
+        // A read gets at most what the PTY's line discipline holds, so only that is asked
+        // for and touched: an idle pane's prompt dirties one page or two, not four.
+        let want = max.clamp(1, TTY_BUFFER);
+        let room = match self.segment.as_mut().map(|(m, _)| m.room(want)) {
             Some(Ok(n)) => n,
             Some(Err(e)) => return Err(self.fail(e)),
             None => return Err(std::io::Error::other("no journal segment")),
