@@ -50,8 +50,15 @@ fn winsize(cols: u16, rows: u16) -> Winsize {
 
 impl Client {
     /// Starts `cmd` as the session leader of a new pseudo-terminal of `cols`×`rows`.
-    pub fn spawn(mut cmd: Command, cols: u16, rows: u16) -> Client {
-        let pty = openpty(Some(&winsize(cols, rows)), None).expect("openpty");
+    pub fn spawn(cmd: Command, cols: u16, rows: u16) -> Client {
+        Client::spawn_reporting(cmd, (cols, rows), (cols, rows))
+    }
+
+    /// Starts `cmd` on a pseudo-terminal that reports the size `reported` (columns, rows; 0×0
+    /// as `script` does) and reads its output as a screen of size `screen`.
+    pub fn spawn_reporting(mut cmd: Command, reported: (u16, u16), screen: (u16, u16)) -> Client {
+        let (cols, rows) = screen;
+        let pty = openpty(Some(&winsize(reported.0, reported.1)), None).expect("openpty");
         // openpty does not set close-on-exec: without it every process the test starts
         // (and the server a client starts) would hold this terminal open.
         for fd in [&pty.master, &pty.slave] {

@@ -100,6 +100,11 @@ impl Env {
         Client::spawn(self.cmd(args), cols, rows)
     }
 
+    /// Starts `mux ARGS` in a new PTY that reports no size (0×0), read as an 80×24 screen.
+    pub fn client_without_size(&self, args: &[&str]) -> Client {
+        Client::spawn_reporting(self.cmd(args), (0, 0), (80, 24))
+    }
+
     /// Returns the pid of the process listening on the socket, if any.
     pub fn server_pid(&self) -> Option<i32> {
         server_pid_of(&self.sock)

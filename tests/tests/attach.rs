@@ -211,3 +211,26 @@ fn keys_typed_while_the_client_waits_for_its_terminal_reach_the_pane_in_order() 
         s.contents().lines().any(|l| l.trim_end() == "42ahead")
     });
 }
+
+/// A terminal that reports no size (`script`, an `expect` driver) gets tmux's 80×24: the
+/// client draws the session at that size, where it used to draw nothing at all.
+#[test]
+fn a_terminal_without_a_size_is_drawn_at_80_by_24() {
+    let env = Env::new();
+    env.write_home(".shrc", "PS1='$ '\n");
+    let c = env.client_without_size(&["new", "-s", "work"]);
+    c.wait_screen("the prompt and the status line on the 24th row", |s| {
+        let rows: Vec<String> = s.rows(0, 80).collect();
+        s.contents().contains("$ ") && rows.get(23).is_some_and(|r| r.contains("[work]"))
+    });
+    c.line("echo drawn-$((6*7))");
+    c.wait_text("drawn-42");
+    let size = env.ok(&[
+        "display",
+        "-p",
+        "-t",
+        "work",
+        "#{window_width}x#{window_height}",
+    ]);
+    assert_eq!(size, "80x23\n");
+}

@@ -397,8 +397,13 @@ impl<W: Write> Backend for MuxBackend<W> {
         if let Some(size) = self.known.get() {
             return Ok(size);
         }
-        let (width, height) = terminal::size()?;
-        let size = Size { width, height };
+        // A terminal that reports no size (`script`, an `expect` driver) is drawn at 80×24,
+        // the size the server was told, as tmux does.
+        let mux_protocol::Size { cols, rows } = crate::command::terminal_size();
+        let size = Size {
+            width: cols,
+            height: rows,
+        };
         self.known.set(Some(size));
         Ok(size)
     }
