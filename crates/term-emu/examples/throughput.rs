@@ -5,6 +5,7 @@
 //! of three runs is printed for: term-emu keeping 2000 rows of history (tmux's default),
 //! term-emu without history, and bare vt100 without scrollback (the engine term-emu replaced,
 //! kept as a test oracle). Then the history's heap for 10,000 coloured 80-column lines.
+//! Given file names (`-- FILE...`), it reports those files instead, fed the same way.
 
 use std::num::NonZeroU16;
 use std::time::{Duration, Instant};
@@ -172,10 +173,20 @@ fn history_memory() {
 }
 
 fn main() {
+    let files: Vec<String> = std::env::args().skip(1).collect();
     println!(
         "{:<24} {:>9} {:>14} {:>14} {:>14}   (MB/s, {COLS}x{ROWS}, best of 3)",
         "input", "size", "history 2000", "history 0", "bare vt100"
     );
+    if !files.is_empty() {
+        for path in files {
+            match std::fs::read(&path) {
+                Ok(input) => report(&path, &input),
+                Err(e) => eprintln!("{path}: {e}"),
+            }
+        }
+        return;
+    }
     report("(a) seq 1 10000000 \\r\\n", &seq_lines(10_000_000, b"\r\n"));
     report("(a) seq 1 10000000 \\n", &seq_lines(10_000_000, b"\n"));
     report("(b) SGR-heavy lines", &sgr_lines(50_000_000));

@@ -13,6 +13,10 @@ pub(crate) struct Engine {
     #[serde(skip)]
     parser: vte::Parser,
     pub core: Core,
+    /// Whether the last byte given to the parser may start a UTF-8 sequence it still waits
+    /// on: until it sees the next byte, the fast paths leave everything to it.
+    #[serde(skip)]
+    utf8_pending: bool,
 }
 
 impl Engine {
@@ -24,6 +28,7 @@ impl Engine {
                 screen: Screen::new(rows, cols, history_limit),
                 h: Handler::default(),
             },
+            utf8_pending: false,
         }
     }
 }
@@ -32,6 +37,26 @@ impl Sink for Engine {
     #[inline]
     fn pass(&mut self, bytes: &[u8]) {
         self.parser.advance(&mut self.core, bytes);
+        if let Some(&last) = bytes.last() {
+            self.utf8_pending = last >= 0x80;
+        }
+    }
+
+    fn text(&mut self, bytes: &[u8]) {
+        let rest = if self.utf8_pending {
+            bytes
+        } else {
+            crate::fast::text(&mut self.core, bytes)
+        };
+        if !rest.is_empty() {
+            self.pass(rest);
+        }
+    }
+
+    fn sgr(&mut self, sequence: &[u8]) {
+        if self.utf8_pending || !crate::fast::sgr(&mut self.core.screen, sequence) {
+            self.pass(sequence);
+        }
     }
 
     fn osc(&mut self, body: &[u8], bel: bool) {

@@ -35,6 +35,15 @@ const SI: u8 = 0x0f;
 pub(crate) trait Sink {
     /// Bytes for the parser.
     fn pass(&mut self, bytes: &[u8]);
+    /// Text met in the ground state: no ESC, SO or SI, and no character-set translation.
+    fn text(&mut self, bytes: &[u8]) {
+        self.pass(bytes);
+    }
+    /// A complete CSI sequence ending in `m` (SGR, or a private `m` the parser decides on),
+    /// met in the ground state.
+    fn sgr(&mut self, sequence: &[u8]) {
+        self.pass(sequence);
+    }
     /// A complete OSC string (without `ESC ]` and terminator); `bel` tells whether BEL ended it.
     fn osc(&mut self, body: &[u8], bel: bool);
     /// A complete DCS string (without `ESC P` and `ESC \`).
@@ -189,12 +198,21 @@ impl Filter {
         if n > 0 {
             if self.charsets.graphics_active() {
                 self.translate(run, i, &rest[..n], sink);
+            } else {
+                run.flush(i, sink);
+                sink.text(&rest[..n]);
+                run.start = i + n;
             }
             return i + n;
         }
         match rest.first() {
             Some(&ESC) => {
                 if let Some(len) = plain_csi_len(rest) {
+                    if rest.get(len - 1) == Some(&b'm') {
+                        run.flush(i, sink);
+                        sink.sgr(&rest[..len]);
+                        run.start = i + len;
+                    }
                     return i + len;
                 }
                 self.begin_escape(i);

@@ -75,6 +75,7 @@
 //! This crate knows nothing of sockets, sessions or rendering.
 
 mod engine;
+mod fast;
 mod filter;
 mod grid;
 mod handler;

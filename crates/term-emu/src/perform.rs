@@ -1,7 +1,7 @@
 //! The `vte` side of the engine: controls, escape and CSI sequences become screen operations
 //! and replies. OSC and DCS strings never get here: the filter takes them out first.
 
-mod sgr;
+pub(crate) mod sgr;
 
 use vte::{Params, Perform};
 

@@ -93,6 +93,83 @@ fn input_without_strings_or_charsets_renders_as_without_the_filter() {
     }
 }
 
+/// Returns output shaped like a colourful flood: words, spaces, line ends and SGR sequences
+/// (some too long, with sub-parameters or private markers for the fast path), with the odd
+/// UTF-8 character, control, DEL, mode change or cursor move between them.
+fn sgr_flood(rng: &mut Rng, pieces: usize) -> Vec<u8> {
+    const PIECES: &[&str] = &[
+        "word",
+        " ",
+        "\r\n",
+        "\n",
+        "\r",
+        "\x1b[0m",
+        "\x1b[m",
+        "\x1b[;1m",
+        "\x1b[1;31m",
+        "\x1b[38;5;208m",
+        "\x1b[48;2;10;20;30m",
+        "\x1b[38:2::1:2:3m",
+        "\x1b[4:3m",
+        "\x1b[99999m",
+        "\x1b[?1m",
+        "\x1b[1;2;3;4;5;6;7;8;9;0;1;2;3;4;5;6;7;31m",
+        "\x1b[7m",
+        "é",
+        "漢",
+        "\x7f",
+        "\t",
+        "\x08",
+        "\x07",
+        "\x1b[4h",
+        "\x1b[4l",
+        "\x1b[?7l",
+        "\x1b[?7h",
+        "\x1b[2;5H",
+        "\x1b[K",
+        "\x1b[2@",
+        "\x1b[3b",
+    ];
+    let mut out = Vec::new();
+    for _ in 0..pieces {
+        match rng.below(4) {
+            0 => out.push(0xe6),
+            _ => out.extend_from_slice(rng.pick(PIECES).as_bytes()),
+        }
+    }
+    out
+}
+
+#[test]
+fn the_fast_paths_draw_what_the_parser_alone_draws() {
+    let mut rng = Rng::new(0x5eed_f00d_0123_4567);
+    for _ in 0..60 {
+        let input = sgr_flood(&mut rng, 2000);
+        let (rows, cols) = (rng.range(1..=7) as u16, rng.range(1..=30) as u16);
+        let mut ours = Terminal::new(Size { rows, cols }, 20);
+        let mut plain = Terminal::new(Size { rows, cols }, 20);
+        let mut at = 0;
+        while at < input.len() {
+            let end = (at + rng.range(1..=300) as usize).min(input.len());
+            ours.process(&input[at..end]);
+            plain.process_unfiltered(&input[at..end]);
+            at = end;
+        }
+        assert_eq!(ours.cursor(), plain.cursor());
+        for r in 0..rows {
+            assert_eq!(ours.row_formatted(r), plain.row_formatted(r), "row {r}");
+            for c in 0..cols {
+                assert_eq!(ours.cell(r, c), plain.cell(r, c), "at {r},{c}");
+            }
+        }
+        let (a, b) = (ours.history(), plain.history());
+        assert_eq!(a.len(), b.len());
+        for i in 0..a.len() {
+            assert_eq!(a.formatted(i), b.formatted(i), "history row {i}");
+        }
+    }
+}
+
 #[test]
 fn random_input_split_randomly_gives_the_same_result() {
     let mut rng = Rng::new(0x0bad_cafe_f00d_d00d);

@@ -10,7 +10,11 @@ pub(crate) fn apply(pen: &mut Style, params: &Params) {
         *pen = Style::default();
         return;
     }
-    let mut iter = params.iter();
+    apply_list(pen, params.iter());
+}
+
+/// Applies SGR parameters to `pen`, each given with its sub-parameters (`38:5:n` is one).
+pub(crate) fn apply_list<'a>(pen: &mut Style, mut iter: impl Iterator<Item = &'a [u16]>) {
     while let Some(param) = iter.next() {
         let Some((&first, rest)) = param.split_first() else {
             continue;

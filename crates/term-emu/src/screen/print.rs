@@ -47,6 +47,35 @@ impl Screen {
         self.last_char = Some(c);
     }
 
+    /// Prints printable ASCII (0x20 to 0x7e), as [`Screen::print`] would one byte at a
+    /// time, a row's worth at a time.
+    pub(crate) fn print_ascii(&mut self, text: &[u8]) {
+        if self.modes.insert || !self.modes.autowrap || self.cols == 0 {
+            for &b in text {
+                self.print(char::from(b));
+            }
+            return;
+        }
+        let mut rest = text;
+        while !rest.is_empty() {
+            if self.col >= self.cols {
+                self.wrap_for(1);
+            }
+            let n = rest.len().min(self.cols - self.col);
+            let (col, row, style, link) = (self.col, self.row, self.pen_id, self.link);
+            if let Some(r) = self.row_mut(row) {
+                for (k, &b) in rest[..n].iter().enumerate() {
+                    put(r, col + k, char::from(b), 1, style, link);
+                }
+            }
+            self.col += n;
+            rest = &rest[n..];
+        }
+        if let Some(&b) = text.last() {
+            self.last_char = Some(char::from(b));
+        }
+    }
+
     /// Makes room for a character `width` columns wide that does not fit on the cursor's row:
     /// wraps to the next row, or, with autowrap off, overwrites the end of the row.
     fn wrap_for(&mut self, width: usize) {
