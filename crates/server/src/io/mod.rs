@@ -12,5 +12,6 @@ pub mod keeper;
 pub mod os;
 pub mod procfs;
 pub mod pty;
+pub mod readers;
 pub mod signals;
 pub mod sink;

@@ -27,6 +27,7 @@ use crate::io::event::{Credit, Event, EventTx};
 use crate::io::keeper::journal::Journal;
 use crate::io::keeper::link::Link;
 use crate::io::pty::{self, Master};
+use crate::io::readers::Readers;
 use crate::log::log;
 use crate::model::os::{Exhausted, Os, PaneIo, SpawnSpec, Started};
 use crate::model::pane::INPUT_LIMIT;
@@ -98,6 +99,8 @@ pub struct RealOs {
     children: Children,
     /// The keeper that starts and holds the programs, and the directory of their journals.
     keeper: Option<(Arc<Link>, PathBuf)>,
+    /// The thread the panes' readers run on (see `io::readers`).
+    readers: Option<Readers>,
 }
 
 impl RealOs {
@@ -107,7 +110,14 @@ impl RealOs {
             events,
             children: Children::default(),
             keeper: None,
+            readers: Readers::start(),
         }
+    }
+
+    /// Returns the runtime the PTY masters are registered with and read on, if not the
+    /// current one.
+    fn reactor(&self) -> Option<&tokio::runtime::Handle> {
+        self.readers.as_ref().map(Readers::handle)
     }
 
     /// Makes programs start through `link`, with their journals in `dir`.
@@ -126,7 +136,7 @@ impl RealOs {
         master: OwnedFd,
         journal_at: u64,
     ) -> std::io::Result<Started> {
-        let master = pty::register(master)?;
+        let master = pty::register(master, self.reactor())?;
         if let Some(pgrp) = pty::foreground_pgrp(master.get_ref()) {
             let _ = nix::sys::signal::killpg(
                 nix::unistd::Pid::from_raw(pgrp),
@@ -155,12 +165,16 @@ impl RealOs {
         };
         let drain = Arc::new(Notify::new());
         let (stop, stopped) = watch::channel(());
-        tokio::spawn(read_loop(
+        let reader = read_loop(
             source,
             (master.clone(), journal),
             (drain.clone(), stopped.clone()),
             self.events.clone(),
-        ));
+        );
+        match self.reactor() {
+            Some(readers) => drop(readers.spawn(reader)),
+            None => drop(tokio::spawn(reader)),
+        }
         let input = Arc::new(InputQueue::default());
         tokio::spawn(write_loop(
             source,
@@ -305,7 +319,7 @@ impl Os for RealOs {
     ) -> std::io::Result<Started> {
         if let Some((link, _)) = self.keeper.as_ref().filter(|(l, _)| !l.is_lost()) {
             let (master, pid, tty) = link.spawn(pane, program, spec, size).map_err(exhausted)?;
-            let started = pty::register(master)
+            let started = pty::register(master, self.reactor())
                 .and_then(|m| self.start_pane((pane, program), m, pid, tty, 0))
                 .map_err(exhausted);
             if started.is_err() {
@@ -314,7 +328,8 @@ impl Os for RealOs {
             }
             return started;
         }
-        let (master, mut child, tty) = pty::spawn(spec, size.cols, size.rows).map_err(exhausted)?;
+        let (master, mut child, tty) =
+            pty::spawn(spec, (size.cols, size.rows), self.reactor()).map_err(exhausted)?;
         let pid = child.id().and_then(|p| i32::try_from(p).ok()).unwrap_or(-1);
         let exit_tx = self.events.clone();
         let children = self.children.clone();

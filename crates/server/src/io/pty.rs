@@ -12,6 +12,7 @@ use std::sync::Arc;
 use nix::fcntl::{fcntl, FcntlArg, FdFlag, OFlag};
 use tokio::io::unix::AsyncFd;
 use tokio::process::{Child, Command};
+use tokio::runtime::Handle;
 
 use crate::keeper::child;
 use crate::model::os::SpawnSpec;
@@ -21,8 +22,13 @@ pub type Master = Arc<AsyncFd<OwnedFd>>;
 
 /// Opens a PTY of `cols`×`rows` and starts `spec` on it as a session leader with the PTY as
 /// its controlling terminal, in this process (a server without a keeper). Returns the master
-/// (non-blocking, close-on-exec), the child and the slave's path.
-pub fn spawn(spec: &SpawnSpec, cols: u16, rows: u16) -> io::Result<(Master, Child, String)> {
+/// (non-blocking, close-on-exec, registered as [`register`] does), the child and the slave's
+/// path.
+pub fn spawn(
+    spec: &SpawnSpec,
+    (cols, rows): (u16, u16),
+    reactor: Option<&Handle>,
+) -> io::Result<(Master, Child, String)> {
     // The crate's unit tests run on the fake OS; one that reaches a real PTY fails here.
     if cfg!(test) {
         panic!("a unit test tried to open /dev/ptmx: build its State on model::fake::FakeOs");
@@ -42,11 +48,13 @@ pub fn spawn(spec: &SpawnSpec, cols: u16, rows: u16) -> io::Result<(Master, Chil
     // SAFETY: the closure only makes async-signal-safe system calls.
     unsafe { cmd.pre_exec(child::child_setup) };
     let child = cmd.spawn()?;
-    Ok((register(master)?, child, tty))
+    Ok((register(master, reactor)?, child, tty))
 }
 
-/// Makes a PTY master non-blocking and close-on-exec and registers it with the runtime.
-pub fn register(master: OwnedFd) -> io::Result<Master> {
+/// Makes a PTY master non-blocking and close-on-exec and registers it with the runtime of
+/// `reactor` (the pane readers'), or the current one.
+pub fn register(master: OwnedFd, reactor: Option<&Handle>) -> io::Result<Master> {
+    let _in_reactor = reactor.map(Handle::enter);
     let flags = OFlag::from_bits_truncate(fcntl(&master, FcntlArg::F_GETFL)?);
     fcntl(&master, FcntlArg::F_SETFL(flags | OFlag::O_NONBLOCK))?;
     fcntl(&master, FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC))?;
