@@ -2,8 +2,13 @@
 //!
 //! A cell is ten bytes: its text (one character inline as UTF-8, or the index of a longer
 //! grapheme cluster kept by its row), a style id from the terminal's interned style table, a
-//! hyperlink id and a few flags. A row keeps the cells of every column, but remembers how many
-//! of them may differ from a blank cell, so clearing and recycling touch only those.
+//! hyperlink id and a few flags. A row keeps the cells of every column, made when it is first
+//! written to, and remembers how many of them may differ from a blank cell, so clearing and
+//! recycling touch only those.
+
+mod cells;
+
+pub(crate) use cells::Cells;
 
 /// The longest grapheme cluster kept in one cell, in bytes; further combining marks are dropped.
 const MAX_CLUSTER: usize = 32;
@@ -27,6 +32,14 @@ const CONTINUATION: u8 = 0x20;
 const CLUSTER: u8 = 0x40;
 
 impl Cell {
+    /// The blank cell in the default style (all zero bytes).
+    pub(crate) const BLANK: Cell = Cell {
+        bytes: [0; 4],
+        style: 0,
+        link: 0,
+        flags: 0,
+    };
+
     /// Returns a blank cell drawn in style `style`.
     pub(crate) fn blank(style: u16) -> Cell {
         Cell {
@@ -92,8 +105,8 @@ pub(crate) type Grid = Vec<Box<Row>>;
 /// One row of the visible grid.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Row {
-    /// One cell per column.
-    pub cells: Vec<Cell>,
+    /// One cell per column (made on the first write).
+    pub cells: Cells,
     /// Whether the row continues on the next one (a soft wrap).
     pub wrapped: bool,
     /// Cells from this index on are known to be blank in the default style.
@@ -108,7 +121,7 @@ impl Row {
     /// Returns a blank row of `cols` cells.
     pub(crate) fn new(cols: usize) -> Row {
         Row {
-            cells: vec![Cell::default(); cols],
+            cells: Cells::blank(cols),
             ..Row::default()
         }
     }
@@ -141,6 +154,31 @@ impl Row {
             }
             self.linked |= cell.link != 0;
         }
+    }
+
+    /// Writes printable ASCII `text` from column `col` on, as one `print` a character would:
+    /// a wide character it overwrites half of loses its other half. Nothing is written unless
+    /// all of `text` fits.
+    pub(crate) fn put_ascii(&mut self, col: usize, text: &[u8], style: u16, link: u16) {
+        let end = col + text.len();
+        let cells = &mut *self.cells;
+        if end > cells.len() {
+            return;
+        }
+        for (c, &b) in (col..end).zip(text) {
+            let old = cells[c];
+            if old.is_continuation() && c > 0 {
+                cells[c - 1] = Cell::blank(cells[c - 1].style);
+            }
+            if old.is_wide() {
+                if let Some(next) = cells.get_mut(c + 1) {
+                    *next = Cell::new(' ', style, 0, false);
+                }
+            }
+            cells[c] = Cell::new(char::from(b), style, link, false);
+        }
+        self.used = self.used.max(end);
+        self.linked |= link != 0;
     }
 
     /// Appends a combining character to the text of cell `col`, making it `wide` if asked.
@@ -224,7 +262,7 @@ impl Row {
 
     /// Changes the row to `cols` cells, cutting or padding with blanks.
     pub(crate) fn resize(&mut self, cols: usize) {
-        self.cells.resize(cols, Cell::default());
+        self.cells.resize(cols);
         self.used = self.used.min(cols);
         if let Some(last) = self.cells.last() {
             if last.is_wide() {
@@ -290,7 +328,7 @@ impl Row {
     pub(crate) fn repair(&mut self) {
         self.used = self.used.min(self.cells.len());
         let clusters = self.clusters.len();
-        for cell in &mut self.cells {
+        for cell in self.cells.iter_mut() {
             let bad_cluster =
                 cell.flags & CLUSTER != 0 && u32::from_le_bytes(cell.bytes) as usize >= clusters;
             let bad_text = cell.flags & CLUSTER == 0

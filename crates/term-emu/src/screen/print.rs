@@ -64,9 +64,7 @@ impl Screen {
             let n = rest.len().min(self.cols - self.col);
             let (col, row, style, link) = (self.col, self.row, self.pen_id, self.link);
             if let Some(r) = self.row_mut(row) {
-                for (k, &b) in rest[..n].iter().enumerate() {
-                    put(r, col + k, char::from(b), 1, style, link);
-                }
+                r.put_ascii(col, &rest[..n], style, link);
             }
             self.col += n;
             rest = &rest[n..];
