@@ -139,6 +139,11 @@ async fn run(
             survival.note(&state, &ev);
             handle(&mut state, ev);
             for _ in 0..BATCH {
+                // Counted against the task's budget as `recv` is: while the pane readers,
+                // on their own thread, keep the queue from emptying, the loop still yields
+                // every so often to the tasks it woke on this worker (the writers of pipes,
+                // logs and clients), which would otherwise wait out a whole flood.
+                tokio::task::coop::consume_budget().await;
                 match rx.try_recv() {
                     Ok(ev) => {
                         survival.note(&state, &ev);
