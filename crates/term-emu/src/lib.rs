@@ -54,6 +54,14 @@
 //! to 80 columns of blanks and digits to store; a PTY turns `\n` into `\r\n`. Rows are boxed
 //! in the grid so a scroll moves pointers, and a scrolled-off row is encoded in one pass.
 //!
+//! What the filter meets in the ground state as plain text, or as a whole `CSI … m` of plain
+//! numbers, skips vte (`fast.rs`): printable ASCII is written a row's worth at a time, C0
+//! controls are executed as the parser would, and the SGR parameters are read in one pass
+//! and applied with the parser's own rules; anything else, and anything while vte may wait
+//! on the rest of a UTF-8 character, goes to vte. A differential test checks both ways give
+//! the same cells and history. On the end-to-end benchmark's 50 MB SGR file (random 16-,
+//! 256- and 24-bit colours, `examples/throughput.rs -- FILE`): 59 → 92–98 MB/s.
+//!
 //! Against tmux 3.3a in the same run (`bench/compare.sh`): the mux server swallows
 //! `seq 1 2000000` in 0.70 of tmux's time, and 10,000 coloured lines kept in the history
 //! grow its memory by 1.09 MB against tmux's 4.17 MB.
