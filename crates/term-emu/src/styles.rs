@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::types::Style;
+use crate::types::{Color, Style};
 
 /// The most styles kept; when full, the terminal drops the unused ones (see `Screen::gc`).
 pub(crate) const MAX_STYLES: usize = 1 << 16;
@@ -42,6 +42,13 @@ impl Hasher for FxHasher {
         self.write_u64(n as u64);
     }
 
+    // The low and the high half, each cut to 64 bits on purpose.
+    #[allow(clippy::cast_possible_truncation)]
+    fn write_u128(&mut self, n: u128) {
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
+
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
@@ -54,18 +61,37 @@ impl Hasher for FxHasher {
 /// The hash map type of the tables.
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
+/// Returns a colour packed in 26 bits: a 2-bit kind above the 24 bits of its value.
+fn colour_bits(colour: Color) -> u128 {
+    match colour {
+        Color::Default => 0,
+        Color::Indexed(n) => 1 << 24 | u128::from(n),
+        Color::Rgb(r, g, b) => 2 << 24 | u128::from(r) << 16 | u128::from(g) << 8 | u128::from(b),
+    }
+}
+
+/// Returns `style` packed in one integer, equal for equal styles and 0 for the default style:
+/// hashing and comparing it is a few instructions where the derived ones walk every field.
+fn key(style: &Style) -> u128 {
+    colour_bits(style.fg)
+        | colour_bits(style.bg) << 26
+        | colour_bits(style.underline_color) << 52
+        | u128::from(style.attrs.0) << 78
+}
+
 /// Interned styles: id 0 is always the default style.
 #[derive(Debug, Clone, serde::Deserialize)]
 #[serde(from = "Vec<Style>")]
 pub(crate) struct Styles {
     list: Vec<Style>,
-    index: FxMap<Style, u16>,
+    /// The ids by packed style (see [`key`]).
+    index: FxMap<u128, u16>,
 }
 
 impl Default for Styles {
     fn default() -> Styles {
         let mut index = FxMap::default();
-        index.insert(Style::default(), 0);
+        index.insert(key(&Style::default()), 0);
         Styles {
             list: vec![Style::default()],
             index,
@@ -76,12 +102,16 @@ impl Default for Styles {
 impl Styles {
     /// Returns the id of `style`, or `None` if it is new and the table is full.
     pub(crate) fn intern(&mut self, style: Style) -> Option<u16> {
-        if let Some(&id) = self.index.get(&style) {
+        let key = key(&style);
+        if key == 0 {
+            return Some(0);
+        }
+        if let Some(&id) = self.index.get(&key) {
             return Some(id);
         }
         let id = u16::try_from(self.list.len()).ok()?;
         self.list.push(style);
-        self.index.insert(style, id);
+        self.index.insert(key, id);
         Some(id)
     }
 
@@ -107,7 +137,7 @@ impl Styles {
     /// Returns roughly how many heap bytes the table uses.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.list.capacity() * std::mem::size_of::<Style>()
-            + self.index.capacity() * (std::mem::size_of::<Style>() + 2 + 1)
+            + self.index.capacity() * (std::mem::size_of::<(u128, u16)>() + 1)
     }
 }
 
@@ -167,7 +197,7 @@ impl From<Vec<Style>> for Styles {
         for style in list.into_iter().skip(1).take(MAX_STYLES - 1) {
             let id = u16::try_from(styles.list.len()).unwrap_or(u16::MAX);
             styles.list.push(style);
-            styles.index.entry(style).or_insert(id);
+            styles.index.entry(key(&style)).or_insert(id);
         }
         styles
     }
@@ -195,5 +225,57 @@ impl From<Vec<Box<str>>> for Links {
 impl serde::Serialize for Links {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.list.serialize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::Attrs;
+
+    /// Styles that differ in any one field, colour kinds included, pack differently, and
+    /// each gets an id of its own that reads back as the same style.
+    #[test]
+    fn every_field_of_a_style_counts_in_its_key() {
+        let colours = [
+            Color::Default,
+            Color::Indexed(0),
+            Color::Indexed(255),
+            Color::Rgb(0, 0, 0),
+            Color::Rgb(255, 255, 255),
+            Color::Rgb(0, 0, 1),
+        ];
+        let mut all = Vec::new();
+        for &c in &colours {
+            all.push(Style {
+                fg: c,
+                ..Style::default()
+            });
+            all.push(Style {
+                bg: c,
+                ..Style::default()
+            });
+            all.push(Style {
+                underline_color: c,
+                ..Style::default()
+            });
+        }
+        for bit in 0..16 {
+            all.push(Style {
+                attrs: Attrs(1 << bit),
+                ..Style::default()
+            });
+        }
+        all.sort_by_key(key);
+        all.dedup();
+        let keys: std::collections::HashSet<u128> = all.iter().map(key).collect();
+        assert_eq!(keys.len(), all.len());
+        assert_eq!(key(&Style::default()), 0);
+        let mut styles = Styles::default();
+        for s in &all {
+            let id = styles.intern(*s).expect("room");
+            assert_eq!(styles.get(id), *s);
+            assert_eq!(styles.intern(*s), Some(id));
+        }
     }
 }
