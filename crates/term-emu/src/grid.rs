@@ -98,6 +98,30 @@ impl Cell {
     }
 }
 
+/// Repairs the wide characters that cells `col..col + width` partly cover, as vt100 does: a
+/// left half losing its right half is blanked; a right half losing its left half becomes a
+/// space in `style` after a narrow character, or is blanked in `style` after a wide one.
+#[inline]
+pub(crate) fn clear_overlap(cells: &mut [Cell], col: usize, width: usize, style: u16) {
+    let first = cells.get(col).copied().unwrap_or_default();
+    if first.is_continuation() && col > 0 {
+        let c = cells[col - 1];
+        cells[col - 1] = Cell::blank(c.style);
+    }
+    let last = col + width - 1;
+    if let Some(cell) = cells.get(last).copied() {
+        if cell.is_wide() {
+            if let Some(next) = cells.get_mut(last + 1) {
+                *next = if width == 1 {
+                    Cell::new(' ', style, 0, false)
+                } else {
+                    Cell::blank(style)
+                };
+            }
+        }
+    }
+}
+
 /// A screen's rows, top first. Rows are boxed so that scrolling moves pointers, not the
 /// rows themselves.
 pub(crate) type Grid = Vec<Box<Row>>;
@@ -166,15 +190,7 @@ impl Row {
             return;
         }
         for (c, &b) in (col..end).zip(text) {
-            let old = cells[c];
-            if old.is_continuation() && c > 0 {
-                cells[c - 1] = Cell::blank(cells[c - 1].style);
-            }
-            if old.is_wide() {
-                if let Some(next) = cells.get_mut(c + 1) {
-                    *next = Cell::new(' ', style, 0, false);
-                }
-            }
+            clear_overlap(cells, c, 1, style);
             cells[c] = Cell::new(char::from(b), style, link, false);
         }
         self.used = self.used.max(end);

@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use super::Screen;
-use crate::grid::{Cell, Row};
+use crate::grid::{clear_overlap, Cell, Row};
 use crate::history::cluster_width;
 
 /// Variation selector 16: asks for emoji presentation, which is two columns wide.
@@ -117,7 +117,7 @@ impl Screen {
             && cluster_width(&format!("{}{c}", r.text(base))) == 2;
         r.append(base, c, widen);
         if widen {
-            clear_overlap(r, base + 1, 1, cell.style);
+            clear_overlap(&mut r.cells, base + 1, 1, cell.style);
             r.set(base + 1, Cell::continuation(cell.style, cell.link));
             if self.col == base + 1 {
                 self.col = base + 2;
@@ -138,33 +138,9 @@ impl Screen {
 /// Writes `c` into `row` at `col`, taking `width` columns.
 #[inline]
 fn put(row: &mut Row, col: usize, c: char, width: usize, style: u16, link: u16) {
-    clear_overlap(row, col, width, style);
+    clear_overlap(&mut row.cells, col, width, style);
     row.set(col, Cell::new(c, style, link, width == 2));
     if width == 2 {
         row.set(col + 1, Cell::continuation(style, link));
-    }
-}
-
-/// Repairs the wide characters that cells `col..col + width` partly cover, as vt100 does: a
-/// left half losing its right half is blanked; a right half losing its left half becomes a
-/// space in `style` after a narrow character, or is blanked in `style` after a wide one.
-#[inline]
-fn clear_overlap(row: &mut Row, col: usize, width: usize, style: u16) {
-    let first = row.cells.get(col).copied().unwrap_or_default();
-    if first.is_continuation() && col > 0 {
-        let c = row.cells[col - 1];
-        row.cells[col - 1] = Cell::blank(c.style);
-    }
-    let last = col + width - 1;
-    if let Some(cell) = row.cells.get(last).copied() {
-        if cell.is_wide() {
-            if let Some(next) = row.cells.get_mut(last + 1) {
-                *next = if width == 1 {
-                    Cell::new(' ', style, 0, false)
-                } else {
-                    Cell::blank(style)
-                };
-            }
-        }
     }
 }
