@@ -55,8 +55,8 @@ pub enum Event {
 /// 4 MB of it: 12 ms at the median; with four chunks of `yes` to parse first, 1.8–2.3 ms;
 /// with one, 0.8–1.5 ms). The loop gives a credit back as it takes the event off
 /// the queue. A server with a single pane has no one to be fair to, and its reader takes no
-/// credits: bounding the queue makes the reader and the loop take turns on one worker, which
-/// costs a flood about a third of its speed.
+/// credits: a lone flood must be read while its last chunk is parsed (bounding its queue,
+/// when readers ran on the loop's workers, cost it about a third of its speed).
 #[derive(Debug, Default)]
 pub struct Credit {
     /// The permit, held only to be dropped with the event.
